@@ -1,0 +1,48 @@
+import type { Lang } from "../i18n/lang";
+import type { Problem } from "../problems/problem";
+import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
+import type { WritePlan } from "../plan/write-plan";
+
+/** What a caller may fix for one run. */
+export interface JobOptions {
+  /** Output language; default: the settings sheet, else the register headers' language. */
+  lang?: Lang;
+  /** "Today" as an Excel serial day; default: the settings sheet's 评估日期, else `now`. */
+  asOf?: number;
+  /** The clock, for the history's run time and the default "today". */
+  now: Date;
+  /** Sheet roles the user corrected in the task pane (sheet name → role). */
+  roles?: Record<string, SheetRole | "ignore">;
+}
+
+export type SheetRole = "register" | "evaluation" | "model" | "settings";
+
+/** A recognised input sheet and how it was recognised. */
+export interface FoundSheet {
+  name: string;
+  role: SheetRole;
+  by: "name" | "headers" | "user";
+  /** For evaluations: the layout read. */
+  layout?: "long" | "wide" | "form";
+}
+
+/** The summary both front ends show (and the CLI prints as JSON). */
+export interface JobSummary {
+  lang: Lang;
+  /** ISO date of "today" used for the schedules. */
+  asOf: string;
+  sheets: FoundSheet[];
+  customers: number;
+  indicators: { name: string; weight: number }[];
+  byTier: Record<TierOrIncomplete, number>;
+  byVerdict: Record<Verdict, number>;
+  problems: { error: number; warning: number; note: number };
+}
+
+/** The outcome of one run: the scored customers, every problem, and the plan of what to write. */
+export interface JobOutcome {
+  summary: JobSummary;
+  customers: ScoredCustomer[];
+  problems: Problem[];
+  plan: WritePlan;
+}

@@ -1,0 +1,154 @@
+import { kindAt, rawAt, a1, type SheetGrid, type WorkbookModel } from "../workbook/grid";
+import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "./write-plan";
+import { rowKey, type TabSpec } from "./tab-spec";
+
+/** A row of a previous output tab, by column id. */
+export interface PreviousRow {
+  record: Record<string, PlanValue>;
+  /** A1 address of the row's first cell in the previous tab. */
+  rowAddress: string;
+}
+
+/** What an earlier run left in the workbook: which tabs are ours and their rows. */
+export interface PreviousOutputs {
+  /** Sheet name → tab id, for the sheets the metadata sheet says this product wrote. */
+  owned: Map<string, OutputTabId>;
+  /** Rows of each owned tab that was found, by tab id. */
+  tables: Map<OutputTabId, { sheet: string; rows: PreviousRow[] }>;
+}
+
+/** Reads the metadata sheet's register of owned tabs; empty when there is none. */
+export function readOwnedTabs(wb: WorkbookModel): Map<string, OutputTabId> {
+  const owned = new Map<string, OutputTabId>();
+  const meta = wb.sheets.find((s) => s.name === META_SHEET_NAME);
+  if (!meta) return owned;
+  for (const row of meta.values) {
+    if (row[0] === "tab" && typeof row[1] === "string" && typeof row[3] === "string") {
+      owned.set(row[3], row[1] as OutputTabId);
+    }
+  }
+  return owned;
+}
+
+function norm(s: PlanValue | boolean): string {
+  return String(s ?? "").replace(/\s+/g, "").toLowerCase();
+}
+
+/** Finds the header row of a previous output tab and maps its columns to column ids. */
+function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: Map<number, string> } | null {
+  const byHeader = new Map<string, string>();
+  for (const c of spec.columns) {
+    byHeader.set(norm(c.zh), c.id);
+    byHeader.set(norm(c.en), c.id);
+  }
+  for (let r = 0; r < Math.min(grid.values.length, 10); r++) {
+    const cols = new Map<number, string>();
+    const row = grid.values[r] ?? [];
+    row.forEach((v, c) => {
+      const id = byHeader.get(norm(v));
+      if (id && ![...cols.values()].includes(id)) cols.set(c, id);
+    });
+    if (cols.size >= 2) return { headerRow: r, cols };
+  }
+  return null;
+}
+
+/** Reads the rows of one previous output tab by column id. */
+export function readPreviousTab(grid: SheetGrid, spec: TabSpec): PreviousRow[] {
+  const mapped = mapColumns(grid, spec);
+  if (!mapped) return [];
+  const rows: PreviousRow[] = [];
+  for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
+    const record: Record<string, PlanValue> = {};
+    let any = false;
+    for (const [c, id] of mapped.cols) {
+      const kind = kindAt(grid, r, c);
+      const v = rawAt(grid, r, c);
+      const value: PlanValue = kind === "empty" || kind === "error" ? null : typeof v === "boolean" ? String(v) : v;
+      record[id] = value;
+      if (value !== null) any = true;
+    }
+    if (any) rows.push({ record, rowAddress: a1(grid, r, 0) });
+  }
+  return rows;
+}
+
+/** Reads every owned output tab that the workbook still has. */
+export function readPreviousOutputs(wb: WorkbookModel, specs: TabSpec[]): PreviousOutputs {
+  const owned = readOwnedTabs(wb);
+  const tables = new Map<OutputTabId, { sheet: string; rows: PreviousRow[] }>();
+  for (const [name, id] of owned) {
+    const grid = wb.sheets.find((s) => s.name === name);
+    const spec = specs.find((s) => s.id === id);
+    if (grid && spec) tables.set(id, { sheet: name, rows: readPreviousTab(grid, spec) });
+  }
+  return { owned, tables };
+}
+
+/** An edit a user typed in an earlier run that no current row claimed. */
+export interface UnclaimedEdit {
+  tab: OutputTabId;
+  sheet: string;
+  key: string;
+  rowAddress: string;
+  values: Record<string, PlanValue>;
+}
+
+interface KeptRow {
+  values: Record<string, PlanValue>;
+  /** True when some value differs from its column's default, i.e. a user typed it. */
+  typed: boolean;
+  rowAddress: string;
+}
+
+/**
+ * The users' edits from the previous outputs, handed out once per row key. What no row takes is
+ * reported, so nothing typed is silently thrown away.
+ */
+export class CarryOver {
+  private readonly byTab = new Map<OutputTabId, Map<string, KeptRow>>();
+  private readonly sheets = new Map<OutputTabId, string>();
+
+  constructor(previous: PreviousOutputs, specs: TabSpec[]) {
+    for (const spec of specs) {
+      const table = previous.tables.get(spec.id);
+      const editable = spec.columns.filter((c) => c.editable);
+      if (!table || editable.length === 0) continue;
+      this.sheets.set(spec.id, table.sheet);
+      const m = new Map<string, KeptRow>();
+      for (const row of table.rows) {
+        const values: Record<string, PlanValue> = {};
+        let typed = false;
+        for (const c of editable) {
+          const v = row.record[c.id] ?? null;
+          values[c.id] = v;
+          if (v !== null && v !== "" && v !== c.defaultValue) typed = true;
+        }
+        const key = rowKey(spec, row.record);
+        if (!m.has(key)) m.set(key, { values, typed, rowAddress: row.rowAddress });
+      }
+      this.byTab.set(spec.id, m);
+    }
+  }
+
+  /** The editable values kept for this row key, once; undefined when the previous run had none. */
+  take(tab: OutputTabId, key: string): Record<string, PlanValue> | undefined {
+    const m = this.byTab.get(tab);
+    const hit = m?.get(key);
+    if (!hit) return undefined;
+    m!.delete(key);
+    return hit.values;
+  }
+
+  /** Edits users typed (differing from the column defaults) that no current row took. */
+  unclaimed(): UnclaimedEdit[] {
+    const out: UnclaimedEdit[] = [];
+    for (const [tab, m] of this.byTab) {
+      for (const [key, hit] of m) {
+        if (!hit.typed) continue;
+        out.push({ tab, sheet: this.sheets.get(tab) ?? "", key, rowAddress: hit.rowAddress, values: hit.values });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Lang } from "../i18n/lang";
+import type { ColumnKind, ColumnPlan, OutputTabId, PlanValue, StyleBlock, TabPlan } from "./write-plan";
+
+/** A column of an output tab, in both languages. */
+export interface ColumnSpec {
+  id: string;
+  zh: string;
+  en: string;
+  kind: ColumnKind;
+  width: number;
+  numberFormat?: string;
+  /** Users may type here; kept across recalculations by the tab's row key. */
+  editable?: boolean;
+  /** The value a fresh row gets (e.g. 待审核); an unchanged default is not an edit. */
+  defaultValue?: string;
+}
+
+/** An output tab's definition: names, columns and which columns identify a row across runs. */
+export interface TabSpec {
+  id: OutputTabId;
+  zh: string;
+  en: string;
+  /** Base of the Excel table name (ASCII). */
+  tableName: string;
+  columns: ColumnSpec[];
+  /** Column ids whose values, joined, identify a row across runs (customer key; key + call type + date). */
+  keyColumns: string[];
+}
+
+const DEFAULT_FORMATS: Record<ColumnKind, string> = {
+  text: "@",
+  number: "0.0",
+  integer: "0",
+  percent: "0%",
+  date: "yyyy-mm-dd",
+  datetime: "yyyy-mm-dd hh:mm",
+};
+
+/** The column plans of a spec in a language. */
+export function columnPlans(spec: TabSpec, lang: Lang): ColumnPlan[] {
+  return spec.columns.map((c) => ({
+    id: c.id,
+    header: lang === "zh-CN" ? c.zh : c.en,
+    kind: c.kind,
+    numberFormat: c.numberFormat ?? DEFAULT_FORMATS[c.kind],
+    width: c.width,
+    editable: c.editable,
+  }));
+}
+
+/** The tab's name in a language. */
+export function tabName(spec: TabSpec, lang: Lang): string {
+  return lang === "zh-CN" ? spec.zh : spec.en;
+}
+
+/** Builds a TabPlan from rows given as records keyed by column id. */
+export function buildTab(
+  spec: TabSpec,
+  lang: Lang,
+  name: string,
+  records: Record<string, PlanValue | undefined>[],
+  styles: StyleBlock[] = [],
+): TabPlan {
+  const ids = spec.columns.map((c) => c.id);
+  return {
+    id: spec.id,
+    name,
+    tableName: `${spec.tableName}`,
+    columns: columnPlans(spec, lang),
+    rows: records.map((r) => ids.map((id) => r[id] ?? null)),
+    styles,
+  };
+}
+
+/** The row key of a record under a spec. */
+export function rowKey(spec: TabSpec, record: Record<string, PlanValue | undefined>): string {
+  return spec.keyColumns.map((id) => String(record[id] ?? "")).join("\u241f");
+}
