@@ -2,6 +2,7 @@ import type { Lang } from "../i18n/lang";
 import type { Problem } from "../problems/problem";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import type { WritePlan } from "../plan/write-plan";
+import type { WorkbookModel } from "../workbook/grid";
 
 /** What a caller may fix for one run. */
 export interface JobOptions {
@@ -11,6 +12,12 @@ export interface JobOptions {
   asOf?: number;
   /** The clock, for the history's run time and the default "today". */
   now: Date;
+  /**
+   * The separate workbook the outputs go to (the command line's `<name>.tiers.xlsx`), as it is now:
+   * its owned tabs give the edits and history to carry over. Omitted: outputs go into the input workbook
+   * itself (the add-in), and previous outputs are read from there.
+   */
+  previous?: WorkbookModel;
   /** Sheet roles the user corrected in the task pane (sheet name → role). */
   roles?: Record<string, SheetRole | "ignore">;
 }
