@@ -1,0 +1,36 @@
+import { escapeXml } from "./xml-text";
+
+/** The workbook's shared string table: each distinct text stored once, as Excel itself writes text cells. */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  /** Number of text cells written (the table's `count`). */
+  private uses = 0;
+
+  /** The index of a text, adding it when new. */
+  id(text: string): number {
+    this.uses++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(text, i);
+      this.list.push(text);
+    }
+    return i;
+  }
+
+  /** The sharedStrings.xml part, in chunks (the table may be large). */
+  *xml(): Generator<string> {
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.list.length}">`;
+    let buf = "";
+    for (const s of this.list) {
+      // xml:space keeps leading/trailing blanks, which users' data does have.
+      buf += /^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`;
+      if (buf.length > 1 << 16) {
+        yield buf;
+        buf = "";
+      }
+    }
+    yield buf + "</sst>";
+  }
+}
