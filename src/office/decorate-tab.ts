@@ -1,0 +1,81 @@
+import { HEADER_STYLE, PALETTE } from "../core/plan/colours";
+import { columnLetters } from "../core/workbook/grid";
+import type { XlWorksheet } from "./excel-subset";
+import { mergeBlocks } from "./style-merge";
+import type { TempTab } from "./temp-tab";
+
+/** One queued piece of formatting and its estimated request bytes. */
+export interface FormatOp {
+  bytes: number;
+  queue: () => void;
+}
+
+/** Excel column width in points for a width in characters (7 px per character plus padding, 0.75 pt per px). */
+export function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * The formatting of a written tab as queueable operations: header colours, the style blocks merged into
+ * rectangles (a fill and a font colour per rectangle, never per cell), the table, the frozen header,
+ * column widths and the chart.
+ */
+export function formatOps(t: TempTab): FormatOp[] {
+  const ops: FormatOp[] = [];
+  const ws = (): XlWorksheet => t.sheet!;
+  const cols = t.tab.columns.length;
+  const dataRows = t.tab.rows.length;
+  ops.push({
+    bytes: 300,
+    queue: () => {
+      const header = ws().getRangeByIndexes(0, 0, 1, cols);
+      header.format.fill.color = `#${HEADER_STYLE.fill}`;
+      header.format.font.color = `#${HEADER_STYLE.font}`;
+      header.format.font.bold = true;
+    },
+  });
+  for (const b of mergeBlocks(t.tab.styles)) {
+    const rows = Math.min(b.rows, dataRows - b.row);
+    const width = Math.min(b.cols, cols - b.col);
+    if (rows <= 0 || width <= 0 || b.row < 0 || b.col < 0) continue;
+    ops.push({
+      bytes: 200,
+      queue: () => {
+        const r = ws().getRangeByIndexes(1 + b.row, b.col, rows, width);
+        r.format.fill.color = `#${PALETTE[b.role].fill}`;
+        r.format.font.color = `#${PALETTE[b.role].font}`;
+      },
+    });
+  }
+  ops.push({
+    bytes: 300,
+    queue: () => {
+      const table = ws().tables.add(ws().getRangeByIndexes(0, 0, 1 + Math.max(dataRows, 1), cols), true);
+      table.name = t.tempTable;
+      ws().freezePanes.freezeRows(1);
+    },
+  });
+  t.tab.columns.forEach((c, i) =>
+    ops.push({
+      bytes: 120,
+      queue: () => {
+        ws().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(c.width);
+      },
+    }),
+  );
+  const chart = t.tab.chart;
+  if (chart && chart.rows > 0 && chart.firstRow + chart.rows <= dataRows) {
+    ops.push({
+      bytes: 400,
+      queue: () => {
+        const values = ws().getRangeByIndexes(1 + chart.firstRow, chart.valueCol, chart.rows, 1);
+        const labels = ws().getRangeByIndexes(1 + chart.firstRow, chart.labelCol, chart.rows, 1);
+        const ch = ws().charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", values, "Columns");
+        ch.series.getItemAt(0).setXAxisValues(labels);
+        ch.title.text = chart.title;
+        ch.setPosition(`${columnLetters(cols + 1)}2`);
+      },
+    });
+  }
+  return ops;
+}

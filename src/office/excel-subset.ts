@@ -1,0 +1,124 @@
+/**
+ * The part of the Excel JavaScript API the adapter uses, as structural interfaces. The real API is
+ * checked to satisfy them at compile time (excel-conformance.ts); the test fake implements them.
+ */
+
+/** Excel.RangeValueType as strings. */
+export type XlValueType = "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
+
+/** A cell value as Office.js hands it over. */
+export type XlCellValue = string | number | boolean;
+
+/** Excel.SheetVisibility as strings. */
+export type XlVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface XlRangeFill {
+  color: string;
+}
+
+export interface XlRangeFont {
+  color: string;
+  bold: boolean;
+}
+
+export interface XlRangeFormat {
+  readonly fill: XlRangeFill;
+  readonly font: XlRangeFont;
+  /** Width of every column of the range, in points. */
+  columnWidth: number;
+}
+
+export interface XlRange {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: XlCellValue[][];
+  readonly valueTypes: XlValueType[][];
+  /** A 2-D array of the range's shape, or (documented) a single format applied to every cell. */
+  numberFormat: string[][] | string;
+  readonly format: XlRangeFormat;
+  load(propertyNames?: string | string[]): XlRange;
+  getEntireColumn(): XlRange;
+  select(): void;
+  clear(): void;
+}
+
+export interface XlTable {
+  name: string;
+}
+
+export interface XlTableCollection {
+  readonly items: XlTable[];
+  load(propertyNames?: string | string[]): XlTableCollection;
+  add(address: XlRange | string, hasHeaders: boolean): XlTable;
+  getItem(key: string): XlTable;
+}
+
+export interface XlChartTitle {
+  text: string;
+}
+
+export interface XlChartSeries {
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChartSeriesCollection {
+  getItemAt(index: number): XlChartSeries;
+}
+
+export interface XlChart {
+  readonly title: XlChartTitle;
+  readonly series: XlChartSeriesCollection;
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+}
+
+export interface XlChartCollection {
+  add(type: "ColumnClustered" | "Pie", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
+}
+
+export interface XlFreezePanes {
+  freezeRows(count?: number): void;
+}
+
+export interface XlWorksheet {
+  readonly isNullObject: boolean;
+  name: string;
+  visibility: XlVisibility;
+  readonly tables: XlTableCollection;
+  readonly charts: XlChartCollection;
+  readonly freezePanes: XlFreezePanes;
+  load(propertyNames?: string | string[]): XlWorksheet;
+  getRange(address?: string): XlRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  load(propertyNames?: string | string[]): XlWorksheetCollection;
+  add(name?: string): XlWorksheet;
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+}
+
+export interface XlApplication {
+  suspendApiCalculationUntilNextSync(): void;
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly tables: XlTableCollection;
+  readonly application: XlApplication;
+}
+
+/** Excel.RequestContext as far as the adapter uses it. */
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<unknown>;
+}

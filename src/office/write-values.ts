@@ -1,0 +1,69 @@
+import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
+import type { XlContext } from "./excel-subset";
+import { rowsWithinBudget } from "./payload";
+import { syncBatch, type RetryPolicy } from "./retry";
+import type { TempTab } from "./temp-tab";
+
+/** Where the value writing stands: tab index and data row. */
+interface Cursor {
+  tab: number;
+  row: number;
+}
+
+/** Settings of the value writing. */
+export interface ValueWriteOptions extends RetryPolicy {
+  /** Estimated request bytes per sync (default 3,500,000: under 4 MB with room for the commands). */
+  budgetBytes: number;
+  /** Below this budget a refused request is an error rather than halved again. */
+  minBudgetBytes: number;
+  /** Called after each sync with rows written so far. */
+  onRows?: (written: number) => void;
+}
+
+function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: number): { next: Cursor; rows: number } {
+  ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  let { tab, row } = from;
+  let used = 0;
+  let rows = 0;
+  while (tab < tabs.length && used < budget) {
+    const t = tabs[tab];
+    if (row >= t.cells.length) {
+      tab++;
+      row = 0;
+      continue;
+    }
+    if (used > 0 && t.bytes[row] > budget - used) break;
+    const count = rowsWithinBudget(t.bytes, row, budget - used);
+    t.sheet!.getRangeByIndexes(1 + row, 0, count, t.tab.columns.length).values = t.cells.slice(row, row + count);
+    for (let i = row; i < row + count; i++) used += t.bytes[i];
+    row += count;
+    rows += count;
+  }
+  return { next: { tab, row }, rows };
+}
+
+/**
+ * Writes the data rows of every temporary tab under its header: each sync carries as many rows (of one or
+ * more tabs) as fit the byte budget, so the number of syncs is the data size over the budget. A request
+ * Excel refuses as too large is sent again with half the budget.
+ */
+export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWriteOptions): Promise<void> {
+  let cursor: Cursor = { tab: 0, row: 0 };
+  let budget = opts.budgetBytes;
+  let written = 0;
+  const done = (c: Cursor): boolean => {
+    for (let i = c.tab; i < tabs.length; i++) if ((i === c.tab ? c.row : 0) < tabs[i].cells.length) return false;
+    return true;
+  };
+  while (!done(cursor)) {
+    try {
+      const { next, rows } = await syncBatch(ctx, () => queueBatch(ctx, tabs, cursor, budget), opts);
+      cursor = next;
+      written += rows;
+      opts.onRows?.(written);
+    } catch (e) {
+      if (errorCode(e) !== PAYLOAD_TOO_LARGE || budget / 2 < opts.minBudgetBytes) throw e;
+      budget = Math.floor(budget / 2);
+    }
+  }
+}

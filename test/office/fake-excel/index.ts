@@ -1,0 +1,70 @@
+import type { XlCellValue, XlVisibility } from "../../../src/office/excel-subset";
+import { isErrorLiteral } from "../../../src/core/workbook/grid";
+import { FakeRequestContext, type FakeFaults, type FakeHost } from "./context";
+import { fail } from "./errors";
+import { FakeStats } from "./stats";
+import { WorkbookState, type SheetState } from "./workbook-state";
+
+export { FakeExcelError } from "./errors";
+export { FakeRequestContext } from "./context";
+export { FakeStats } from "./stats";
+export type { SheetState, WorkbookState } from "./workbook-state";
+
+/** A sheet to start with, as a user left it: values (null = empty), optional number formats. */
+export interface SeedSheet {
+  name: string;
+  values: (XlCellValue | null)[][];
+  formats?: (string | null)[][];
+  visibility?: XlVisibility;
+  /** 0-based position of values[0][0]. */
+  top?: number;
+  left?: number;
+}
+
+/** An in-memory Excel host: state, counters, faults and `run` like Excel.run. */
+export interface FakeExcel extends FakeHost {
+  /** A fresh request context (Excel.run gives one per batch function). */
+  context(): FakeRequestContext;
+  /** Runs a batch function with a fresh context, as Excel.run does. */
+  run<T>(fn: (ctx: FakeRequestContext) => Promise<T>): Promise<T>;
+  /** The live sheet of that name; throws when missing. */
+  sheet(name: string): SheetState;
+  /** Names of the sheets in order. */
+  sheetNames(): string[];
+}
+
+/** Creates a fake Excel host holding the seed sheets. */
+export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [] }]): FakeExcel {
+  const state = new WorkbookState();
+  for (const s of seed) {
+    const sheet = state.addSheet(s.name);
+    const top = s.top ?? 0;
+    const left = s.left ?? 0;
+    s.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === "") return;
+        const r = (sheet.rows[top + i] ??= []);
+        r[left + j] = v;
+        if (typeof v === "string" && isErrorLiteral(v)) sheet.errors.add(`${top + i},${left + j}`);
+      }),
+    );
+    s.formats?.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (f) sheet.cellFormats.set(`${top + i},${left + j}`, f);
+      }),
+    );
+    if (s.visibility) sheet.visibility = s.visibility;
+  }
+  const faults: FakeFaults = { cellEditModeSyncs: 0 };
+  const host: FakeExcel = {
+    state,
+    stats: new FakeStats(),
+    faults,
+    payloadLimit: 5 * 1024 * 1024,
+    context: () => new FakeRequestContext(host),
+    run: async (fn) => fn(new FakeRequestContext(host)),
+    sheet: (name) => state.sheet(name) ?? fail("ItemNotFound", `No sheet ${name}`),
+    sheetNames: () => state.sheets.map((s) => s.name),
+  };
+  return host;
+}
