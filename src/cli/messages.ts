@@ -1,0 +1,137 @@
+import type { Lang } from "../core/i18n/lang";
+import type { ReadErrorKind } from "../xlsx/read-error";
+import type { ArgErrorCode } from "./args";
+
+/** A command-line message in both languages. */
+interface Msg {
+  zh: string;
+  en: string;
+}
+
+const HELP: Msg = {
+  zh: `客户分级维护助手（命令行）
+
+用法：customer-tiers <输入.xlsx> [--out 输出.xlsx] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--json]
+
+  <输入.xlsx>      含客户状况登记表 / 客户关系评估表的工作簿（只读，不会被修改）
+  --out <文件>     输出工作簿；默认为输入文件旁的 <名称>.tiers.xlsx
+  --lang <语言>    输出语言：zh-CN 或 en-US（默认跟随登记表表头的语言）
+  --as-of <日期>   以该日期为“今天”计算回访与预警日期（可复现）
+  --json           以 JSON 输出摘要（格式见 docs/command-line.md）
+  -h, --help       显示本帮助
+  -v, --version    显示版本
+
+输出文件已存在且由本工具生成时，会保留其中可编辑列（人工等级、审核状态、执行情况、回访结果等）和评估历史；
+不是本工具生成的文件绝不会被覆盖。
+
+退出码：0 全部客户已评分且无错误；1 部分行有问题（仍已写出结果）；2 无法处理（文件无法读取、没有登记表、参数错误）。`,
+  en: `Customer Tiers (command line)
+
+Usage: customer-tiers <input.xlsx> [--out output.xlsx] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--json]
+
+  <input.xlsx>     workbook with a customer register / relationship evaluation (read only, never modified)
+  --out <file>     output workbook; default <name>.tiers.xlsx beside the input
+  --lang <lang>    output language: zh-CN or en-US (default: the register headers' language)
+  --as-of <date>   treat this date as "today" for callbacks and warnings (reproducible runs)
+  --json           print the summary as JSON (shape in docs/command-line.md)
+  -h, --help       show this help
+  -v, --version    show the version
+
+When the output file exists and was written by this tool, its editable columns (manual tier, review status,
+outcome, callback result, ...) and its history are kept; a file this tool did not write is never overwritten.
+
+Exit codes: 0 every customer scored, no errors; 1 some rows had problems (outputs still written);
+2 nothing could be done (unreadable file, no register, bad arguments).`,
+};
+
+const ARG_ERRORS: Record<ArgErrorCode, (arg: string) => Msg> = {
+  noInput: () => ({ zh: "缺少输入文件：customer-tiers <输入.xlsx>（--help 查看用法）", en: "Missing input file: customer-tiers <input.xlsx> (see --help)" }),
+  unknownOption: (a) => ({ zh: `未知选项 ${a}（--help 查看用法）`, en: `Unknown option ${a} (see --help)` }),
+  missingValue: (a) => ({ zh: `选项 ${a} 需要一个值`, en: `Option ${a} needs a value` }),
+  badLang: (a) => ({ zh: `不支持的语言“${a}”：请用 zh-CN 或 en-US`, en: `Unsupported language "${a}": use zh-CN or en-US` }),
+  badDate: (a) => ({ zh: `日期“${a}”无效：请写作 YYYY-MM-DD，例如 2024-06-30`, en: `Invalid date "${a}": write YYYY-MM-DD, e.g. 2024-06-30` }),
+  extraArg: (a) => ({ zh: `多余的参数“${a}”：一次只处理一个工作簿`, en: `Unexpected argument "${a}": one workbook per run` }),
+};
+
+const READ_ERRORS: Record<ReadErrorKind, (file: string) => Msg> = {
+  missing: (f) => ({ zh: `找不到文件：${f}`, en: `File not found: ${f}` }),
+  notFile: (f) => ({ zh: `不是文件（可能是文件夹）：${f}`, en: `Not a file (a folder?): ${f}` }),
+  unreadable: (f) => ({ zh: `无法读取文件（请检查权限）：${f}`, en: `Cannot read the file (check its permissions): ${f}` }),
+  notWorkbook: (f) => ({ zh: `不是 Excel 工作簿（.xlsx）：${f}`, en: `Not an Excel workbook (.xlsx): ${f}` }),
+  encrypted: (f) => ({
+    zh: `工作簿设有打开密码（已加密），无法读取：${f}。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密）后另存再试。`,
+    en: `The workbook is password-protected (encrypted) and cannot be read: ${f}. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password), save, and try again.`,
+  }),
+  legacyXls: (f) => ({
+    zh: `这是旧版 .xls 格式，无法读取：${f}。请在 Excel 中另存为 .xlsx 后再试。`,
+    en: `This is the old .xls format, which cannot be read: ${f}. Save it as .xlsx in Excel and try again.`,
+  }),
+  damaged: (f) => ({ zh: `工作簿已损坏或格式无法识别：${f}`, en: `The workbook is damaged or in a format that cannot be read: ${f}` }),
+};
+
+const TEXTS = {
+  outputIsInput: { zh: "输出文件不能与输入文件相同：输入文件绝不会被修改。", en: "The output file cannot be the input file: the input is never modified." },
+  outputForeign: {
+    zh: "输出文件 {file} 已存在，但不是本工具生成的，不会覆盖它。请用 --out 指定其他文件名。",
+    en: "The output file {file} exists but was not written by this tool, so it is not overwritten. Choose another name with --out.",
+  },
+  outputForeignSheets: {
+    zh: "输出文件 {file} 中有不是本工具生成的工作表（{sheets}），重新生成会丢失它们，因此未覆盖。请把这些工作表移到其他工作簿，或用 --out 指定其他文件名。",
+    en: "The output file {file} has sheets this tool did not write ({sheets}); rewriting it would lose them, so it is not overwritten. Move them to another workbook or choose another name with --out.",
+  },
+  outputUnreadable: {
+    zh: "输出文件 {file} 已存在但无法读取（{reason}），不会覆盖它。请用 --out 指定其他文件名。",
+    en: "The output file {file} exists but cannot be read ({reason}), so it is not overwritten. Choose another name with --out.",
+  },
+  writeFailed: { zh: "无法写入输出文件 {file}：{reason}", en: "Cannot write the output file {file}: {reason}" },
+  internalError: { zh: "内部错误：{reason}", en: "Internal error: {reason}" },
+  title: { zh: "客户分级维护助手 — {file}", en: "Customer Tiers — {file}" },
+  asOf: { zh: "评估日期 {date}；客户 {n} 名", en: "As of {date}; {n} customers" },
+  sheets: { zh: "工作表：{list}", en: "Sheets: {list}" },
+  tiers: { zh: "等级：{list}", en: "Tiers: {list}" },
+  verdicts: { zh: "建议：{list}", en: "Verdicts: {list}" },
+  problems: { zh: "问题：错误 {error} · 警告 {warning} · 提示 {note}", en: "Problems: {error} errors · {warning} warnings · {note} notes" },
+  moreProblems: { zh: "  ……另有 {n} 条，详见输出中的“数据问题”工作表", en: "  … and {n} more: see the Data Problems tab of the output" },
+  output: { zh: "输出：{file}", en: "Output: {file}" },
+  kept: { zh: "（已保留上次输出中的编辑和历史）", en: "(edits and history of the previous output kept)" },
+  progressRead: { zh: "读取 {sheet}：{n} 行", en: "Reading {sheet}: {n} rows" },
+  progressScore: { zh: "计算中……", en: "Scoring…" },
+  progressWrite: { zh: "写入 {sheet}：{done}/{total}", en: "Writing {sheet}: {done}/{total}" },
+  roleRegister: { zh: "登记表", en: "register" },
+  roleEvaluation: { zh: "评估表", en: "evaluation" },
+  roleModel: { zh: "评估模型", en: "model" },
+  roleSettings: { zh: "设置", en: "settings" },
+  layoutLong: { zh: "长表", en: "long" },
+  layoutWide: { zh: "宽表", en: "wide" },
+  layoutForm: { zh: "表单", en: "form" },
+} satisfies Record<string, Msg>;
+
+export type TextKey = keyof typeof TEXTS;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+}
+
+function pickMsg(m: Msg, lang: Lang): string {
+  return lang === "zh-CN" ? m.zh : m.en;
+}
+
+/** A command-line text in a language, with {params} filled in. */
+export function text(key: TextKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return fill(pickMsg(TEXTS[key], lang), params);
+}
+
+/** The --help text. */
+export function helpText(lang: Lang): string {
+  return pickMsg(HELP, lang);
+}
+
+/** The message for a bad command line. */
+export function argErrorText(code: ArgErrorCode, arg: string, lang: Lang): string {
+  return pickMsg(ARG_ERRORS[code](arg), lang);
+}
+
+/** The message for an unreadable input or output workbook. */
+export function readErrorText(kind: ReadErrorKind, file: string, lang: Lang): string {
+  return pickMsg(READ_ERRORS[kind](file), lang);
+}
