@@ -41,8 +41,15 @@ class RowInterner<T extends string> {
   }
 }
 
+/**
+ * Raised when the streaming reader hands over `{sharedString: n}`: it parsed a sheet before the shared
+ * strings (ExcelJS loses a final sharedStrings.xml entry that follows a buffered sheet), so the file is
+ * read again in memory rather than turning text into "[object Object]".
+ */
+class SharedStringsUnresolved extends Error {}
+
 /** Reads one worksheet row by row into a grid (values from A1, so top = left = 0). */
-async function readSheet(ws: AsyncIterable<StreamRow>, name: string, hidden: boolean, progress?: ReadProgress): Promise<SheetGrid> {
+async function readSheet(ws: AsyncIterable<StreamRow> | Iterable<StreamRow>, name: string, hidden: boolean, progress?: ReadProgress): Promise<SheetGrid> {
   const values: RawValue[][] = [];
   const kinds: CellKind[][] = [];
   const formats: string[][] = [];
@@ -57,7 +64,11 @@ async function readSheet(ws: AsyncIterable<StreamRow>, name: string, hidden: boo
     const ks: CellKind[] = [];
     const fs: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const m = cell.type === ExcelJS.ValueType.Formula ? toModelCell({ formula: true, result: cell.result }) : toModelCell(cell.value);
+      const v = cell.value;
+      if (cell.type === ExcelJS.ValueType.SharedString || (typeof v === "object" && v !== null && "sharedString" in v)) {
+        throw new SharedStringsUnresolved();
+      }
+      const m = cell.type === ExcelJS.ValueType.Formula ? toModelCell({ formula: true, result: cell.result }) : toModelCell(v);
       if (m.kind === "empty") return;
       const c = col - 1;
       while (vals.length < c) {
@@ -96,6 +107,33 @@ async function readSheet(ws: AsyncIterable<StreamRow>, name: string, hidden: boo
  */
 export async function readWorkbookFile(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
   await sniffWorkbookFile(file);
+  try {
+    return await readStreaming(file, progress);
+  } catch (e) {
+    if (!(e instanceof SharedStringsUnresolved)) throw e;
+  }
+  try {
+    return await readInMemory(file, progress);
+  } catch (e) {
+    throw new WorkbookReadError("damaged", file, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The in-memory fallback (more memory, same model) for packages the streaming reader mis-orders. */
+async function readInMemory(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheets: SheetGrid[] = [];
+  for (const ws of wb.worksheets) {
+    const rows: StreamRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => rows.push(row as unknown as StreamRow));
+    sheets.push(await readSheet(rows, ws.name, ws.state === "hidden" || ws.state === "veryHidden", progress));
+  }
+  return { sheets };
+}
+
+/** The streaming read: one row object alive at a time. */
+async function readStreaming(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
   const sheets: SheetGrid[] = [];
   let sawWorkbookPart = false;
   try {
@@ -124,6 +162,7 @@ export async function readWorkbookFile(file: string, progress?: ReadProgress): P
     };
     sheets.sort((a, b) => pos(a.name) - pos(b.name));
   } catch (e) {
+    if (e instanceof SharedStringsUnresolved) throw e;
     throw new WorkbookReadError("damaged", file, e instanceof Error ? e.message : String(e));
   }
   if (!sawWorkbookPart) throw new WorkbookReadError("notWorkbook", file, "no xl/workbook.xml in the package");

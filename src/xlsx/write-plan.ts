@@ -83,8 +83,6 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
     const props = docPropsXml(plan.meta.runAt);
     await zip.add("[Content_Types].xml", contentTypesXml(parts));
     await zip.add("_rels/.rels", rootRelsXml());
-    await zip.add("docProps/app.xml", props.app);
-    await zip.add("docProps/core.xml", props.core);
     await zip.add("xl/workbook.xml", workbookXml(parts));
     await zip.add("xl/_rels/workbook.xml.rels", workbookRelsXml(parts));
     await zip.add("xl/styles.xml", styles.xml());
@@ -109,6 +107,10 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
     }
     await zip.add(`xl/worksheets/sheet${parts.length}.xml`, plainSheetXml(metaRows(plan.meta), strings));
     await zip.addStream("xl/sharedStrings.xml", strings.xml());
+    // Not last by accident: ExcelJS's streaming reader drops the zip's final entry when the entry before
+    // it was a worksheet it had to buffer, and it must not be the shared strings.
+    await zip.add("docProps/app.xml", props.app);
+    await zip.add("docProps/core.xml", props.core);
     await zip.finish();
   } catch (e) {
     await zip.abort();

@@ -1,0 +1,126 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { SheetGrid, WorkbookModel } from "../../src/core/workbook/grid";
+import { WorkbookReadError } from "../../src/xlsx/read-error";
+import { readWorkbookFile } from "../../src/xlsx/read-workbook";
+import { ZipWriter } from "../../src/xlsx/zip-writer";
+
+const FIX = path.join(__dirname, "..", "fixtures");
+const sheet = (wb: WorkbookModel, name: string): SheetGrid => wb.sheets.find((s) => s.name === name)!;
+
+async function readError(file: string): Promise<WorkbookReadError> {
+  try {
+    await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return e;
+    throw e;
+  }
+  throw new Error("read did not fail");
+}
+
+describe("reading LibreOffice-written workbooks", () => {
+  test("messy register: text stays text, rich text joined, #N/A formula an error, dates serials with a date format", async () => {
+    const wb = await readWorkbookFile(path.join(FIX, "register-messy.xlsx"));
+    const s = wb.sheets[0];
+    expect(s.values[0]).toEqual(["客户状况登记表"]);
+    expect(s.values[1]).toEqual([]);
+    // M002: quoted numbers stay text, the hostile name stays text, the text date stays text.
+    expect(s.values[4].slice(0, 5)).toEqual(["M002", '=HYPERLINK("http://example.invalid/x","点我")', "李强", "一般", "1,200"]);
+    expect(s.kinds![4][1]).toBe("text");
+    expect(s.values[4][9]).toBe("８５");
+    expect(s.values[4][11]).toBe("2024年3月5日"); // LibreOffice stores it as rich text runs
+    // M003: "120万" (rich text), 85% a number with a percent format.
+    expect(s.values[5][4]).toBe("120万");
+    expect(s.values[5][9]).toBe(0.85);
+    expect(s.formats![5][9]).toMatch(/%/);
+    // M004: =NA() is an error cell.
+    expect(s.values[6][4]).toBe("#N/A");
+    expect(s.kinds![6][4]).toBe("error");
+    // A date cell: 2024-05-20 is serial 45432 with a date format.
+    expect(s.values[3][11]).toBe(45432);
+    expect(s.formats![3][11]).toMatch(/y/i);
+    // The duplicate key and the 合计 row are there for the core to judge.
+    expect(s.values[8][0]).toBe("M002");
+    expect(s.values[9][0]).toBe("合计");
+  });
+
+  test("multi-sheet workbook: tab order, merged banner only in its master cell, formula results", async () => {
+    const wb = await readWorkbookFile(path.join(FIX, "forms.xlsx"));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["客户状况登记表", "华星贸易", "东方机械", "南山食品", "北辰物流", "西岭科技"]);
+    const reg = sheet(wb, "客户状况登记表");
+    expect(reg.values[0]).toEqual(["城东支行 客户状况登记表"]);
+    expect(reg.values[2][0]).toBe("C001");
+    expect(reg.values[2][6]).toBe(45413); // 2024-05-01
+    const form = sheet(wb, "华星贸易");
+    expect(form.values[1]).toEqual(["客户名称：", "华星贸易", "编号", "C001"]);
+    expect(form.values[3]).toEqual(["分析指标", "指标权重", "指标得分", "根据"]);
+    expect(form.values[4]).toEqual(["合作深度", 0.3, 90, "季度走访"]);
+    expect(form.values[8][0]).toBe("合计");
+  });
+
+  test("wide layout keeps its 权重 row and the short rows of missing scores", async () => {
+    const wb = await readWorkbookFile(path.join(FIX, "wide.xlsx"));
+    const ev = sheet(wb, "客户关系评估表");
+    expect(ev.values[1]).toEqual(["权重", null, 30, 25, 35, 10]);
+    expect(ev.values[6]).toEqual(["C005", "西岭科技", 60]);
+  });
+
+  test("the sample workbook: 220+ rows under a banner, messy cells, model and settings sheets", async () => {
+    const wb = await readWorkbookFile(path.join(__dirname, "..", "..", "assets", "sample", "sample.xlsx"));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["客户状况登记表", "客户关系评估表", "评估模型", "设置"]);
+    const reg = wb.sheets[0];
+    expect(reg.values.length).toBeGreaterThanOrEqual(3 + 220 + 2);
+    expect(reg.values[reg.values.length - 1][0]).toBe("合计");
+  });
+});
+
+describe("files that are not readable workbooks", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ct-reader-"));
+
+  test("missing file", async () => {
+    expect((await readError(path.join(tmp, "nope.xlsx"))).kind).toBe("missing");
+  });
+  test("a folder", async () => {
+    expect((await readError(tmp)).kind).toBe("notFile");
+  });
+  test("a text file renamed .xlsx", async () => {
+    expect((await readError(path.join(FIX, "not-a-workbook.xlsx"))).kind).toBe("notWorkbook");
+  });
+  test("a zip that is not a workbook", async () => {
+    const f = path.join(tmp, "photos.xlsx");
+    const z = await ZipWriter.create(f);
+    await z.add("readme.txt", "hello");
+    await z.finish();
+    expect((await readError(f)).kind).toBe("notWorkbook");
+  });
+  test("a password-protected workbook (OLE container with EncryptionInfo)", async () => {
+    expect((await readError(path.join(FIX, "encrypted.xlsx"))).kind).toBe("encrypted");
+  });
+  test("an old .xls workbook written by LibreOffice", async () => {
+    expect((await readError(path.join(FIX, "legacy.xls"))).kind).toBe("legacyXls");
+  });
+  test("a truncated workbook", async () => {
+    const f = path.join(tmp, "cut.xlsx");
+    const whole = fs.readFileSync(path.join(FIX, "long.xlsx"));
+    fs.writeFileSync(f, whole.subarray(0, Math.floor(whole.length / 2)));
+    const e = await readError(f);
+    expect(["damaged", "notWorkbook"]).toContain(e.kind);
+  });
+
+  test("shared strings stored last, after a sheet: text is still read (in-memory fallback)", async () => {
+    const f = path.join(tmp, "late-strings.xlsx");
+    const z = await ZipWriter.create(f);
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    await z.add("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
+    await z.add("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    await z.add("xl/workbook.xml", `<?xml version="1.0"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    await z.add("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+    await z.add("xl/worksheets/sheet1.xml", `<?xml version="1.0"?><worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>0</v><f>0*1</f></c></row></sheetData></worksheet>`);
+    await z.add("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${ns} count="1" uniqueCount="1"><si><t>客户编号</t></si></sst>`);
+    await z.finish();
+    const wb = await readWorkbookFile(f);
+    expect(wb.sheets[0].values[0][0]).toBe("客户编号");
+  });
+});
