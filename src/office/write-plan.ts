@@ -68,7 +68,14 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       let j = i;
       while (j < ops.length && (j === i || used + ops[j].bytes <= budget)) used += ops[j++].bytes;
       const slice = ops.slice(i, j);
-      await syncBatch(ctx, () => slice.forEach((op) => op.queue()), options);
+      await syncBatch(
+        ctx,
+        () => {
+          ctx.workbook.application.suspendApiCalculationUntilNextSync();
+          slice.forEach((op) => op.queue());
+        },
+        options,
+      );
       i = j;
     }
   } catch (e) {

@@ -32,30 +32,26 @@ export class FakeStats {
    * of the same property and value that it could have been merged with into one rectangle.
    */
   perCellFormatCalls(): number {
-    const key = (c: FormatCall, row: number, col: number): string => `${c.sheetId}|${c.prop}|${c.value}|${row}|${col}`;
-    const single = new Set<string>();
-    for (const c of this.formatCalls) if (c.rows === 1 && c.cols === 1) single.add(key(c, c.row, c.col));
+    const base = (c: FormatCall): string => `${c.sheetId}|${c.prop}|${c.value}`;
+    // One-column rectangles by where they start and by the row after their end; one-row ones likewise.
+    const starts = new Set<string>();
+    const ends = new Set<string>();
+    for (const c of this.formatCalls) {
+      const b = base(c);
+      if (c.cols === 1) starts.add(`${b}|v|${c.col}|${c.row}`);
+      if (c.cols === 1) ends.add(`${b}|v|${c.col}|${c.row + c.rows}`);
+      if (c.rows === 1) starts.add(`${b}|h|${c.row}|${c.col}`);
+      if (c.rows === 1) ends.add(`${b}|h|${c.row}|${c.col + c.cols}`);
+    }
     let count = 0;
     for (const c of this.formatCalls) {
       if (c.rows !== 1 || c.cols !== 1) continue;
-      const neighbours = [
-        [c.row - 1, c.col],
-        [c.row + 1, c.col],
-        [c.row, c.col - 1],
-        [c.row, c.col + 1],
-      ];
-      let mergeable = neighbours.some(([r, k]) => single.has(key(c, r, k)));
-      if (!mergeable) {
-        mergeable = this.formatCalls.some(
-          (o) =>
-            o !== c &&
-            o.sheetId === c.sheetId &&
-            o.prop === c.prop &&
-            o.value === c.value &&
-            ((o.cols === 1 && o.col === c.col && (o.row + o.rows === c.row || c.row + 1 === o.row)) ||
-              (o.rows === 1 && o.row === c.row && (o.col + o.cols === c.col || c.col + 1 === o.col))),
-        );
-      }
+      const b = base(c);
+      const mergeable =
+        ends.has(`${b}|v|${c.col}|${c.row}`) ||
+        starts.has(`${b}|v|${c.col}|${c.row + 1}`) ||
+        ends.has(`${b}|h|${c.row}|${c.col}`) ||
+        starts.has(`${b}|h|${c.row}|${c.col + 1}`);
       if (mergeable) count++;
     }
     return count;

@@ -83,8 +83,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWor
 
   /** A range by A1 address; the whole sheet without one. */
   getRange(address?: string): FakeRange {
-    const rect = address === undefined ? { row: 0, col: 0, rows: 1048576, cols: 16384 } : parseAddress(address);
-    return new FakeRange(this.ctx, () => ({ sheet: this.live(), rect }));
+    return new FakeRange(this.ctx, () => {
+      const rect = address === undefined ? { row: 0, col: 0, rows: 1048576, cols: 16384 } : parseAddress(address);
+      return { sheet: this.live(), rect };
+    });
   }
 
   /** A range by 0-based indexes. */

@@ -1,0 +1,179 @@
+import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
+import { writePlan, type WriteProgress } from "../../src/office/write-plan";
+import type { AdapterNotice } from "../../src/office/retry";
+import { readWorkbook } from "../../src/office/read-workbook";
+import { createFakeExcel, FakeExcelError, type SheetState } from "./fake-excel";
+import { planOf, problemsTab, rosterTab } from "./plans";
+
+const noWait = { sleep: async () => undefined, tag: "t1" };
+
+function register() {
+  return createFakeExcel([{ name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C0001", "华星贸易"]] }]);
+}
+
+function column(s: SheetState, col: number): unknown[] {
+  return s.read(s.usedRect()!).map((r) => r[col]);
+}
+
+describe("writePlan on the fake Excel", () => {
+  test("writes tabs as tables with header, values, frozen header, widths and a very hidden meta sheet", async () => {
+    const xl = register();
+    const plan = planOf([rosterTab(10), problemsTab(3)]);
+    const progress: WriteProgress[] = [];
+    const result = await xl.run((ctx) => writePlan(ctx, plan, { ...noWait, onProgress: (p) => progress.push(p) }));
+    expect(xl.sheetNames()).toEqual(["客户状况登记表", "客户分级名册", "数据问题", META_SHEET_NAME]);
+    const roster = xl.sheet("客户分级名册");
+    expect(roster.read({ row: 0, col: 0, rows: 2, cols: 3 })).toEqual([["客户编号", "客户名称", "最终得分"], ["C0001", "客户0", 100]]);
+    expect(roster.usedRect()).toEqual({ row: 0, col: 0, rows: 11, cols: 3 });
+    expect(roster.frozenRows).toBe(1);
+    expect(roster.columnWidths.get(2)).toBeGreaterThan(0);
+    expect(xl.state.table("TierRoster")).toMatchObject({ sheet: roster, rect: { row: 0, col: 0, rows: 11, cols: 3 } });
+    expect(xl.state.table("DataProblems")?.sheet.name).toBe("数据问题");
+    expect(roster.layerAt(0, 0, "fill")).toBe("#1F4E79");
+    expect(roster.layerAt(1, 2, "fill")).toBe("#C6EFCE");
+    expect(roster.layerAt(10, 2, "fill")).toBe("#DDEBF7");
+    const meta = xl.sheet(META_SHEET_NAME);
+    expect(meta.visibility).toBe("VeryHidden");
+    const owned = readOwnedTabs({ sheets: [{ name: META_SHEET_NAME, values: meta.read(meta.usedRect()!) }] });
+    expect([...owned.entries()]).toEqual([["客户分级名册", "roster"], ["数据问题", "problems"]]);
+    expect(result.tabs.map((t) => t.name)).toEqual(["客户分级名册", "数据问题"]);
+    expect(progress[progress.length - 1]).toEqual({ phase: "done", fraction: 1 });
+    expect(xl.state.active?.name).toBe("客户分级名册");
+  });
+
+  test("a small plan takes a constant number of syncs, with calculation suspended", async () => {
+    const xl = register();
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(50), problemsTab(5)]), noWait));
+    // names, prepare, values, formats, swap
+    expect(xl.stats.syncs).toBe(5);
+    expect(xl.stats.suspendCalculation).toBe(4); // every batch that writes
+    expect(xl.stats.suspendScreenUpdating).toBe(1);
+  });
+
+  test("text stays text: formulas, numeric text and leading + are written as text", async () => {
+    const xl = register();
+    const names = ['=HYPERLINK("http://x")', "+86 138 0000 0000", "00123", "-5", "=1+1"];
+    const tab = rosterTab(names.length, "客户分级名册", (i) => names[i]);
+    tab.rows[0][2] = "=SUM(A1:A9)";
+    await xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait));
+    const s = xl.sheet("客户分级名册");
+    expect(column(s, 1).slice(1)).toEqual(names);
+    expect(s.formulas.size).toBe(0);
+    expect(s.valueAt(1, 2)).toBe("=SUM(A1:A9)");
+    expect(s.formatAt(100000, 1)).toBe("@");
+  });
+
+  test("colours whole blocks: no per-cell format calls, one call per merged block and property", async () => {
+    const xl = register();
+    const tab = rosterTab(1000);
+    tab.styles = Array.from({ length: 1000 }, (_, i) => ({ role: i < 400 ? "tierA" : "tierB", row: i, rows: 1, col: 0, cols: 3 }) as const);
+    tab.styles.push(...Array.from({ length: 1000 }, (_, i) => ({ role: i % 2 ? "maintain" : "improve", row: i, rows: 1, col: 2, cols: 1 }) as const));
+    await xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait));
+    expect(xl.stats.perCellFormatCalls()).toBe(0);
+    const fills = xl.stats.formatCalls.filter((c) => c.prop === "fill");
+    expect(fills.filter((c) => c.cols === 3 && c.row > 0)).toEqual([
+      expect.objectContaining({ row: 1, rows: 400 }),
+      expect.objectContaining({ row: 401, rows: 600 }),
+    ]);
+    // The verdict cells alternate, so each is its own block: single cells, but none a larger block could replace.
+    expect(fills.filter((c) => c.cols === 1)).toHaveLength(1000);
+    expect(xl.sheet("客户分级名册").layerAt(3, 2, "fill")).toBe("#FFEB9C");
+  });
+
+  test("a second run replaces only our tabs; the user's tab of the same name is never touched", async () => {
+    const xl = register();
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(5), problemsTab(2)]), noWait));
+    const ctx = xl.context();
+    ctx.workbook.worksheets.add("Tier Roster").getRange("A1:B1").values = [["mine", "keep"]];
+    await ctx.sync();
+    const second = planOf([rosterTab(3, "Tier Roster"), problemsTab(1)], "2026-11-24T09:00:00.000Z");
+    const result = await xl.run((c) => writePlan(c, second, { ...noWait, tag: "t2" }));
+    expect(result.renamed).toEqual([{ id: "roster", planned: "Tier Roster", written: "Tier Roster (2)" }]);
+    expect(xl.sheet("Tier Roster").read({ row: 0, col: 0, rows: 1, cols: 2 })).toEqual([["mine", "keep"]]);
+    expect(xl.state.sheet("客户分级名册")).toBeUndefined();
+    expect(xl.sheet("Tier Roster (2)").usedRect()?.rows).toBe(4);
+    expect(xl.sheet("数据问题").usedRect()?.rows).toBe(2);
+    expect(xl.state.table("TierRoster")?.sheet.name).toBe("Tier Roster (2)");
+    const meta = xl.sheet(META_SHEET_NAME);
+    expect(meta.read(meta.usedRect()!)[0][5]).toBe("2026-11-24T09:00:00.000Z");
+    expect(xl.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
+  });
+
+  test("a table of the same name on a user's sheet keeps its name; ours takes another", async () => {
+    const xl = createFakeExcel([{ name: "Mine", values: [["a", "b"], [1, 2]] }]);
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Mine").tables.add("A1:B2", true).name = "TierRoster";
+    await ctx.sync();
+    await xl.run((c) => writePlan(c, planOf([rosterTab(3)]), noWait));
+    expect(xl.state.table("TierRoster")?.sheet.name).toBe("Mine");
+    expect(xl.state.table("TierRoster_2")?.sheet.name).toBe("客户分级名册");
+  });
+
+  test("a failure halfway leaves the previous outputs intact and no temporary sheets", async () => {
+    const xl = register();
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(20), problemsTab(4)]), noWait));
+    const before = xl.sheetNames();
+    const rosterBefore = xl.sheet("客户分级名册").read({ row: 0, col: 0, rows: 21, cols: 3 });
+    let values = 0;
+    xl.faults.failCommand = (op) => op === "setValues" && ++values === 3;
+    await expect(xl.run((ctx) => writePlan(ctx, planOf([rosterTab(30_000), problemsTab(30_000)]), { ...noWait, tag: "t2", budgetBytes: 400_000 }))).rejects.toBeInstanceOf(FakeExcelError);
+    xl.faults.failCommand = undefined;
+    expect(xl.sheetNames()).toEqual(before);
+    expect(xl.sheet("客户分级名册").read({ row: 0, col: 0, rows: 21, cols: 3 })).toEqual(rosterBefore);
+    expect(xl.sheet("客户分级名册").usedRect()?.rows).toBe(21);
+    expect(xl.state.table("TierRoster")?.sheet.name).toBe("客户分级名册");
+  });
+
+  test("cell-edit mode: the user is told, the batch is retried and the write completes", async () => {
+    const xl = register();
+    xl.faults.cellEditModeSyncs = 2;
+    const notices: AdapterNotice[] = [];
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(10)]), { ...noWait, onNotice: (n) => notices.push(n) }));
+    expect(notices.map((n) => n.kind)).toEqual(["cellEditMode", "cellEditMode"]);
+    expect(xl.sheet("客户分级名册").usedRect()?.rows).toBe(11);
+  });
+
+  test("cell-edit mode that never ends gives up with Excel's error and leaves no temporary sheet", async () => {
+    const xl = register();
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(10)]), noWait));
+    xl.faults.cellEditModeSyncs = 3;
+    let failed: unknown;
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(12)]), { ...noWait, tag: "t3", attempts: 2 })).catch((e: unknown) => (failed = e));
+    expect((failed as FakeExcelError).code).toBe("InvalidOperationInCellEditMode");
+    expect(xl.sheet("客户分级名册").usedRect()?.rows).toBe(11);
+  });
+
+  test("a request refused as too large is sent again with half the rows", async () => {
+    const xl = register();
+    xl.payloadLimit = 300_000;
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(20_000)]), { ...noWait, budgetBytes: 2_000_000 }));
+    const s = xl.sheet("客户分级名册");
+    expect(s.usedRect()?.rows).toBe(20_001);
+    expect(s.valueAt(20_000, 0)).toBe("C20000");
+    const refused = xl.stats.requestBytes.filter((b) => b > 300_000);
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    expect(xl.stats.requestBytes.filter((b) => b <= 300_000).length).toBeGreaterThan(5);
+  });
+
+  test("values go in byte-budgeted chunks of thousands of rows, every request under the budget's ceiling", async () => {
+    const xl = register();
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(60_000), problemsTab(20_000)]), noWait));
+    expect(xl.stats.maxRequestBytes).toBeLessThan(4_000_000);
+    const valueSyncs = xl.stats.syncs - 4;
+    const rowsPerSync = 80_000 / valueSyncs;
+    expect(rowsPerSync).toBeGreaterThanOrEqual(5_000);
+    const written = await xl.run((ctx) => readWorkbook(ctx));
+    expect(written.sheets.find((s) => s.name === "数据问题")?.values).toHaveLength(20_001);
+  });
+
+  test("a chart plan becomes a chart of the value column with the labels on the x axis", async () => {
+    const xl = register();
+    const tab = problemsTab(5);
+    tab.id = "kpi";
+    tab.chart = { kind: "column", title: "等级分布", firstRow: 0, rows: 4, labelCol: 0, valueCol: 2 };
+    await xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait));
+    const [chart] = xl.sheet("数据问题").charts;
+    expect(chart).toMatchObject({ type: "ColumnClustered", title: "等级分布", source: { row: 1, col: 2, rows: 4, cols: 1 }, xValues: { row: 1, col: 0, rows: 4, cols: 1 } });
+  });
+});
