@@ -1,16 +1,68 @@
 import type { SettingDef } from "./setting-def";
 
+type ByTier<T> = { A: T; B: T; C: T; D: T };
+
 /** Settings the retention plan tabs use; each has a default and a key on the settings sheet. */
 export interface PlanSettings {
-  /** Contact frequency text by tier (A monthly visit, B bi-monthly call, C quarterly, D half-yearly). */
-  frequencyDays: { A: number; B: number; C: number; D: number };
+  /** Days between planned contacts by tier (A monthly, B bi-monthly, C quarterly, D half-yearly). */
+  frequencyDays: ByTier<number>;
+  /**
+   * The usual contact method by tier, as typed on the settings sheet (拜访 / visit, 电话 / phone, 短信 / SMS …);
+   * used where the register gives no 沟通方式. Kept as text because the settings reader stores text as typed.
+   */
+  frequencyChannel: ByTier<string>;
   /** Yearly maintenance budget by tier, in the workbook's currency. */
-  budget: { A: number; B: number; C: number; D: number };
+  budget: ByTier<number>;
+  callbacks: {
+    /** Purchase + this many days: the first call (explain, guide). */
+    firstDays: number;
+    /** Purchase + this many months (4–6): the second call. */
+    secondMonths: number;
+    /** Purchase + this many months (10–12): the third call; then yearly from there. */
+    thirdMonths: number;
+    /** A resolved complaint is followed up this many days after the last contact. */
+    complaintFollowUpDays: number;
+    /** Calls planned up to this many days before today are still listed (overdue when not done). */
+    lookBackDays: number;
+    /** Calls planned up to this many days after today are listed. */
+    lookAheadDays: number;
+    /** Satisfaction (0–100) below this selects a customer for a call (low satisfaction). */
+    lowSatisfactionBelow: number;
+    /** Share (0–1) of active customers drawn at random for a call each month. */
+    randomShare: number;
+    /** Seed of the random sample, so the same workbook and month give the same sample. */
+    randomSeed: number;
+  };
+  winback: {
+    /** Win-back cost (currency) that counts as one point against value points: cost points = cost / this. */
+    costPerPoint: number;
+    /** Win-back value in points by potential (高 / 中 / 低). */
+    potentialPoints: { high: number; medium: number; low: number };
+  };
+  /** The history tab keeps at most this many rows; the oldest runs are dropped first (Excel's limit is 1,048,575). */
+  historyMaxRows: number;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   frequencyDays: { A: 30, B: 60, C: 90, D: 180 },
+  frequencyChannel: { A: "visit", B: "phone", C: "phone", D: "sms" },
   budget: { A: 5000, B: 2000, C: 800, D: 200 },
+  callbacks: {
+    firstDays: 7,
+    secondMonths: 5,
+    thirdMonths: 11,
+    complaintFollowUpDays: 7,
+    lookBackDays: 30,
+    lookAheadDays: 90,
+    lowSatisfactionBelow: 60,
+    randomShare: 0.05,
+    randomSeed: 20250630,
+  },
+  winback: {
+    costPerPoint: 10000,
+    potentialPoints: { high: 100, medium: 60, low: 20 },
+  },
+  historyMaxRows: 1_000_000,
 };
 
 export const PLAN_SETTING_DEFS: SettingDef[] = [
@@ -18,8 +70,26 @@ export const PLAN_SETTING_DEFS: SettingDef[] = [
   { path: "plan.frequencyDays.B", kind: "integer", zh: ["联系间隔天数B"], en: ["Contact Interval B"], min: 1 },
   { path: "plan.frequencyDays.C", kind: "integer", zh: ["联系间隔天数C"], en: ["Contact Interval C"], min: 1 },
   { path: "plan.frequencyDays.D", kind: "integer", zh: ["联系间隔天数D"], en: ["Contact Interval D"], min: 1 },
+  { path: "plan.frequencyChannel.A", kind: "text", zh: ["维护方式A"], en: ["Contact Method A"] },
+  { path: "plan.frequencyChannel.B", kind: "text", zh: ["维护方式B"], en: ["Contact Method B"] },
+  { path: "plan.frequencyChannel.C", kind: "text", zh: ["维护方式C"], en: ["Contact Method C"] },
+  { path: "plan.frequencyChannel.D", kind: "text", zh: ["维护方式D"], en: ["Contact Method D"] },
   { path: "plan.budget.A", kind: "number", zh: ["费用预算A"], en: ["Budget A"], min: 0 },
   { path: "plan.budget.B", kind: "number", zh: ["费用预算B"], en: ["Budget B"], min: 0 },
   { path: "plan.budget.C", kind: "number", zh: ["费用预算C"], en: ["Budget C"], min: 0 },
   { path: "plan.budget.D", kind: "number", zh: ["费用预算D"], en: ["Budget D"], min: 0 },
+  { path: "plan.callbacks.firstDays", kind: "integer", zh: ["首次回访天数"], en: ["First Callback Days"], min: 0, max: 60 },
+  { path: "plan.callbacks.secondMonths", kind: "integer", zh: ["第二次回访月数"], en: ["Second Callback Months"], min: 4, max: 6 },
+  { path: "plan.callbacks.thirdMonths", kind: "integer", zh: ["第三次回访月数"], en: ["Third Callback Months"], min: 10, max: 12 },
+  { path: "plan.callbacks.complaintFollowUpDays", kind: "integer", zh: ["投诉解决后回访天数"], en: ["Complaint Follow-up Days"], min: 0, max: 365 },
+  { path: "plan.callbacks.lookBackDays", kind: "integer", zh: ["回访回看天数"], en: ["Callback Look-back Days"], min: 0, max: 366 },
+  { path: "plan.callbacks.lookAheadDays", kind: "integer", zh: ["回访展望天数"], en: ["Callback Look-ahead Days"], min: 0, max: 366 },
+  { path: "plan.callbacks.lowSatisfactionBelow", kind: "number", zh: ["低满意度分数线"], en: ["Low Satisfaction Below"], min: 0, max: 100 },
+  { path: "plan.callbacks.randomShare", kind: "fraction", zh: ["随机抽样比例"], en: ["Random Sample Share"], min: 0, max: 1 },
+  { path: "plan.callbacks.randomSeed", kind: "integer", zh: ["随机抽样种子", "随机种子"], en: ["Random Seed"], min: 0 },
+  { path: "plan.winback.costPerPoint", kind: "number", zh: ["挽回成本换算", "成本换算"], en: ["Win-back Cost per Point"], min: 0.000001 },
+  { path: "plan.winback.potentialPoints.high", kind: "number", zh: ["挽回价值高"], en: ["Win-back Value High"], min: 0, max: 100 },
+  { path: "plan.winback.potentialPoints.medium", kind: "number", zh: ["挽回价值中"], en: ["Win-back Value Medium"], min: 0, max: 100 },
+  { path: "plan.winback.potentialPoints.low", kind: "number", zh: ["挽回价值低"], en: ["Win-back Value Low"], min: 0, max: 100 },
+  { path: "plan.historyMaxRows", kind: "integer", zh: ["历史最大行数"], en: ["History Max Rows"], min: 1, max: 1_048_575 },
 ];

@@ -1,0 +1,149 @@
+import { tierLabel, verdictLabel } from "../i18n/labels";
+import { pick, type Lang } from "../i18n/lang";
+import type { CarryOver } from "../plan/previous-outputs";
+import { buildTab, type TabSpec } from "../plan/tab-spec";
+import { blocksFromRowRoles, type PlanValue, type TabPlan } from "../plan/write-plan";
+import type { ProblemLog } from "../problems/problem";
+import type { Channel } from "../register/register-row";
+import type { ScoredCustomer, Tier } from "../scoring/scored-customer";
+import type { Settings } from "../settings/settings";
+import { DEFAULT_PLAN_SETTINGS } from "../settings/plan-settings";
+import {
+  bi, CHANNEL_WORDS, colIndex, compareKeys, customerName, editableValues, parseChannel, TIER_ORDER, TIER_ROLE,
+} from "./common";
+import { measuresText } from "./measures";
+
+/** 客户维护方案 / Retention Plan: one row per customer. */
+export const RETENTION_SPEC: TabSpec = {
+  id: "retention",
+  zh: "客户维护方案",
+  en: "Retention Plan",
+  tableName: "RetentionPlan",
+  keyColumns: ["key"],
+  columns: [
+    { id: "key", zh: "客户编号", en: "Customer ID", kind: "text", width: 14 },
+    { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
+    { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 9 },
+    { id: "computedTier", zh: "计算等级", en: "Computed Tier", kind: "text", width: 10 },
+    { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 10 },
+    { id: "channel", zh: "维护方式", en: "Contact Method", kind: "text", width: 10 },
+    { id: "frequency", zh: "沟通频率", en: "Contact Frequency", kind: "text", width: 16 },
+    { id: "measures", zh: "维护措施", en: "Measures", kind: "text", width: 60 },
+    { id: "owner", zh: "负责人", en: "Owner", kind: "text", width: 12 },
+    { id: "budget", zh: "费用预算", en: "Budget", kind: "number", width: 11, numberFormat: "#,##0" },
+    { id: "nextContact", zh: "下次联系日期", en: "Next Contact", kind: "date", width: 13 },
+    { id: "reviewStatus", zh: "审核状态", en: "Review Status", kind: "text", width: 12, editable: true, defaultValue: "待审核" },
+    { id: "execution", zh: "执行情况", en: "Execution", kind: "text", width: 24, editable: true },
+    { id: "remarks", zh: "备注", en: "Notes", kind: "text", width: 24, editable: true },
+  ],
+};
+
+/** Defaults of the editable columns in both languages. */
+export const RETENTION_DEFAULTS = { reviewStatus: bi("待审核", "Pending review") };
+
+const FREQUENCY_WORDS: Record<number, { zh: string; en: string }> = {
+  7: bi("每周", "Weekly"),
+  14: bi("每两周", "Fortnightly"),
+  30: bi("每月", "Monthly"),
+  60: bi("每两个月", "Bi-monthly"),
+  90: bi("每季度", "Quarterly"),
+  180: bi("每半年", "Half-yearly"),
+  365: bi("每年", "Yearly"),
+};
+
+/** The noun of a channel inside a frequency ("Monthly visit", "每月拜访"). */
+const CHANNEL_ACTS: Record<Channel, { zh: string; en: string }> = {
+  phone: bi("电话", "call"),
+  email: bi("邮件", "email"),
+  sms: bi("短信", "SMS"),
+  wechat: bi("微信", "WeChat message"),
+  visit: bi("拜访", "visit"),
+  meeting: bi("会议", "meeting"),
+};
+
+/** "每月拜访" / "Monthly visit" from days between contacts and the channel. */
+export function frequencyText(days: number, channel: Channel, lang: Lang): string {
+  const act = CHANNEL_ACTS[channel];
+  const w = FREQUENCY_WORDS[days];
+  if (lang === "zh-CN") return `${w ? w.zh : `每${days}天`}${act.zh}`;
+  if (w) return `${w.en} ${act.en}`;
+  return `${act.en.charAt(0).toUpperCase()}${act.en.slice(1)} every ${days} days`;
+}
+
+/** The usual channel of each tier from the settings; an unreadable setting falls back to its default (reported). */
+export function tierChannels(settings: Settings, problems?: ProblemLog): Record<Tier, Channel> {
+  const out = {} as Record<Tier, Channel>;
+  for (const t of ["A", "B", "C", "D"] as const) {
+    const text = settings.plan.frequencyChannel[t];
+    const fallback = parseChannel(DEFAULT_PLAN_SETTINGS.frequencyChannel[t]) ?? "phone";
+    const parsed = parseChannel(text);
+    if (!parsed && problems) {
+      problems.warning("plan.badChannelSetting", {
+        params: { tier: t, text, defaultZh: CHANNEL_WORDS[fallback].zh, defaultEn: CHANNEL_WORDS[fallback].en },
+      });
+    }
+    out[t] = parsed ?? fallback;
+  }
+  return out;
+}
+
+/**
+ * The next contact: last contact (else last purchase) + the tier's interval, never before today
+ * (a contact that is due is due now). Nothing for 终止关系 and churned customers (no active care; churned
+ * ones are on the win-back list); today for 资料不全 (someone must go and complete the data).
+ */
+export function nextContact(c: ScoredCustomer, settings: Settings, asOf: number): number | null {
+  const today = Math.floor(asOf);
+  if (c.register?.status === "churned") return null;
+  if (c.tier === "incomplete") return today;
+  if (c.verdict === "end") return null;
+  const last = c.register?.lastContact ?? c.register?.lastPurchase;
+  if (last === undefined) return today;
+  return Math.max(today, Math.floor(last) + settings.plan.frequencyDays[c.tier]);
+}
+
+/** Plan order: by effective tier (A first, 资料不全 last), then score (highest first), then key. */
+export function planOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
+  return [...customers].sort(
+    (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (b.score ?? -1) - (a.score ?? -1) || compareKeys(a.key, b.key),
+  );
+}
+
+/** Builds 客户维护方案: one row per customer driven by its effective (manual-first) tier; edits kept by key. */
+export function buildRetentionPlan(
+  customers: ScoredCustomer[], settings: Settings, asOf: number, lang: Lang, name: string, carry: CarryOver,
+  channels: Record<Tier, Channel> = tierChannels(settings),
+): TabPlan {
+  const ordered = planOrder(customers);
+  const records: Record<string, PlanValue>[] = ordered.map((c) => {
+    const churned = c.register?.status === "churned";
+    const tier = c.tier;
+    const channel: Channel | undefined = c.register?.channel ?? (tier === "incomplete" ? undefined : channels[tier]);
+    let frequency: string;
+    if (churned || tier === "incomplete") frequency = "—";
+    else if (c.verdict === "end") frequency = pick(bi("按需", "As needed"), lang);
+    else frequency = frequencyText(settings.plan.frequencyDays[tier], channels[tier], lang);
+    const budget = churned || tier === "incomplete" || c.verdict === "end" ? 0 : settings.plan.budget[tier];
+    return {
+      key: c.key,
+      name: customerName(c),
+      tier: tierLabel(tier, lang),
+      computedTier: tierLabel(c.computedTier, lang),
+      verdict: verdictLabel(c.verdict, lang) || null,
+      channel: channel ? pick(CHANNEL_WORDS[channel], lang) : null,
+      frequency,
+      measures: measuresText(tier, c.verdict, lang, churned),
+      owner: c.register?.accountManager ?? null,
+      budget,
+      nextContact: nextContact(c, settings, asOf),
+      ...editableValues(RETENTION_SPEC, lang, carry.take("retention", c.key), RETENTION_DEFAULTS),
+    };
+  });
+  const firstEditable = colIndex(RETENTION_SPEC, "reviewStatus");
+  const cols = RETENTION_SPEC.columns.length;
+  const styles = [
+    ...blocksFromRowRoles(ordered.map((c) => TIER_ROLE[c.tier]), 0, firstEditable),
+    ...(ordered.length > 0 ? [{ role: "editable" as const, row: 0, rows: ordered.length, col: firstEditable, cols: cols - firstEditable }] : []),
+  ];
+  return buildTab(RETENTION_SPEC, lang, name, records, styles);
+}
