@@ -1,7 +1,165 @@
+import { DEFAULT_MODEL_EN } from "../model/default-model";
+import { modelFingerprint } from "../model/indicator";
+import type { Lang } from "../i18n/lang";
+import { parseTier } from "../i18n/labels";
+import { ProblemLog, type Problem } from "../problems/problem";
+import { buildProblemsTab, PROBLEMS_SPEC } from "../plan/problems-tab";
+import { CarryOver, readPreviousOutputs, type PreviousOutputs } from "../plan/previous-outputs";
+import { buildRosterTab, ROSTER_SPEC } from "../plan/roster-tab";
+import { tabName, type TabSpec } from "../plan/tab-spec";
+import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
+import { buildPlanTabs, movement, PLAN_TAB_SPECS, previousTiers } from "../plans/build-plan-tabs";
+import { KeyResolver } from "../reading/customer-keys";
+import { readEvaluation } from "../reading/evaluation-reader";
+import { readModel } from "../reading/model-reader";
+import { readRegister, registerCell, type RegisterRead } from "../reading/register-reader";
+import { ScoreTable } from "../reading/score-table";
+import { readSettings } from "../reading/settings-reader";
+import { recognizeSheets } from "../reading/sheet-roles";
+import { normalizeHeader } from "../text/normalize-header";
+import { scoreCustomers, type CustomerRef, type ManualTier } from "../scoring/score-customers";
+import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
+import { isoFromSerial, serialFromDate } from "../values/serial-date";
 import type { WorkbookModel } from "../workbook/grid";
-import type { JobOptions, JobOutcome } from "./job-types";
+import { assembleIndicators, pointsMatrix } from "./assemble-indicators";
+import { JobFailure } from "./job-failure";
+import type { JobOptions, JobOutcome, JobSummary } from "./job-types";
+import { chooseOutputNames } from "./output-names";
+
+/** Every output tab, in the order they are written. */
+export const OUTPUT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS, PROBLEMS_SPEC];
 
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
-export function runJob(_wb: WorkbookModel, _opts: JobOptions): JobOutcome {
-  throw new Error("runJob: being written (foundation issue)");
+export function runJob(wb: WorkbookModel, opts: JobOptions): JobOutcome {
+  const log = new ProblemLog();
+  const target = opts.previous ?? wb;
+  const previous = readPreviousOutputs(target, OUTPUT_SPECS);
+  const ownInInput = opts.previous ? new Set<string>() : new Set(previous.owned.keys());
+  ownInInput.add(META_SHEET_NAME);
+
+  const found = recognizeSheets(wb.sheets, ownInInput, opts.roles);
+  const sheet = (name: string) => wb.sheets.find((s) => s.name === name)!;
+  const first = (role: string) => found.find((f) => f.role === role);
+
+  const settingsSheet = first("settings");
+  const settings = readSettings(settingsSheet ? sheet(settingsSheet.name) : undefined, log);
+
+  const registerSheet = first("register");
+  const register: RegisterRead | null = registerSheet ? readRegister(sheet(registerSheet.name), log) : null;
+  const evaluationSheets = found.filter((f) => f.role === "evaluation");
+  if (!register && evaluationSheets.length === 0) {
+    throw new JobFailure({ level: "error", code: "job.noInput" });
+  }
+  if (!register) log.warning("register.missing");
+
+  const modelSheet = first("model");
+  const model = modelSheet ? readModel(sheet(modelSheet.name), log) : null;
+
+  const resolver = new KeyResolver(register?.rows ?? [], register?.columns.has("id") ?? false);
+  const table = new ScoreTable();
+  const modelNames = model ? new Map(model.indicators.map((i) => [normalizeHeader(i.name), i.name])) : undefined;
+  for (const f of evaluationSheets) {
+    const layout = readEvaluation(sheet(f.name), { resolver, table, log, modelNames });
+    if (layout) f.layout = layout;
+  }
+
+  const indicators = assembleIndicators(model?.indicators ?? null, table, register, log, modelSheet?.name);
+  const customers = customerList(register, table, log);
+  const points = pointsMatrix(indicators, customers, table, register, log);
+
+  const carry = new CarryOver(previous, OUTPUT_SPECS);
+  const manual = manualTiers(customers, carry, previous, log);
+  const scored = scoreCustomers({ customers, indicators, points, settings, manual });
+  reportIncomplete(scored, settings.minCoverage, register, log);
+
+  const lang: Lang = opts.lang ?? settings.outputLanguage ?? register?.lang ?? "zh-CN";
+  const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
+  const runAt = opts.now.toISOString();
+  const names = chooseOutputNames(
+    OUTPUT_SPECS.map((s) => ({ id: s.id, name: tabName(s, lang) })),
+    target.sheets.map((s) => s.name),
+    previous.owned,
+    log,
+  );
+  const fingerprint = modelFingerprint(indicators);
+  const displayName = (n: string) => (lang === "en-US" ? DEFAULT_MODEL_EN[n] ?? n : n);
+
+  const prevTiers = previousTiers(previous.tables.get("history")?.rows ?? []);
+  const roster = buildRosterTab(scored, lang, names.get("roster")!, (c) => {
+    const prev = prevTiers.get(c.key);
+    return { previousTier: prev?.tier, movement: movement(prev?.tier, c.computedTier) };
+  }, displayName);
+  const planTabs = buildPlanTabs({
+    customers: scored, settings, asOf, runAt, lang,
+    names: Object.fromEntries(names) as Partial<Record<OutputTabId, string>>,
+    carry, previousHistory: previous.tables.get("history")?.rows ?? [], modelFingerprint: fingerprint, problems: log,
+  });
+  const problemsTab = buildProblemsTab(log.items, lang, names.get("problems")!);
+  const tabs: TabPlan[] = [roster, ...planTabs, problemsTab];
+  const plan: WritePlan = {
+    lang, tabs,
+    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })) },
+  };
+  return { summary: summarize(found, lang, asOf, scored, indicators, log.items), customers: scored, problems: log.items, plan };
+}
+
+/** The customers: register rows in order, then customers only the evaluation names (reported). */
+function customerList(register: RegisterRead | null, table: ScoreTable, log: ProblemLog): CustomerRef[] {
+  const customers: CustomerRef[] = (register?.rows ?? []).map((r) => ({ key: r.key, id: r.id, name: r.name, register: r }));
+  const known = new Set(customers.map((c) => c.key));
+  for (const [key, info] of table.names) {
+    if (known.has(key)) continue;
+    if (register) log.warning("eval.unknownCustomer", { ...info.origin, key, params: { key } });
+    customers.push({ key, id: info.id, name: info.name });
+    known.add(key);
+  }
+  return customers;
+}
+
+/** Manual tiers typed in the previous roster, by customer key; a value that is not A–D is reported. */
+function manualTiers(customers: CustomerRef[], carry: CarryOver, previous: PreviousOutputs, log: ProblemLog): Map<string, ManualTier> {
+  const out = new Map<string, ManualTier>();
+  const rosterSheet = previous.tables.get("roster")?.sheet;
+  const rows = new Map((previous.tables.get("roster")?.rows ?? []).map((r) => [String(r.record.key ?? ""), r.rowAddress]));
+  for (const c of customers) {
+    const kept = carry.take("roster", c.key);
+    if (!kept) continue;
+    const typed = kept.manualTier === null || kept.manualTier === undefined ? "" : String(kept.manualTier);
+    const reason = kept.manualReason === null || kept.manualReason === undefined ? undefined : String(kept.manualReason);
+    const tier = typed ? parseTier(typed) : undefined;
+    if (typed && !tier) log.warning("manual.badTier", { sheet: rosterSheet, cell: rows.get(c.key), key: c.key, params: { text: typed } });
+    if (typed || reason) out.set(c.key, { tier, reason, typed: typed || undefined });
+  }
+  return out;
+}
+
+/** Lists every 资料不全 customer as a problem, at its register row where it has one. */
+function reportIncomplete(scored: ScoredCustomer[], min: number, register: RegisterRead | null, log: ProblemLog): void {
+  for (const c of scored) {
+    if (c.computedTier !== "incomplete") continue;
+    log.warning("coverage.incomplete", {
+      sheet: c.register?.sheet,
+      cell: register && c.register ? registerCell(register, c.register, register.columns.has("id") ? "id" : "name") : undefined,
+      key: c.key,
+      params: { key: c.key, coverage: `${Math.round(c.coverage * 100)}%`, min: `${Math.round(min * 100)}%` },
+    });
+  }
+}
+
+function summarize(
+  found: JobSummary["sheets"], lang: Lang, asOf: number, scored: ScoredCustomer[],
+  indicators: { name: string; weight: number }[], problems: Problem[],
+): JobSummary {
+  const byTier: Record<TierOrIncomplete, number> = { A: 0, B: 0, C: 0, D: 0, incomplete: 0 };
+  const byVerdict: Record<Verdict, number> = { maintain: 0, improve: 0, end: 0 };
+  for (const c of scored) {
+    byTier[c.tier]++;
+    if (c.verdict) byVerdict[c.verdict]++;
+  }
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const p of problems) counts[p.level]++;
+  return {
+    lang, asOf: isoFromSerial(asOf), sheets: found, customers: scored.length,
+    indicators: indicators.map((i) => ({ name: i.name, weight: i.weight })), byTier, byVerdict, problems: counts,
+  };
 }

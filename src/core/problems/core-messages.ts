@@ -165,8 +165,8 @@ export const CORE_MESSAGES: MessageCatalogue = {
     en: (p) => `Setting "${s(p, "setting")}": "${s(p, "text")}" is not valid; the default ${s(p, "default")} is used.`,
   },
   "manual.badTier": {
-    zh: (p) => `人工等级“${s(p, "text")}”不是 A/B/C/D，已忽略。`,
-    en: (p) => `Manual tier "${s(p, "text")}" is not A/B/C/D; ignored.`,
+    zh: (p) => `人工等级“${s(p, "text")}”不是 A/B/C/D，按计算等级执行（所填内容保留）。`,
+    en: (p) => `Manual tier "${s(p, "text")}" is not A/B/C/D; the computed tier is used (what you typed is kept).`,
   },
   "output.nameTaken": {
     zh: (p) => `工作表“${s(p, "name")}”不是本工具创建的，未覆盖；结果写入“${s(p, "newName")}”。`,

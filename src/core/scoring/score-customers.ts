@@ -15,8 +15,10 @@ export interface CustomerRef {
 
 /** A tier typed by a user in the roster's 人工等级 column, with its 调整原因. */
 export interface ManualTier {
-  tier: Tier;
+  /** Undefined when the user typed something that is no tier (kept as typed, reported). */
+  tier?: Tier;
   reason?: string;
+  typed?: string;
 }
 
 export interface ScoreInput {
@@ -61,6 +63,7 @@ export function scoreCustomers(input: ScoreInput): ScoredCustomer[] {
       computedTier,
       manualTier: manual?.tier,
       manualReason: manual?.reason,
+      manualTyped: manual?.typed,
       tier: manual?.tier ?? computedTier,
       verdict: computedTier === "incomplete" || score === null ? null : verdictFor(score, cust.register?.potential === "high", settings),
       contributions: r.contributions,

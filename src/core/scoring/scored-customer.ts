@@ -28,6 +28,8 @@ export interface ScoredCustomer {
   /** The tier typed in the roster's 人工等级 column, kept across runs. */
   manualTier?: Tier;
   manualReason?: string;
+  /** What the user typed in 人工等级 as typed, kept even when it is no valid tier (so nothing typed is lost). */
+  manualTyped?: string;
   /** The tier the plans use: the manual tier where given, else the computed one. */
   tier: TierOrIncomplete;
   /** null for 资料不全. */

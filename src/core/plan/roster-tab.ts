@@ -1,0 +1,100 @@
+import { tierLabel, verdictLabel } from "../i18n/labels";
+import type { Lang } from "../i18n/lang";
+import type { ScoredCustomer, Tier, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
+import { buildTab, type TabSpec } from "./tab-spec";
+import { blocksFromRowRoles, type StyleRole, type TabPlan } from "./write-plan";
+
+/** 客户分级名册 / Tier Roster. */
+export const ROSTER_SPEC: TabSpec = {
+  id: "roster",
+  zh: "客户分级名册",
+  en: "Tier Roster",
+  tableName: "TierRoster",
+  keyColumns: ["key"],
+  columns: [
+    { id: "rank", zh: "排名", en: "Rank", kind: "integer", width: 7 },
+    { id: "key", zh: "客户编号", en: "Customer ID", kind: "text", width: 14 },
+    { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
+    { id: "manager", zh: "客户经理", en: "Account Manager", kind: "text", width: 12 },
+    { id: "score", zh: "最终得分", en: "Final Score", kind: "number", width: 10 },
+    { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 10 },
+    { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 11 },
+    { id: "coverage", zh: "数据完整度", en: "Coverage", kind: "percent", width: 11 },
+    { id: "top", zh: "主要贡献指标", en: "Top Indicators", kind: "text", width: 40 },
+    { id: "previousTier", zh: "上次等级", en: "Previous Tier", kind: "text", width: 10 },
+    { id: "movement", zh: "变动", en: "Movement", kind: "text", width: 8 },
+    { id: "manualTier", zh: "人工等级", en: "Manual Tier", kind: "text", width: 10, editable: true },
+    { id: "manualReason", zh: "调整原因", en: "Reason", kind: "text", width: 24, editable: true },
+  ],
+};
+
+const TIER_ROLE: Record<TierOrIncomplete, StyleRole> = {
+  A: "tierA", B: "tierB", C: "tierC", D: "tierD", incomplete: "incomplete",
+};
+const VERDICT_ROLE: Record<Verdict, StyleRole> = { maintain: "maintain", improve: "improve", end: "end" };
+
+/** The previous run's tier of a customer and the movement since, from the history. */
+export interface RosterHistory {
+  previousTier?: TierOrIncomplete;
+  movement: string;
+}
+
+/** Roster order: ranked customers by rank, then the unranked (资料不全) by score, then key. */
+export function rosterOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
+  return [...customers].sort((a, b) => {
+    if (a.rank !== null && b.rank !== null) return a.rank - b.rank;
+    if (a.rank !== null) return -1;
+    if (b.rank !== null) return 1;
+    return (b.score ?? -1) - (a.score ?? -1) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  });
+}
+
+/** `业务贡献 +33.3; 合作深度 +27.0`: the three indicators that gave the most points. */
+export function topContributions(c: ScoredCustomer, displayName: (indicator: string) => string): string {
+  return c.contributions
+    .slice(0, 3)
+    .map((x) => `${displayName(x.indicator)} +${x.points.toFixed(1)}`)
+    .join("; ");
+}
+
+/** Builds the roster tab: sorted by score, rows coloured by computed tier, verdict cells by verdict. */
+export function buildRosterTab(
+  customers: ScoredCustomer[],
+  lang: Lang,
+  name: string,
+  history: (c: ScoredCustomer) => RosterHistory,
+  displayName: (indicator: string) => string,
+): TabPlan {
+  const ordered = rosterOrder(customers);
+  const records = ordered.map((c) => {
+    const h = history(c);
+    return {
+      rank: c.rank,
+      key: c.key,
+      name: c.name ?? c.register?.name ?? null,
+      manager: c.register?.accountManager ?? null,
+      score: c.score,
+      tier: tierLabel(c.computedTier, lang),
+      verdict: verdictLabel(c.verdict, lang),
+      coverage: c.coverage,
+      top: topContributions(c, displayName),
+      previousTier: h.previousTier ? tierLabel(h.previousTier, lang) : null,
+      movement: h.movement,
+      manualTier: c.manualTyped ?? c.manualTier ?? null,
+      manualReason: c.manualReason ?? null,
+    };
+  });
+  const cols = ROSTER_SPEC.columns.length;
+  const verdictCol = ROSTER_SPEC.columns.findIndex((c) => c.id === "verdict");
+  const styles = [
+    ...blocksFromRowRoles(ordered.map((c) => TIER_ROLE[c.computedTier]), 0, cols),
+    ...blocksFromRowRoles(ordered.map((c) => (c.verdict ? VERDICT_ROLE[c.verdict] : null)), verdictCol, 1),
+  ];
+  return buildTab(ROSTER_SPEC, lang, name, records, styles);
+}
+
+/** The manual tier and reason a user typed in an earlier roster, if any. */
+export interface RosterEdit {
+  tier?: Tier;
+  reason?: string;
+}

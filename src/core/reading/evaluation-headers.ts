@@ -1,0 +1,25 @@
+import { aliasMatcher } from "../recognition/alias-matcher";
+
+/** Column names of the evaluation sheets (long layout and forms), Chinese and English. */
+export const EVALUATION_COLUMNS = [
+  { id: "id", names: ["客户编号", "编号", "客户代码", "Customer ID", "ID"] },
+  { id: "name", names: ["客户名称", "客户", "名称", "Customer", "Customer Name", "Name"] },
+  { id: "indicator", names: ["分析指标", "指标", "评估指标", "Indicator"] },
+  { id: "weight", names: ["指标权重", "权重", "Weight"] },
+  { id: "score", names: ["指标得分", "得分", "Score"] },
+  { id: "max", names: ["满分", "Max Score", "Full Mark"] },
+  { id: "basis", names: ["根据", "评分依据", "Basis"] },
+  { id: "notes", names: ["备注", "Notes", "Note"] },
+];
+
+/** Matches a normalised header to an evaluation column id. */
+export const evaluationColumnMatcher = aliasMatcher(EVALUATION_COLUMNS);
+
+/** Labels of the rows under a form's table that the product computes itself. */
+export const FORM_TOTAL_LABELS = ["合计", "总计", "小计", "最终得分", "总分", "total", "finalscore", "score total"];
+
+/** Labels of a wide layout's weight row. */
+export const WEIGHT_ROW_LABELS = ["权重", "指标权重", "weight", "weights"];
+
+/** Sheet names that identify an evaluation. */
+export const EVALUATION_SHEET_NAMES = ["客户关系评估表", "关系评估表", "评估表", "Evaluation", "Relationship Evaluation"];

@@ -1,0 +1,203 @@
+import { normalizeHeader } from "../text/normalize-header";
+import { findHeaderRow } from "../recognition/header-row";
+import { isBlankRow, isTotalRow } from "../recognition/row-kinds";
+import type { ProblemLog } from "../problems/problem";
+import { readNumber } from "../values/number-cell";
+import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
+import { cellDisplay, cellText } from "./cell-text";
+import type { KeyResolver } from "./customer-keys";
+import { evaluationColumnMatcher, FORM_TOTAL_LABELS, WEIGHT_ROW_LABELS } from "./evaluation-headers";
+import type { ScoreTable } from "./score-table";
+
+export type EvaluationLayout = "long" | "wide" | "form";
+
+/** What the evaluation readers share. */
+export interface EvaluationContext {
+  resolver: KeyResolver;
+  table: ScoreTable;
+  log: ProblemLog;
+  /** Normalised indicator name → the model's name, when there is a model sheet. */
+  modelNames?: Map<string, string>;
+}
+
+/** Which layout a sheet holds, from its header row; null when it is no evaluation. */
+export function detectLayout(grid: SheetGrid): EvaluationLayout | null {
+  const header = findHeaderRow(grid, evaluationColumnMatcher);
+  if (header && header.columns.has("indicator") && header.columns.has("score")) {
+    return header.columns.has("id") || header.columns.has("name") ? "long" : "form";
+  }
+  const keyHeader = findHeaderRow(grid, evaluationColumnMatcher, { minMatches: 1 });
+  if (keyHeader && (keyHeader.columns.has("id") || keyHeader.columns.has("name")) && keyHeader.unmatched.length > 0) return "wide";
+  return null;
+}
+
+/** Reads an evaluation sheet in whichever layout it has into the score table. */
+export function readEvaluation(grid: SheetGrid, ctx: EvaluationContext): EvaluationLayout | null {
+  const layout = detectLayout(grid);
+  if (layout === "long") readLong(grid, ctx);
+  else if (layout === "form") readForm(grid, ctx);
+  else if (layout === "wide") readWide(grid, ctx);
+  else ctx.log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
+  return layout;
+}
+
+/** The model's name for an evaluation indicator (so 满意度 and 满意度： are one indicator). */
+function indicatorName(text: string, ctx: EvaluationContext): string {
+  return ctx.modelNames?.get(normalizeHeader(text)) ?? text;
+}
+
+/** Reads a score cell; reports excel errors and text that is no number; undefined when missing or bad. */
+function scoreAt(grid: SheetGrid, r: number, c: number, indicator: string, key: string | undefined, ctx: EvaluationContext): number | undefined {
+  const n = readNumber(rawAt(grid, r, c), kindAt(grid, r, c), formatAt(grid, r, c));
+  if (n.ok) return n.percent ? n.value * 100 : n.value;
+  if (n.reason === "missing") return undefined;
+  ctx.log.warning(n.reason === "excelError" ? "eval.excelError" : "eval.notNumber", {
+    sheet: grid.name, cell: a1(grid, r, c), key, params: { indicator, text: cellDisplay(grid, r, c) },
+  });
+  return undefined;
+}
+
+/** A weight cell as a number (30%, 0.3 and 30 as typed: percent cells count as points of 100). */
+function weightAt(grid: SheetGrid, r: number, c: number): number | undefined {
+  const n = readNumber(rawAt(grid, r, c), kindAt(grid, r, c), formatAt(grid, r, c));
+  return n.ok ? (n.percent ? n.value * 100 : n.value) : undefined;
+}
+
+function keyOf(grid: SheetGrid, r: number, idCol: number | undefined, nameCol: number | undefined, ctx: EvaluationContext) {
+  const id = idCol === undefined ? undefined : cellText(grid, r, idCol) || undefined;
+  const name = nameCol === undefined ? undefined : cellText(grid, r, nameCol) || undefined;
+  return { id, name, key: ctx.resolver.resolve(id, name) };
+}
+
+/** Long layout: one row per customer and indicator. */
+function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
+  const header = findHeaderRow(grid, evaluationColumnMatcher)!;
+  const col = (id: string) => header.columns.get(id);
+  const [idCol, nameCol, indCol, wCol, sCol, mCol] = ["id", "name", "indicator", "weight", "score", "max"].map(col);
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
+    const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
+    const origin = { sheet: grid.name, cell: a1(grid, r, sCol!) };
+    if (!key) {
+      ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, 0) });
+      continue;
+    }
+    const indText = cellText(grid, r, indCol!);
+    if (!indText) continue;
+    const indicator = indicatorName(indText, ctx);
+    ctx.table.addCustomer(key, id, name, origin);
+    if (wCol !== undefined) {
+      const w = weightAt(grid, r, wCol);
+      if (w !== undefined) ctx.table.addWeight(indicator, w);
+    }
+    if (mCol !== undefined) {
+      const m = weightAt(grid, r, mCol);
+      if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
+    }
+    ctx.table.indicatorIndex(indicator);
+    const s = scoreAt(grid, r, sCol!, indicator, key, ctx);
+    if (s !== undefined) ctx.table.addScore(key, indicator, s, origin, ctx.log);
+  }
+}
+
+/** Wide layout: one row per customer, one column per indicator; weights from the model or a 权重 row. */
+function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
+  const header = findHeaderRow(grid, evaluationColumnMatcher, { minMatches: 1 })!;
+  const idCol = header.columns.get("id");
+  const nameCol = header.columns.get("name");
+  const labelCol = Math.min(idCol ?? Infinity, nameCol ?? Infinity);
+  const indicatorCols: { col: number; name: string }[] = [];
+  for (const { col, text } of header.unmatched) {
+    const name = indicatorName(text.trim(), ctx);
+    if (ctx.modelNames && !ctx.modelNames.has(normalizeHeader(name))) {
+      ctx.log.note("eval.notInModel", { sheet: grid.name, cell: a1(grid, header.row, col), params: { indicator: name } });
+      continue;
+    }
+    indicatorCols.push({ col, name });
+    ctx.table.indicatorIndex(name);
+  }
+  let first = header.row + 1;
+  while (first < grid.values.length && isBlankRow(grid, first)) first++;
+  if (first < grid.values.length && WEIGHT_ROW_LABELS.includes(normalizeHeader(cellText(grid, first, labelCol)))) {
+    for (const { col, name } of indicatorCols) {
+      const w = weightAt(grid, first, col);
+      if (w !== undefined) ctx.table.addWeight(name, w);
+    }
+    first++;
+  }
+  for (let r = first; r < grid.values.length; r++) {
+    if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
+    const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
+    if (!key) {
+      ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, labelCol) });
+      continue;
+    }
+    ctx.table.addCustomer(key, id, name, { sheet: grid.name, cell: a1(grid, r, labelCol) });
+    for (const ic of indicatorCols) {
+      const s = scoreAt(grid, r, ic.col, ic.name, key, ctx);
+      if (s !== undefined) ctx.table.addScore(key, ic.name, s, { sheet: grid.name, cell: a1(grid, r, ic.col) }, ctx.log);
+    }
+  }
+}
+
+const FORM_LABELS = {
+  name: ["客户名称", "客户", "customername", "customer"],
+  id: ["客户编号", "编号", "客户代码", "customerid", "id"],
+};
+
+/** The value labelled 客户名称 / 编号 above a form's table: in the same cell after a colon, or the next cell right. */
+function formLabel(grid: SheetGrid, headerRow: number, labels: string[]): string | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    const row = grid.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(grid, r, c);
+      if (!text) continue;
+      const m = /^(.+?)[:：](.*)$/.exec(text);
+      const label = normalizeHeader(m ? m[1] : text);
+      if (!labels.includes(label)) continue;
+      const inline = m?.[2].trim();
+      if (inline) return inline;
+      for (let k = c + 1; k < row.length; k++) {
+        const v = cellText(grid, r, k);
+        if (v) return v;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Form layout: one tab per customer, a 客户名称 label above an indicator table; 合计 / 最终得分 rows ignored. */
+function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
+  const header = findHeaderRow(grid, evaluationColumnMatcher)!;
+  const name = formLabel(grid, header.row, FORM_LABELS.name);
+  const id = formLabel(grid, header.row, FORM_LABELS.id);
+  const key = ctx.resolver.resolve(id, name);
+  if (!key) {
+    ctx.log.error("eval.formNoCustomer", { sheet: grid.name, params: { sheet: grid.name } });
+    return;
+  }
+  const indCol = header.columns.get("indicator")!;
+  const wCol = header.columns.get("weight");
+  const sCol = header.columns.get("score")!;
+  const mCol = header.columns.get("max");
+  ctx.table.addCustomer(key, id, name, { sheet: grid.name, cell: a1(grid, header.row, indCol) });
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    if (isBlankRow(grid, r)) continue;
+    const indText = cellText(grid, r, indCol);
+    const firstText = (grid.values[r] ?? []).map((_, c) => cellText(grid, r, c)).find((t) => t !== "") ?? "";
+    if (FORM_TOTAL_LABELS.includes(normalizeHeader(firstText)) || isTotalRow(grid, r)) continue;
+    if (!indText) continue;
+    const indicator = indicatorName(indText, ctx);
+    ctx.table.indicatorIndex(indicator);
+    if (wCol !== undefined) {
+      const w = weightAt(grid, r, wCol);
+      if (w !== undefined) ctx.table.addWeight(indicator, w);
+    }
+    if (mCol !== undefined) {
+      const m = weightAt(grid, r, mCol);
+      if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
+    }
+    const s = scoreAt(grid, r, sCol, indicator, key, ctx);
+    if (s !== undefined) ctx.table.addScore(key, indicator, s, { sheet: grid.name, cell: a1(grid, r, sCol) }, ctx.log);
+  }
+}

@@ -1,0 +1,218 @@
+import { findHeaderRow } from "../recognition/header-row";
+import { headerLanguage, registerFieldMatcher } from "../recognition/alias-matcher";
+import { isBlankRow, isTotalRow } from "../recognition/row-kinds";
+import type { Lang } from "../i18n/lang";
+import type { ProblemLog } from "../problems/problem";
+import { REGISTER_FIELDS, type FieldDef, type RegisterFieldId } from "../register/fields";
+import { registerRowSchema, type RegisterRow } from "../register/register-row";
+import { readDate } from "../values/date-cell";
+import { readNumber } from "../values/number-cell";
+import {
+  readChannel, readChurnCause, readOperatingStatus, readPotential, readSatisfactionWord, readStatus, readYesNo,
+} from "../values/choice-cell";
+import { satisfactionScale } from "../values/satisfaction-scale";
+import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
+import { cellDisplay, cellText } from "./cell-text";
+
+/** A register column found in the header row. */
+export interface FoundColumn {
+  col: number;
+  header: string;
+}
+
+/** The register after reading: valid rows in sheet order, the columns found, the headers' language. */
+export interface RegisterRead {
+  sheet: string;
+  rows: RegisterRow[];
+  columns: Map<RegisterFieldId, FoundColumn>;
+  lang: Lang;
+  headerRow: number;
+  /** The sheet read, so that any cell of a customer's row can be addressed later. */
+  grid: SheetGrid;
+}
+
+/** The A1 address of a register field in a customer's row; undefined when the column is absent. */
+export function registerCell(read: RegisterRead, row: RegisterRow, field: RegisterFieldId): string | undefined {
+  const column = read.columns.get(field);
+  return column ? a1(read.grid, row.row, column.col) : undefined;
+}
+
+const CHOICES: Record<string, { zh: string; en: string }> = {
+  operatingStatus: { zh: "良好/一般/较差", en: "good/fair/poor" },
+  channel: { zh: "电话/邮件/短信/微信/拜访/会议", en: "phone/email/SMS/WeChat/visit/meeting" },
+  potential: { zh: "高/中/低", en: "high/medium/low" },
+  status: { zh: "正常/流失", en: "active/churned" },
+  churnCause: { zh: "服务意识淡薄/细节疏忽/企业自身问题/竞争流失/其他", en: "service/detail/company/competition/other" },
+  yesno: { zh: "是/否", en: "yes/no" },
+  satisfaction: { zh: "非常满意/满意/一般/不满意/非常不满意 或数字", en: "very satisfied … very dissatisfied, or a number" },
+};
+
+const CHOICE_READERS: Partial<Record<FieldDef["kind"], (text: string) => string | undefined>> = {
+  operatingStatus: readOperatingStatus,
+  channel: readChannel,
+  potential: readPotential,
+  status: readStatus,
+  churnCause: readChurnCause,
+};
+
+type Candidate = Record<string, unknown>;
+
+/** Reads the register sheet: every row validated, every problem reported with its cell; bad rows never stop good ones. */
+export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | null {
+  const header = findHeaderRow(grid, registerFieldMatcher);
+  if (!header) {
+    log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
+    return null;
+  }
+  const columns = new Map<RegisterFieldId, FoundColumn>();
+  for (const [id, col] of header.columns) {
+    columns.set(id as RegisterFieldId, { col, header: cellText(grid, header.row, col) });
+  }
+  const lang = headerLanguage([...columns.values()].map((c) => c.header));
+  const fields = REGISTER_FIELDS.filter((f) => columns.has(f.id));
+  const satScale = satisfactionColumnScale(grid, header.row, columns.get("satisfaction")?.col);
+
+  const rows: RegisterRow[] = [];
+  const seen = new Map<string, number>();
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
+    const candidate: Candidate = {};
+    const cellOf = new Map<string, string>();
+    for (const f of fields) {
+      const { col, header: h } = columns.get(f.id)!;
+      const cell = a1(grid, r, col);
+      cellOf.set(f.id, cell);
+      const v = readField(grid, r, col, f, satScale, (code, params) =>
+        log.add({ level: "warning", code, sheet: grid.name, cell, params: { header: h, ...params } }),
+      );
+      if (v !== undefined) candidate[f.id] = v;
+    }
+    const id = candidate.id as string | undefined;
+    const name = candidate.name as string | undefined;
+    const key = id || name;
+    if (!key) {
+      log.error("register.noKey", { sheet: grid.name, cell: a1(grid, r, 0) });
+      continue;
+    }
+    const first = seen.get(key);
+    if (first !== undefined) {
+      log.error("register.duplicateKey", {
+        sheet: grid.name, cell: cellOf.get(id ? "id" : "name"), key, params: { key, firstRow: first + 1 + (grid.top ?? 0) },
+      });
+      continue;
+    }
+    seen.set(key, r);
+    candidate.key = key;
+    candidate.sheet = grid.name;
+    candidate.row = r;
+    candidate.rowAddress = a1(grid, r, 0);
+    rows.push(validate(candidate, cellOf, columns, grid.name, key, log));
+  }
+  return { sheet: grid.name, rows, columns, lang, headerRow: header.row, grid };
+}
+
+/** Applies the zod schema; a field that breaks a rule is reported at its cell and dropped, the row stays. */
+function validate(
+  candidate: Candidate, cellOf: Map<string, string>, columns: Map<RegisterFieldId, FoundColumn>,
+  sheet: string, key: string, log: ProblemLog,
+): RegisterRow {
+  let parsed = registerRowSchema.safeParse(candidate);
+  while (!parsed.success) {
+    const field = String(parsed.error.issues[0].path[0]);
+    const column = columns.get(field as RegisterFieldId);
+    log.warning("value.outOfRange", {
+      sheet, cell: cellOf.get(field), key,
+      params: { header: column?.header ?? field, text: String(candidate[field]), ...rangeOf(field) },
+    });
+    delete candidate[field];
+    parsed = registerRowSchema.safeParse(candidate);
+  }
+  return parsed.data;
+}
+
+function rangeOf(field: string): { min: number; max: string } {
+  if (field === "likelihoodToRecommend") return { min: 0, max: "10" };
+  if (field === "satisfaction") return { min: 0, max: "100" };
+  return { min: 0, max: "∞" };
+}
+
+/** The satisfaction column's scale: its numbers (percent cells as points of 100) decide ×1, ×20 or ×100. */
+function satisfactionColumnScale(grid: SheetGrid, headerRow: number, col: number | undefined): number {
+  if (col === undefined) return 1;
+  const numbers: number[] = [];
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const n = readNumber(rawAt(grid, r, col), kindAt(grid, r, col), formatAt(grid, r, col));
+    if (n.ok) numbers.push(n.percent ? n.value * 100 : n.value);
+  }
+  return satisfactionScale(numbers);
+}
+
+type Report = (code: string, params: Record<string, string | number>) => void;
+
+/** Reads one register cell by the field's kind; reports what cannot be read and returns undefined for it. */
+function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale: number, report: Report): unknown {
+  const raw = rawAt(grid, r, c);
+  const kind = kindAt(grid, r, c);
+  const format = formatAt(grid, r, c);
+  if (kind === "empty" || (kind === "text" && String(raw).trim() === "")) return undefined;
+  if (kind === "error") {
+    report("value.excelError", { text: String(raw) });
+    return undefined;
+  }
+  const text = cellText(grid, r, c);
+  switch (f.kind) {
+    case "text":
+      return text || undefined;
+    case "integer":
+    case "amount":
+    case "nps": {
+      const n = readNumber(raw, kind, format);
+      if (!n.ok) {
+        report("value.notNumber", { text: cellDisplay(grid, r, c) });
+        return undefined;
+      }
+      const value = n.percent && f.kind !== "amount" ? n.value * 100 : n.value;
+      if (value < 0) {
+        report("value.negative", { text: String(value) });
+        return undefined;
+      }
+      if (f.kind !== "amount" && !Number.isInteger(value)) {
+        report("value.notInteger", { text: String(value) });
+        return undefined;
+      }
+      return value;
+    }
+    case "date": {
+      const d = readDate(raw, kind, format);
+      if (!d.ok) {
+        report("value.notDate", { text: cellDisplay(grid, r, c) });
+        return undefined;
+      }
+      return d.value;
+    }
+    case "yesno": {
+      const b = readYesNo(typeof raw === "boolean" ? raw : text);
+      if (b === undefined) report("value.notChoice", { text, choices: `${CHOICES.yesno.zh} (${CHOICES.yesno.en})` });
+      return b;
+    }
+    case "satisfaction": {
+      const word = readSatisfactionWord(text);
+      if (word !== undefined) return word;
+      const n = readNumber(raw, kind, format);
+      if (!n.ok) {
+        report("value.notChoice", { text, choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})` });
+        return undefined;
+      }
+      return (n.percent ? n.value * 100 : n.value) * satScale;
+    }
+    default: {
+      const reader = CHOICE_READERS[f.kind]!;
+      const v = reader(text);
+      if (v === undefined) {
+        const ch = CHOICES[f.kind];
+        report("value.notChoice", { text, choices: `${ch.zh} (${ch.en})` });
+      }
+      return v;
+    }
+  }
+}
