@@ -2,7 +2,10 @@ import ExcelJS from "exceljs";
 import type { CellKind, RawValue, SheetGrid, WorkbookModel } from "../core/workbook/grid";
 import { toModelCell } from "./cell-value";
 import { WorkbookReadError } from "./read-error";
+import { parseSharedStrings } from "./read-shared-strings";
+import { parseCellFormats } from "./read-styles";
 import { sniffWorkbookFile } from "./sniff-file";
+import { listZipEntries, readZipEntry } from "./zip-reader";
 
 /** Progress of a read: the sheet being read and its rows so far. */
 export type ReadProgress = (sheet: string, rows: number) => void;
@@ -132,21 +135,76 @@ async function readInMemory(file: string, progress?: ReadProgress): Promise<Work
   return { sheets };
 }
 
+/** Shared strings and cell formats read straight from the package, handed to ExcelJS's sheet parser. */
+interface PackageTables {
+  strings: string[];
+  formats: string[];
+}
+
+/**
+ * Reads sharedStrings.xml and styles.xml by random access before streaming the sheets. ExcelJS's own
+ * streaming reader sometimes misses a sharedStrings.xml that comes after the sheets (seen with
+ * LibreOffice files: text then arrives as `{sharedString: n}`), and applies formats only when styles.xml
+ * precedes a sheet; reading both first makes the result independent of the zip's entry order.
+ */
+async function readPackageTables(file: string): Promise<PackageTables | null> {
+  const entries = await listZipEntries(file);
+  if (!entries) return null;
+  if (!entries.some((e) => e.name === "xl/workbook.xml")) {
+    throw new WorkbookReadError("notWorkbook", file, "no xl/workbook.xml in the package");
+  }
+  const sst = entries.find((e) => e.name === "xl/sharedStrings.xml");
+  const styles = entries.find((e) => e.name === "xl/styles.xml");
+  return {
+    strings: sst ? parseSharedStrings((await readZipEntry(file, sst)).toString("utf8")) : [],
+    formats: styles ? parseCellFormats((await readZipEntry(file, styles)).toString("utf8")) : [],
+  };
+}
+
 /** The streaming read: one row object alive at a time. */
 async function readStreaming(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
   const sheets: SheetGrid[] = [];
   let sawWorkbookPart = false;
+  let tables: PackageTables | null;
+  try {
+    tables = await readPackageTables(file);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    tables = null;
+  }
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       worksheets: "emit",
-      sharedStrings: "cache",
+      sharedStrings: tables ? "ignore" : "cache",
       hyperlinks: "ignore",
-      styles: "cache",
+      styles: tables ? "ignore" : "cache",
       entries: "emit",
     });
-    const events = reader as unknown as NodeJS.EventEmitter & { model?: { sheets?: { name?: string }[] } };
+    const events = reader as unknown as NodeJS.EventEmitter & {
+      model?: { sheets?: { name?: string }[] };
+      sharedStrings?: string[];
+      styles?: { getStyleModel(id: number): { numFmt: string } | undefined };
+    };
+    if (tables) {
+      const { strings, formats } = tables;
+      const looks = new Map<number, { numFmt: string }>();
+      events.styles = {
+        getStyleModel(id: number) {
+          let look = looks.get(id);
+          if (!look) {
+            look = { numFmt: formats[id] ?? "General" };
+            looks.set(id, look);
+          }
+          return look;
+        },
+      };
+    }
     events.on("entry", (e: { type?: string }) => {
-      if (e.type === "workbook") sawWorkbookPart = true;
+      if (e.type !== "workbook") return;
+      sawWorkbookPart = true;
+      // Only now: ExcelJS parses a sheet at once when it has shared strings, and it needs workbook.xml
+      // (sheet names) for that; until workbook.xml is seen, sheets must wait in its temp files.
+      if (tables) events.sharedStrings = tables.strings;
     });
     for await (const ws of reader) {
       const info = ws as unknown as SheetReaderInfo;
