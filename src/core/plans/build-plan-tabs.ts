@@ -1,0 +1,110 @@
+import type { Lang } from "../i18n/lang";
+import type { CarryOver, PreviousRow, UnclaimedEdit } from "../plan/previous-outputs";
+import { ROSTER_SPEC } from "../plan/roster-tab";
+import { tabName, type TabSpec } from "../plan/tab-spec";
+import type { OutputTabId, PlanValue, TabPlan } from "../plan/write-plan";
+import type { ProblemLog } from "../problems/problem";
+import { registerMessages } from "../problems/render";
+import type { ScoredCustomer } from "../scoring/scored-customer";
+import type { Settings } from "../settings/settings";
+import { buildCallbackSchedule, CALLBACK_DEFAULTS, CALLBACK_SPEC } from "./callback-schedule";
+import { CHURN_SPEC, buildChurnWarnings } from "./churn-warnings";
+import { isoFromSerial } from "./dates";
+import { buildHistory, HISTORY_SPEC } from "./history";
+import { buildKpiDashboard, KPI_SPEC } from "./kpi-dashboard";
+import { PLAN_MESSAGES } from "./plan-messages";
+import { buildRetentionPlan, RETENTION_DEFAULTS, RETENTION_SPEC, tierChannels } from "./retention-plan";
+import { buildWinback, WINBACK_SPEC } from "./win-back";
+
+export { movement, movementLabel, previousTiers } from "./history";
+export { PLAN_MESSAGES } from "./plan-messages";
+
+// The problems tab renders through the shared catalogue; the plan tabs' messages join it on first import.
+registerMessages(PLAN_MESSAGES);
+
+/** The six plan tabs' specs, in the order they are written, so previous outputs can be read generically. */
+export const PLAN_TAB_SPECS: TabSpec[] = [RETENTION_SPEC, CALLBACK_SPEC, CHURN_SPEC, WINBACK_SPEC, KPI_SPEC, HISTORY_SPEC];
+
+/** Everything the plan tabs are built from; plain data, so the build is a pure function of it. */
+export interface PlanContext {
+  customers: ScoredCustomer[];
+  settings: Settings;
+  /** "Today" as an Excel serial day. */
+  asOf: number;
+  /** ISO time of this run, for the history. */
+  runAt: string;
+  lang: Lang;
+  /** De-conflicted sheet names; default: the spec's name in `lang`. */
+  names: Partial<Record<OutputTabId, string>>;
+  carry: CarryOver;
+  /** Rows of the previous history tab, by column id. */
+  previousHistory: PreviousRow[];
+  modelFingerprint: string;
+  problems: ProblemLog;
+}
+
+/** Builds [retention, callbacks, churn, winback, kpi, history] and reports every typed edit no row took. */
+export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
+  const { customers, settings, asOf, lang, carry } = ctx;
+  const name = (spec: TabSpec) => ctx.names[spec.id] ?? tabName(spec, lang);
+  const channels = tierChannels(settings, ctx.problems);
+  const retention = buildRetentionPlan(customers, settings, asOf, lang, name(RETENTION_SPEC), carry, channels);
+  const callbacks = buildCallbackSchedule(customers, settings, asOf, lang, name(CALLBACK_SPEC), carry);
+  const churn = buildChurnWarnings(customers, settings, asOf, lang, name(CHURN_SPEC));
+  const winback = buildWinback(customers, settings, lang, name(WINBACK_SPEC), carry);
+  const kpi = buildKpiDashboard(customers, lang, name(KPI_SPEC), { winBack: winback.winBack, overdueCalls: callbacks.overdue });
+  const history = buildHistory(
+    ctx.previousHistory, customers,
+    { runAt: ctx.runAt, asOf, fingerprint: ctx.modelFingerprint, maxRows: settings.plan.historyMaxRows },
+    lang, name(HISTORY_SPEC), ctx.problems,
+  );
+  reportUnclaimed(carry.unclaimed(), new Set(customers.map((c) => c.key)), ctx.problems);
+  return [retention, callbacks.tab, churn, winback.tab, kpi, history];
+}
+
+const EDIT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS];
+const DEFAULTS: Record<string, { zh: string; en: string }> = { ...RETENTION_DEFAULTS, ...CALLBACK_DEFAULTS };
+
+function cellText(v: PlanValue): string {
+  return typeof v === "number" ? String(v) : (v ?? "");
+}
+
+/** "审核状态=已通过；备注=…" in both languages; calls also name their type and planned date. */
+function describeEdit(e: UnclaimedEdit, spec: TabSpec): { zh: string; en: string } | null {
+  const parts = { zh: [] as string[], en: [] as string[] };
+  let typed = false;
+  if (spec.id === "callbacks") {
+    const [, type = "", date = ""] = e.key.split("\u241f");
+    const n = Number(date);
+    const d = date !== "" && Number.isFinite(n) ? isoFromSerial(n) : date;
+    parts.zh.push(`回访类型=${type}`, `计划日期=${d}`);
+    parts.en.push(`Call Type=${type}`, `Planned Date=${d}`);
+  }
+  for (const c of spec.columns) {
+    if (!c.editable) continue;
+    const v = e.values[c.id] ?? null;
+    if (v === null || v === "") continue;
+    const d = DEFAULTS[c.id];
+    // A default in either language is no edit (the core only knows the Chinese default).
+    if (d && (v === d.zh || v === d.en)) continue;
+    typed = true;
+    parts.zh.push(`${c.zh}=${cellText(v)}`);
+    parts.en.push(`${c.en}=${cellText(v)}`);
+  }
+  return typed ? { zh: parts.zh.join("；"), en: parts.en.join("; ") } : null;
+}
+
+/** Every edit no current row took becomes a note: nothing typed is silently thrown away. */
+function reportUnclaimed(edits: UnclaimedEdit[], keys: Set<string>, problems: ProblemLog): void {
+  for (const e of edits) {
+    const spec = EDIT_SPECS.find((s) => s.id === e.tab);
+    if (!spec) continue;
+    const text = describeEdit(e, spec);
+    if (!text) continue;
+    const key = e.key.split("\u241f")[0] ?? e.key;
+    problems.note(keys.has(key) ? "plan.editRowGone" : "plan.editCustomerGone", {
+      sheet: e.sheet, cell: e.rowAddress, key,
+      params: { key, sheet: e.sheet, cell: e.rowAddress, valuesZh: text.zh, valuesEn: text.en },
+    });
+  }
+}

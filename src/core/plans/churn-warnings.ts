@@ -1,0 +1,118 @@
+import { tierLabel } from "../i18n/labels";
+import { pick, type Bilingual, type Lang } from "../i18n/lang";
+import { buildTab, type TabSpec } from "../plan/tab-spec";
+import { blocksFromRowRoles, type TabPlan } from "../plan/write-plan";
+import type { ScoredCustomer } from "../scoring/scored-customer";
+import type { Settings } from "../settings/settings";
+import { bi, compareKeys, customerName, idleDays, joinList, joinSentences, warningDaysOf } from "./common";
+
+/** 流失预警 / Churn Warnings: one row per at-risk active customer. */
+export const CHURN_SPEC: TabSpec = {
+  id: "churn",
+  zh: "流失预警",
+  en: "Churn Warnings",
+  tableName: "ChurnWarnings",
+  keyColumns: ["key"],
+  columns: [
+    { id: "level", zh: "预警级别", en: "Level", kind: "text", width: 9 },
+    { id: "key", zh: "客户编号", en: "Customer ID", kind: "text", width: 14 },
+    { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
+    { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 9 },
+    { id: "computedTier", zh: "计算等级", en: "Computed Tier", kind: "text", width: 10 },
+    { id: "owner", zh: "负责人", en: "Owner", kind: "text", width: 12 },
+    { id: "lastContact", zh: "最近联系日期", en: "Last Contact", kind: "date", width: 13 },
+    { id: "lastPurchase", zh: "最近购买日期", en: "Last Purchase", kind: "date", width: 13 },
+    { id: "daysIdle", zh: "未联系天数", en: "Days Idle", kind: "integer", width: 10 },
+    { id: "warningDays", zh: "预警天数", en: "Warning Days", kind: "integer", width: 10 },
+    { id: "reason", zh: "预警原因", en: "Reason", kind: "text", width: 22 },
+    { id: "action", zh: "建议措施", en: "Suggested Action", kind: "text", width: 40 },
+  ],
+};
+
+export type WarningLevel = "yellow" | "red";
+
+export const LEVEL_WORDS: Record<WarningLevel, Bilingual> = { yellow: bi("黄", "Yellow"), red: bi("红", "Red") };
+
+const REASON_WORDS = {
+  idle: bi("超过预警天数", "Idle past the warning days"),
+  idleTwice: bi("超过预警天数两倍", "Idle past twice the warning days"),
+  complaint: bi("有未结投诉", "Open complaint"),
+};
+
+const ACTION_WORDS = {
+  complaint: bi("先处理未结投诉（调解）", "Settle the open complaint first (mediate)"),
+  visit: bi("客户经理上门拜访，了解原因并激活", "Visit by the account manager: find the cause and reactivate"),
+  phone: bi("电话回访激活", "Reactivation phone call"),
+  sms: bi("短信问候激活", "Reactivation SMS"),
+};
+
+/** One at-risk customer. */
+export interface ChurnWarning {
+  c: ScoredCustomer;
+  level: WarningLevel;
+  daysIdle: number | null;
+  warningDays: number;
+  idle: "none" | "past" | "twice";
+  complaint: boolean;
+}
+
+/**
+ * The warning of one customer, or null. Only customers not marked churned (active, or no status) are
+ * watched. Idle past the tier's warning days → yellow, past twice → red; an open complaint alone → yellow.
+ */
+export function churnWarning(c: ScoredCustomer, settings: Settings, asOf: number): ChurnWarning | null {
+  if (c.register?.status === "churned") return null;
+  const wd = warningDaysOf(c, settings);
+  const days = idleDays(c, asOf);
+  const idle = days === null ? "none" : days > 2 * wd ? "twice" : days > wd ? "past" : "none";
+  const complaint = c.register?.openComplaint === true;
+  if (idle === "none" && !complaint) return null;
+  return { c, level: idle === "twice" ? "red" : "yellow", daysIdle: days, warningDays: wd, idle, complaint };
+}
+
+/** The suggested action: a visit for tier A, a call for B and C, an SMS for D; a complaint is settled first. */
+export function suggestedAction(w: ChurnWarning, lang: Lang): string {
+  const tier = w.c.tier;
+  const main = tier === "A" ? ACTION_WORDS.visit : tier === "D" || tier === "incomplete" ? ACTION_WORDS.sms : ACTION_WORDS.phone;
+  // A D customer gone quiet for twice the limit still deserves a voice call before we give up on it.
+  const act = w.level === "red" && main === ACTION_WORDS.sms ? ACTION_WORDS.phone : main;
+  const items = w.complaint ? [ACTION_WORDS.complaint, ...(w.idle === "none" ? [] : [act])] : [act];
+  return joinSentences(items.map((x) => pick(x, lang)), lang);
+}
+
+/** Builds 流失预警: red first, then yellow, most idle first; rows coloured by level. */
+export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settings, asOf: number, lang: Lang, name: string): TabPlan {
+  const warnings: ChurnWarning[] = [];
+  for (const c of customers) {
+    const w = churnWarning(c, settings, asOf);
+    if (w) warnings.push(w);
+  }
+  warnings.sort(
+    (a, b) =>
+      (a.level === b.level ? 0 : a.level === "red" ? -1 : 1) ||
+      (b.daysIdle ?? -1) - (a.daysIdle ?? -1) ||
+      compareKeys(a.c.key, b.c.key),
+  );
+  const records = warnings.map((w) => {
+    const reasons = [
+      ...(w.idle === "twice" ? [REASON_WORDS.idleTwice] : w.idle === "past" ? [REASON_WORDS.idle] : []),
+      ...(w.complaint ? [REASON_WORDS.complaint] : []),
+    ];
+    return {
+      level: pick(LEVEL_WORDS[w.level], lang),
+      key: w.c.key,
+      name: customerName(w.c),
+      tier: tierLabel(w.c.tier, lang),
+      computedTier: tierLabel(w.c.computedTier, lang),
+      owner: w.c.register?.accountManager ?? null,
+      lastContact: w.c.register?.lastContact ?? null,
+      lastPurchase: w.c.register?.lastPurchase ?? null,
+      daysIdle: w.daysIdle,
+      warningDays: w.warningDays,
+      reason: joinList(reasons.map((x) => pick(x, lang)), lang),
+      action: suggestedAction(w, lang),
+    };
+  });
+  const styles = blocksFromRowRoles(warnings.map((w) => (w.level === "red" ? "warnRed" : "warnYellow")), 0, CHURN_SPEC.columns.length);
+  return buildTab(CHURN_SPEC, lang, name, records, styles);
+}
