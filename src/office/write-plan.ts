@@ -3,7 +3,7 @@ import { META_SHEET_NAME, type OutputMeta, type OutputTabId, type WritePlan } fr
 import type { XlCellValue, XlContext, XlRange, XlTableCollection, XlWorksheet } from "./excel-subset";
 import { formatOps } from "./decorate-tab";
 import { syncBatch, type RetryPolicy } from "./retry";
-import { freeSheetName, freeTableName, tempSheetName } from "./sheet-names";
+import { freeSheetName, freeTableName, isValidSheetName, tempSheetName } from "./sheet-names";
 import { queueSwap } from "./swap-tabs";
 import { toTempTab, type TempTab } from "./temp-tab";
 import { writeValues } from "./write-values";
@@ -29,8 +29,11 @@ export interface WriteOptions extends RetryPolicy {
 /** What was written. */
 export interface WriteResult {
   tabs: { id: OutputTabId; name: string }[];
-  /** Tabs written under another name because a sheet of the planned name is the user's own. */
-  renamed: { id: OutputTabId; planned: string; written: string }[];
+  /**
+   * Tabs written under another name: a sheet of the planned name is the user's own ("userSheet"), or
+   * Excel refuses the planned name ("invalidName", e.g. "History", which Excel reserves).
+   */
+  renamed: { id: OutputTabId; planned: string; written: string; reason: "userSheet" | "invalidName" }[];
 }
 
 /**
@@ -95,7 +98,9 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   for (const t of temps) {
     t.finalName = freeSheetName(t.tab.name, (c) => staying.has(lower(c)) || claimed.has(lower(c)));
     claimed.add(lower(t.finalName));
-    if (t.finalName !== t.tab.name) renamed.push({ id: t.tab.id, planned: t.tab.name, written: t.finalName });
+    if (t.finalName !== t.tab.name) {
+      renamed.push({ id: t.tab.id, planned: t.tab.name, written: t.finalName, reason: isValidSheetName(t.tab.name) ? "userSheet" : "invalidName" });
+    }
   }
   // Table names are workbook-wide: a table on a sheet that stays (the user's) keeps its name, so ours
   // takes another; tables on the replaced sheets go with them.

@@ -19,10 +19,11 @@ export function planOf(tabs: TabPlan[], runAt = "2026-11-23T09:00:00.000Z"): Wri
 export function rosterTab(n: number, name = "客户分级名册", names: (i: number) => string = (i) => `客户${i}`): TabPlan {
   const rows: PlanValue[][] = Array.from({ length: n }, (_, i) => [`C${String(i + 1).padStart(4, "0")}`, names(i), 100 - (i * 100) / Math.max(n, 1)]);
   const a = Math.floor(n / 3);
-  const styles: StyleBlock[] = [
+  const blocks: StyleBlock[] = [
     { role: "tierA", row: 0, rows: a, col: 0, cols: 3 },
     { role: "tierB", row: a, rows: n - a, col: 0, cols: 3 },
-  ].filter((b) => b.rows > 0);
+  ];
+  const styles = blocks.filter((b) => b.rows > 0);
   return tabPlan("roster", name, "TierRoster", [column("key", "客户编号"), column("name", "客户名称"), column("score", "最终得分", "number")], rows, styles);
 }
 

@@ -89,7 +89,7 @@ describe("writePlan on the fake Excel", () => {
     await ctx.sync();
     const second = planOf([rosterTab(3, "Tier Roster"), problemsTab(1)], "2026-11-24T09:00:00.000Z");
     const result = await xl.run((c) => writePlan(c, second, { ...noWait, tag: "t2" }));
-    expect(result.renamed).toEqual([{ id: "roster", planned: "Tier Roster", written: "Tier Roster (2)" }]);
+    expect(result.renamed).toEqual([{ id: "roster", planned: "Tier Roster", written: "Tier Roster (2)", reason: "userSheet" }]);
     expect(xl.sheet("Tier Roster").read({ row: 0, col: 0, rows: 1, cols: 2 })).toEqual([["mine", "keep"]]);
     expect(xl.state.sheet("客户分级名册")).toBeUndefined();
     expect(xl.sheet("Tier Roster (2)").usedRect()?.rows).toBe(4);
@@ -98,6 +98,16 @@ describe("writePlan on the fake Excel", () => {
     const meta = xl.sheet(META_SHEET_NAME);
     expect(meta.read(meta.usedRect()!)[0][5]).toBe("2026-11-24T09:00:00.000Z");
     expect(xl.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
+  });
+
+  test("a name Excel refuses (History is reserved) is written under a free variant, and replaced next run", async () => {
+    const xl = register();
+    const tab = problemsTab(2, "History");
+    tab.id = "history";
+    const first = await xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait));
+    expect(first.renamed).toEqual([{ id: "history", planned: "History", written: "History (2)", reason: "invalidName" }]);
+    await xl.run((ctx) => writePlan(ctx, planOf([tab]), { ...noWait, tag: "t2" }));
+    expect(xl.sheetNames()).toEqual(["客户状况登记表", META_SHEET_NAME, "History (2)"]);
   });
 
   test("a table of the same name on a user's sheet keeps its name; ours takes another", async () => {

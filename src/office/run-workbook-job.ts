@@ -1,0 +1,37 @@
+import type { JobOptions, JobOutcome } from "../core/job/job-types";
+import { runJob } from "../core/job/run-job";
+import type { WorkbookModel } from "../core/workbook/grid";
+import type { XlContext } from "./excel-subset";
+import { readWorkbook } from "./read-workbook";
+import type { RetryPolicy } from "./retry";
+import { writePlan, type WriteProgress, type WriteResult } from "./write-plan";
+
+/** The job function (runJob; tests may pass another of the same signature). */
+export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
+
+/** Options of a run inside Excel. */
+export interface WorkbookJobOptions extends RetryPolicy {
+  now: Date;
+  lang?: JobOptions["lang"];
+  roles?: JobOptions["roles"];
+  /** False: read and compute only (the pane's preview); true: also write the plan. */
+  write: boolean;
+  onProgress?: (p: WriteProgress) => void;
+  job?: JobFunction;
+}
+
+/** The outcome, the workbook as read, and what was written when the run wrote. */
+export interface WorkbookJobResult {
+  outcome: JobOutcome;
+  workbook?: WorkbookModel;
+  written?: WriteResult;
+}
+
+/** Reads the workbook, runs the job on it (previous outputs come from the same workbook) and writes the plan. */
+export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Promise<WorkbookJobResult> {
+  const wb = await readWorkbook(ctx, o);
+  const outcome = (o.job ?? runJob)(wb, { now: o.now, lang: o.lang, roles: o.roles });
+  if (!o.write) return { outcome, workbook: wb };
+  const written = await writePlan(ctx, outcome.plan, o);
+  return { outcome, workbook: wb, written };
+}

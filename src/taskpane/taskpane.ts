@@ -1,0 +1,22 @@
+import { officeExcelHost } from "./excel-host";
+import { paneLanguage } from "./language";
+import { Pane, showOutsideOffice } from "./pane";
+
+/** Starts the pane inside Excel; anywhere else (a plain browser, Office.js missing) says to open it in Excel. */
+function boot(): void {
+  if (typeof Office === "undefined") {
+    showOutsideOffice(paneLanguage());
+    return;
+  }
+  void Office.onReady((info) => {
+    const lang = paneLanguage();
+    if (String(info.host) !== "Excel" || typeof Excel === "undefined") {
+      showOutsideOffice(lang);
+      return;
+    }
+    void new Pane({ host: officeExcelHost(), lang, now: () => new Date() }).start();
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();
