@@ -10,6 +10,9 @@ import {
 } from "./common";
 import { addMonths, monthIndex } from "./dates";
 
+// Bound once: a global lookup of Math per customer is slow under a vm context (jest).
+const { floor, imul, max, min, round } = Math;
+
 /** 电话回访计划 / Callback Schedule: one row per planned call. */
 export const CALLBACK_SPEC: TabSpec = {
   id: "callbacks",
@@ -87,8 +90,8 @@ export function mulberry32(seed: number): () => number {
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -100,10 +103,10 @@ export function mulberry32(seed: number): () => number {
  */
 export function randomSample(keys: string[], share: number, seed: number, month: number): Set<string> {
   const sorted = [...keys].sort(compareKeys);
-  const k = Math.min(sorted.length, Math.max(0, Math.round(sorted.length * share)));
-  const rand = mulberry32((seed + Math.imul(month, 0x9e3779b1)) >>> 0);
+  const k = min(sorted.length, max(0, round(sorted.length * share)));
+  const rand = mulberry32((seed + imul(month, 0x9e3779b1)) >>> 0);
   for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rand() * (sorted.length - i));
+    const j = i + floor(rand() * (sorted.length - i));
     const t = sorted[i];
     sorted[i] = sorted[j];
     sorted[j] = t;
@@ -137,7 +140,7 @@ export interface PlannedCall {
  */
 export function purchaseCalls(anchor: number, settings: Settings, lo: number, hi: number): { type: CallType; date: number }[] {
   const cb = settings.plan.callbacks;
-  const a = Math.floor(anchor);
+  const a = floor(anchor);
   const out: { type: CallType; date: number }[] = [];
   const push = (type: CallType, date: number) => {
     if (date >= lo && date <= hi) out.push({ type, date });
@@ -146,7 +149,7 @@ export function purchaseCalls(anchor: number, settings: Settings, lo: number, hi
   push("months4to6", addMonths(a, cb.secondMonths));
   push("months10to12", addMonths(a, cb.thirdMonths));
   // Yearly k ≥ 1: anchor + thirdMonths + 12k months. Start a year before lo (366-day years bound the jump).
-  let k = Math.max(1, Math.floor((lo - addMonths(a, cb.thirdMonths)) / 366));
+  let k = max(1, floor((lo - addMonths(a, cb.thirdMonths)) / 366));
   for (;; k++) {
     const d = addMonths(a, cb.thirdMonths + 12 * k);
     if (d > hi) break;
@@ -180,7 +183,7 @@ function parseTypedCalls(carry: CarryOver): Map<string, TypedCall[]> {
     const n = Number(dateText);
     const call: TypedCall = {
       rowKey: e.key, key, typeText, type: CALL_TYPE_TEXT.get(typeText), dateText,
-      date: dateText !== "" && Number.isFinite(n) ? Math.floor(n) : null, closed: isClosedStatus(e.values.status),
+      date: dateText !== "" && Number.isFinite(n) ? floor(n) : null, closed: isClosedStatus(e.values.status),
     };
     const list = out.get(key);
     if (list) list.push(call);
@@ -212,7 +215,7 @@ export function buildCallbackSchedule(
   customers: ScoredCustomer[], settings: Settings, asOf: number, lang: Lang, name: string, carry: CarryOver,
 ): CallbackOutcome {
   const cb = settings.plan.callbacks;
-  const today = Math.floor(asOf);
+  const today = floor(asOf);
   const lo = today - cb.lookBackDays;
   const hi = today + cb.lookAheadDays;
   const typed = parseTypedCalls(carry);
@@ -234,7 +237,7 @@ export function buildCallbackSchedule(
    */
   const floatingDate = (key: string, type: CallType): number => {
     const prev = (typed.get(key) ?? []).filter((t) => t.type === type && t.date !== null && (!t.closed || t.date >= lo));
-    return prev.length > 0 ? Math.max(...prev.map((t) => t.date!)) : today;
+    return prev.length > 0 ? max(...prev.map((t) => t.date!)) : today;
   };
 
   for (const c of customers) {
@@ -249,7 +252,7 @@ export function buildCallbackSchedule(
     }
     if (r?.openComplaint) add("complaintNow", floatingDate(c.key, "complaintNow"));
     else if ((r?.complaints ?? 0) > 0) {
-      const d = r?.lastContact !== undefined ? Math.floor(r.lastContact) + cb.complaintFollowUpDays : floatingDate(c.key, "complaintAfter");
+      const d = r?.lastContact !== undefined ? floor(r.lastContact) + cb.complaintFollowUpDays : floatingDate(c.key, "complaintAfter");
       if (d >= lo && d <= hi) add("complaintAfter", d);
     }
     const reasons = r?.status === "churned" ? [] : selectionReasons(c, settings, asOf, sample);
@@ -279,9 +282,11 @@ export function buildCallbackSchedule(
     return s;
   };
 
+  // Undated calls (a date a user overwrote with text) sort last.
+  const LAST = Number.MAX_SAFE_INTEGER;
   rows.sort(
     (a, b) =>
-      (a.date ?? Infinity) - (b.date ?? Infinity) ||
+      (a.date ?? LAST) - (b.date ?? LAST) ||
       compareKeys(a.c.key, b.c.key) ||
       (a.type ? CALL_ORDER.indexOf(a.type) : 99) - (b.type ? CALL_ORDER.indexOf(b.type) : 99),
   );

@@ -28,3 +28,13 @@ describe("serial dates", () => {
     expect(monthIndex(serialFromYmd(2025, 7, 1))).toBe(monthIndex(serialFromYmd(2025, 6, 30)) + 1);
   });
 });
+
+describe("serial dates agree with the platform calendar", () => {
+  it("for every day from 1900-03-01 to 9999-12-31", () => {
+    fc.assert(fc.property(fc.integer({ min: 61, max: 2_958_465 }), (n) => {
+      const t = new Date(Date.UTC(1899, 11, 30) + n * 86_400_000);
+      const { y, m, d } = ymdFromSerial(n);
+      return y === t.getUTCFullYear() && m === t.getUTCMonth() + 1 && d === t.getUTCDate();
+    }), { numRuns: 2000 });
+  });
+});

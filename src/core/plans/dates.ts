@@ -4,18 +4,44 @@
  * (Excel's 1900 system for every date after 1900-02-28, i.e. every real purchase date).
  */
 
+// Bound once: under a vm context (jest) every global lookup of Math is slow, and these run per date.
+const floor = Math.floor;
+const min = Math.min;
+
 const MS_PER_DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
+/** Serial day of 1970-01-01, the epoch of the civil-date arithmetic below. */
+const UNIX_DAY = 25569;
+
+// Integer civil-date arithmetic (H. Hinnant's days_from_civil / civil_from_days): no Date objects,
+// because the callback schedule converts hundreds of thousands of dates per run.
 
 /** The serial day of a calendar date (month 1–12). */
 export function serialFromYmd(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - EPOCH) / MS_PER_DAY);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + UNIX_DAY;
 }
 
 /** The calendar date of a serial day (fractions are dropped). */
 export function ymdFromSerial(serial: number): { y: number; m: number; d: number } {
-  const t = new Date(EPOCH + Math.floor(serial) * MS_PER_DAY);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const z = floor(serial) - UNIX_DAY + 719468;
+  const era = floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
+  const mp = floor((5 * doy + 2) / 153);
+  const d = doy - floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** `2025-06-30` for a serial day. */
@@ -48,10 +74,9 @@ export function isoTimeFromSerial(serial: number): string {
 export function addMonths(serial: number, months: number): number {
   const { y, m, d } = ymdFromSerial(serial);
   const idx = y * 12 + (m - 1) + months;
-  const ty = Math.floor(idx / 12);
+  const ty = floor(idx / 12);
   const tm = (idx % 12) + 1;
-  const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  return serialFromYmd(ty, tm, Math.min(d, last));
+  return serialFromYmd(ty, tm, min(d, daysInMonth(ty, tm)));
 }
 
 /** Year × 12 + month index of a serial day, to tell months apart (the random sample rotates monthly). */
