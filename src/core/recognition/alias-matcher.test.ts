@@ -9,7 +9,6 @@ describe("register columns are recognised by their Chinese and English headers",
   it.each(REGISTER_FIELDS.flatMap((f) => [...f.zh, ...f.en].map((name) => [name, f.id] as const)))(
     "reads the header %s as %s",
     (name, id) => {
-      // 客户 and Customer are both names of "name"; every listed header maps to its own field.
       expect(match(name)).toBe(id);
     },
   );

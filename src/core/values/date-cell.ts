@@ -7,7 +7,8 @@ export type DateRead =
   | { ok: false; reason: "missing" | "excelError" | "notDate"; text?: string };
 
 // A time after the date is allowed and ignored: "2024-03-05 10:00", "2024-03-05T10:00:00Z", "… 3:05 PM".
-const TIME = String.raw`(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?`;
+// Chinese Excel writes the half-day before the time: "2024-03-05 下午3:05".
+const TIME = String.raw`(?:(?:\s+|T|\s*[上下]午)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?`;
 // One separator used throughout ("2024-3/5" is a typo, not a date).
 const YMD_SEPARATED = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, "i");
 const YMD_CHINESE = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${TIME}$`, "i");

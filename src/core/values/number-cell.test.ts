@@ -95,6 +95,7 @@ describe("currency text", () => {
     expect(fromText("CNY500")).toEqual({ ok: true, value: 500, percent: false });
     expect(fromText("500元")).toEqual({ ok: true, value: 500, percent: false });
     expect(fromText("500 RMB")).toEqual({ ok: true, value: 500, percent: false });
+    expect(fromText("人民币120万元")).toEqual({ ok: true, value: 1200000, percent: false });
   });
   it("reads a sign before or after the currency symbol", () => {
     expect(fromText("-¥5")).toEqual({ ok: true, value: -5, percent: false });

@@ -16,7 +16,7 @@ export function isPercentFormat(format: string): boolean {
 // After NFKC: "，" → ",", "￥" → "¥", "％" → "%", "－" → "-", "．" → ".". U+2212 (minus sign, pasted
 // from Word or web pages) survives NFKC, so it is mapped by hand.
 const MINUS_SIGNS = /[\u2212\u2012\u2013\uFE63]/g;
-const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny)/i;
+const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny|人民币)/i;
 const CURRENCY_SUFFIX = /(?:元|rmb|cny)$/i;
 const SCALE_SUFFIX: ReadonlyArray<readonly [string, number]> = [
   ["万", 10_000],

@@ -143,6 +143,9 @@ describe("date cells are number cells with a date format", () => {
     "yyyy-mm-dd hh:mm:ss",
     "[Red]yyyy-mm-dd",
     "YYYY-MM-DD",
+    "[$-804]aaaa",
+    'e"年"m"月"d"日"',
+    'e"年"',
   ])("treats %s as a date format", (format) => {
     expect(isDateFormat(format)).toBe(true);
   });
@@ -164,6 +167,11 @@ describe("date cells are number cells with a date format", () => {
     "[h]:mm:ss",
     "mm:ss",
     "h:mm AM/PM",
+    "[$-F400]h:mm:ss AM/PM",
+    "G/通用格式",
+    "Standard",
+    "0.0E+0",
+    ";;;",
     "",
   ])("does not treat %s as a date format", (format) => {
     expect(isDateFormat(format)).toBe(false);

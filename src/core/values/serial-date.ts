@@ -80,8 +80,11 @@ export function isDateFormat(numberFormat: string): boolean {
   // Only the first (positive) section decides; a ";" inside quotes is not a separator.
   const code = numberFormat.replace(QUOTED, "").replace(ESCAPED, "");
   const first = code.split(";")[0].replace(BRACKETED, "").toLowerCase();
-  if (first.trim() === "" || first.includes("general") || first.includes("@")) return false;
+  // "Standard" is General in German Excel and would otherwise pass for a date by its "d".
+  if (first.trim() === "" || /general|standard|通用格式|@/.test(first)) return false;
   if (/[yd]/.test(first)) return true;
+  // "aaa"/"aaaa" are Chinese weekday names; "e" is a (Chinese/Japanese) year unless it is scientific notation.
+  if (/aaa/.test(first) || (/e/.test(first) && !/[0#?]/.test(first))) return true;
   // "m" alone is ambiguous: minutes next to hours or seconds (h:mm, mm:ss), else a month (mmm).
   return /m/.test(first) && !/[hs]/.test(first);
 }
