@@ -54,6 +54,13 @@ describe("numbers stored as text", () => {
   it("reads \"1,234,567.89\" as 1234567.89", () => {
     expect(fromText("1,234,567.89")).toEqual({ ok: true, value: 1234567.89, percent: false });
   });
+  it("reads a space as a thousands separator only in groups of three: \"1 200 000\"", () => {
+    expect(fromText("1 200 000")).toEqual({ ok: true, value: 1200000, percent: false });
+    expect(fromText("12 34")).toEqual({ ok: false, reason: "notNumber", text: "12 34" });
+  });
+  it("reads \"+5\" as 5", () => {
+    expect(fromText("+5")).toEqual({ ok: true, value: 5, percent: false });
+  });
   it("reads negative text \"-5\" and the Unicode minus \"−5\" as -5", () => {
     expect(fromText("-5")).toEqual({ ok: true, value: -5, percent: false });
     expect(fromText("−5")).toEqual({ ok: true, value: -5, percent: false });
@@ -109,6 +116,13 @@ describe("万 and 亿 units", () => {
   });
   it("reads \"1.2亿\" as 120000000", () => {
     expect(fromText("1.2亿")).toEqual({ ok: true, value: 120000000, percent: false });
+  });
+  it("reads any whole number of 万 and 亿 exactly", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(["万", 1e4] as const, ["亿", 1e8] as const), (n, [unit, factor]) => {
+        expect(fromText(`${n}${unit}`)).toEqual({ ok: true, value: n * factor, percent: false });
+      }),
+    );
   });
   it("reads \"0.07万\" as exactly 700 (no binary noise)", () => {
     expect(fromText("0.07万")).toEqual({ ok: true, value: 700, percent: false });

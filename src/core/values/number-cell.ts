@@ -16,7 +16,7 @@ export function isPercentFormat(format: string): boolean {
 // After NFKC: "，" → ",", "￥" → "¥", "％" → "%", "－" → "-", "．" → ".". U+2212 (minus sign, pasted
 // from Word or web pages) survives NFKC, so it is mapped by hand.
 const MINUS_SIGNS = /[\u2212\u2012\u2013\uFE63]/g;
-const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny|人民币)/i;
+const LEADING_SIGN_AND_CURRENCY = /^([+-]?)(¥|\$|rmb|cny|人民币)?([+-]?)(.*)$/isu;
 const CURRENCY_SUFFIX = /(?:元|rmb|cny)$/i;
 const SCALE_SUFFIX: ReadonlyArray<readonly [string, number]> = [
   ["万", 10_000],
@@ -33,22 +33,19 @@ function clean(n: number): number {
 
 /** The number in a text as users type it ("1,200", "８５", "85%", "¥1,200,000", "120万", "-5"); undefined if none. */
 export function parseNumberText(text: string): { value: number; percent: boolean } | undefined {
-  let s = text.normalize("NFKC").replace(MINUS_SIGNS, "-").replace(/\s+/gu, "");
-  let sign = 1;
-  let signSeen = false;
-  const takeSign = (): void => {
-    if (signSeen) return;
-    if (s.startsWith("-") || s.startsWith("+")) {
-      if (s.startsWith("-")) sign = -1;
-      s = s.slice(1);
-      signSeen = true;
-    }
-  };
-  // The sign may stand before or after the currency symbol: "-¥5" and "¥-5" both occur.
-  takeSign();
-  const hadPrefix = CURRENCY_PREFIX.test(s);
-  s = s.replace(CURRENCY_PREFIX, "");
-  takeSign();
+  // A space between digits is a thousands separator ("1 200 000") and must form proper groups like a
+  // comma, so "12 34" is refused rather than read as 1234; other spaces ("¥ 1,200", "120 万") just go.
+  const compact = text
+    .normalize("NFKC")
+    .replace(MINUS_SIGNS, "-")
+    .replace(/(\d)\s+(?=\d)/gu, "$1,")
+    .replace(/\s+/gu, "");
+  // The sign may stand before or after the currency symbol: "-¥5" and "¥-5" both occur, but only once.
+  const head = LEADING_SIGN_AND_CURRENCY.exec(compact);
+  if (!head || (head[1] && head[3])) return undefined;
+  const sign = (head[1] || head[3]) === "-" ? -1 : 1;
+  const hadPrefix = head[2] !== undefined;
+  let s = head[4];
 
   let percent = false;
   let scale = 1;
