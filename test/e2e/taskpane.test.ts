@@ -1,0 +1,114 @@
+/**
+ * End to end, in headless Chromium: the built pane (production build, webpack's Node API) with the real
+ * office.js outside Office, and on a fake Excel host with a sample workbook.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { buildAddin, buildFakeHost, E2E_DIST } from "./build-addin";
+import { officeJsFile, serveFolder } from "./static-server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const SCREENSHOT = path.resolve(__dirname, "..", "..", "docs", "screenshots", "taskpane.png");
+
+interface FakeExcelInspector {
+  sheetNames(): string[];
+  visibility(name: string): string;
+  cell(name: string, row: number, col: number): { value: unknown; formula?: string };
+  column(name: string, col: number): unknown[];
+  tables(): { name: string; sheet: string }[];
+  selection(): { sheet: string; row: number; col: number } | null;
+}
+
+let server: { origin: string; close: () => Promise<void> };
+let context: BrowserContext;
+let userDataDir: string;
+
+beforeAll(async () => {
+  await buildAddin();
+  await buildFakeHost();
+  server = await serveFolder(E2E_DIST);
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 400, height: 900 } });
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** A page whose requests stay local: our server, office.js from `officeJs`, everything else refused. */
+async function localPage(officeJs: (url: string) => string | null): Promise<{ page: Page; errors: string[]; blocked: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin)) return route.continue();
+    const file = officeJs(url);
+    if (file) return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+    blocked.push(url);
+    return route.abort();
+  });
+  return { page, errors, blocked };
+}
+
+test("the built pane with the real office.js, opened outside Office, says to open it in Excel", async () => {
+  const { page, errors } = await localPage(officeJsFile);
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.locator("#outside").waitFor({ state: "visible", timeout: 30_000 });
+  expect(await page.locator("#outside-title").textContent()).toBe("Open this in Excel");
+  expect(await page.locator("#setup").isHidden()).toBe(true);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  const html = fs.readFileSync(path.join(E2E_DIST, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);
+  expect(scripts).toEqual([OFFICE_JS, "taskpane.js"]);
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test("on a fake Excel host the pane runs the job, writes the tabs and selects a problem's cell", async () => {
+  const fakeOffice = path.join(E2E_DIST, "fake-office.js");
+  const { page, errors, blocked } = await localPage((url) => (url.startsWith(OFFICE_JS) ? fakeOffice : null));
+  await page.goto(`${server.origin}/taskpane.html?lang=zh-CN`);
+  await page.locator("#setup").waitFor({ state: "visible", timeout: 30_000 });
+  await page.locator("td.sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
+  expect(await page.locator("#title").textContent()).toBe("客户分级维护助手");
+  expect(await page.locator(".stat-value").first().textContent()).toBe("8");
+
+  await page.locator("#run").click();
+  await page.locator("#result").waitFor({ state: "visible", timeout: 60_000 });
+  const names = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.sheetNames());
+  expect(names[0]).toBe("客户状况登记表");
+  expect(names).toEqual(expect.arrayContaining(["客户分级名册", "客户维护方案", "数据问题", "_CustomerTiersMeta"]));
+  const state = await page.evaluate(() => {
+    const x = (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel;
+    const nameCol = x.column("客户分级名册", 2);
+    const row = nameCol.indexOf('=HYPERLINK("http://x")');
+    return { meta: x.visibility("_CustomerTiersMeta"), row, cell: row >= 0 ? x.cell("客户分级名册", row, 2) : null, tables: x.tables().map((t) => t.sheet) };
+  });
+  expect(state.meta).toBe("VeryHidden");
+  expect(state.row).toBeGreaterThan(0);
+  expect(state.cell?.formula).toBeUndefined();
+  expect(state.tables).toEqual(expect.arrayContaining(["客户分级名册", "数据问题"]));
+  expect(Number(await page.locator(".chip-value").first().textContent())).toBeGreaterThanOrEqual(0);
+
+  const problem = page.locator("button.problem", { hasText: "客户状况登记表!D7" }).first();
+  await problem.waitFor({ timeout: 10_000 });
+  await problem.click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.selection() !== null, undefined, { timeout: 10_000 });
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.selection())).toEqual({ sheet: "客户状况登记表", row: 6, col: 3 });
+
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.close();
+}, 120_000);
