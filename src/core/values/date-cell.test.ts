@@ -22,6 +22,15 @@ describe("dates as date cells and Excel serial numbers", () => {
   it.each([0, 0.5, -1, MAX_DATE_SERIAL + 1, 1e12])("refuses the serial %p", (n) => {
     expect(readDate(n, "number", "General")).toEqual({ ok: false, reason: "notDate", text: String(n) });
   });
+  it("accepts a number exactly when its day is within 1..2958465", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: MAX_DATE_SERIAL + 10, noNaN: true }), (n) => {
+        const day = Math.floor(n);
+        const inRange = day >= 1 && day <= MAX_DATE_SERIAL;
+        expect(readDate(n, "number", "yyyy-mm-dd")).toEqual(inRange ? { ok: true, value: day } : { ok: false, reason: "notDate", text: String(n) });
+      }),
+    );
+  });
   it("reads numeric text \"45356\" as a serial", () => {
     expect(fromText("45356")).toEqual(MARCH_5_2024);
   });

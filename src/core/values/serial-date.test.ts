@@ -146,6 +146,7 @@ describe("date cells are number cells with a date format", () => {
     "[$-804]aaaa",
     'e"年"m"月"d"日"',
     'e"年"',
+    "[$-409]d-mmm-yy;@",
   ])("treats %s as a date format", (format) => {
     expect(isDateFormat(format)).toBe(true);
   });
@@ -172,6 +173,8 @@ describe("date cells are number cells with a date format", () => {
     "Standard",
     "0.0E+0",
     ";;;",
+    "[$¥-804]#,##0.00",
+    "* #,##0_-",
     "",
   ])("does not treat %s as a date format", (format) => {
     expect(isDateFormat(format)).toBe(false);
