@@ -15,6 +15,12 @@ export const EVALUATION_COLUMNS = [
 /** Matches a normalised header to an evaluation column id. */
 export const evaluationColumnMatcher = aliasMatcher(EVALUATION_COLUMNS);
 
+/**
+ * Matches only the indicator table's own columns (not 客户编号 / 客户名称), so that a form's
+ * `客户名称：… 编号 …` label row is not taken for the table's header.
+ */
+export const evaluationTableMatcher = aliasMatcher(EVALUATION_COLUMNS.filter((c) => c.id !== "id" && c.id !== "name"));
+
 /** Labels of the rows under a form's table that the product computes itself. */
 export const FORM_TOTAL_LABELS = ["合计", "总计", "小计", "最终得分", "总分", "total", "finalscore", "score total"];
 

@@ -6,7 +6,7 @@ import { readNumber } from "../values/number-cell";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
 import type { KeyResolver } from "./customer-keys";
-import { evaluationColumnMatcher, FORM_TOTAL_LABELS, WEIGHT_ROW_LABELS } from "./evaluation-headers";
+import { evaluationColumnMatcher, evaluationTableMatcher, FORM_TOTAL_LABELS, WEIGHT_ROW_LABELS } from "./evaluation-headers";
 import type { ScoreTable } from "./score-table";
 
 export type EvaluationLayout = "long" | "wide" | "form";
@@ -20,12 +20,22 @@ export interface EvaluationContext {
   modelNames?: Map<string, string>;
 }
 
+/** The header of an indicator table (分析指标 + 指标得分 …) with every evaluation column on that row; null when none. */
+function tableHeader(grid: SheetGrid): { row: number; columns: Map<string, number> } | null {
+  const h = findHeaderRow(grid, evaluationTableMatcher);
+  if (!h || !h.columns.has("indicator") || !h.columns.has("score")) return null;
+  const columns = new Map(h.columns);
+  for (const { col, text } of h.unmatched) {
+    const id = evaluationColumnMatcher(normalizeHeader(text));
+    if (id && !columns.has(id)) columns.set(id, col);
+  }
+  return { row: h.row, columns };
+}
+
 /** Which layout a sheet holds, from its header row; null when it is no evaluation. */
 export function detectLayout(grid: SheetGrid): EvaluationLayout | null {
-  const header = findHeaderRow(grid, evaluationColumnMatcher);
-  if (header && header.columns.has("indicator") && header.columns.has("score")) {
-    return header.columns.has("id") || header.columns.has("name") ? "long" : "form";
-  }
+  const header = tableHeader(grid);
+  if (header) return header.columns.has("id") || header.columns.has("name") ? "long" : "form";
   const keyHeader = findHeaderRow(grid, evaluationColumnMatcher, { minMatches: 1 });
   if (keyHeader && (keyHeader.columns.has("id") || keyHeader.columns.has("name")) && keyHeader.unmatched.length > 0) return "wide";
   return null;
@@ -71,7 +81,7 @@ function keyOf(grid: SheetGrid, r: number, idCol: number | undefined, nameCol: n
 
 /** Long layout: one row per customer and indicator. */
 function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
-  const header = findHeaderRow(grid, evaluationColumnMatcher)!;
+  const header = tableHeader(grid)!;
   const col = (id: string) => header.columns.get(id);
   const [idCol, nameCol, indCol, wCol, sCol, mCol] = ["id", "name", "indicator", "weight", "score", "max"].map(col);
   for (let r = header.row + 1; r < grid.values.length; r++) {
@@ -118,7 +128,8 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
   }
   let first = header.row + 1;
   while (first < grid.values.length && isBlankRow(grid, first)) first++;
-  if (first < grid.values.length && WEIGHT_ROW_LABELS.includes(normalizeHeader(cellText(grid, first, labelCol)))) {
+  const firstText = (grid.values[first] ?? []).map((_, c) => cellText(grid, first, c)).find((t) => t !== "") ?? "";
+  if (first < grid.values.length && WEIGHT_ROW_LABELS.includes(normalizeHeader(firstText))) {
     for (const { col, name } of indicatorCols) {
       const w = weightAt(grid, first, col);
       if (w !== undefined) ctx.table.addWeight(name, w);
@@ -168,7 +179,7 @@ function formLabel(grid: SheetGrid, headerRow: number, labels: string[]): string
 
 /** Form layout: one tab per customer, a 客户名称 label above an indicator table; 合计 / 最终得分 rows ignored. */
 function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
-  const header = findHeaderRow(grid, evaluationColumnMatcher)!;
+  const header = tableHeader(grid)!;
   const name = formLabel(grid, header.row, FORM_LABELS.name);
   const id = formLabel(grid, header.row, FORM_LABELS.id);
   const key = ctx.resolver.resolve(id, name);

@@ -86,7 +86,7 @@ export function readModel(grid: SheetGrid, log: ProblemLog): ModelRead | null {
     let maxScore = 100;
     const m = numberAt(grid, r, col("max"));
     if (m && m.ok && m.value > 0) maxScore = m.value;
-    else if (m && m.reason !== "missing") log.warning("model.badMaxScore", { ...at(col("max")), params: params(col("max")) });
+    else if (m && (m.ok || m.reason !== "missing")) log.warning("model.badMaxScore", { ...at(col("max")), params: params(col("max")) });
 
     let direction: Indicator["direction"] = "positive";
     const dText = col("direction") === undefined ? "" : cellText(grid, r, col("direction")!);
