@@ -6,7 +6,7 @@ import { blocksFromRowRoles, type PlanValue, type StyleRole, type TabPlan } from
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
 import {
-  bi, colIndex, compareKeys, customerName, editableValues, idleDays, isClosedStatus, joinList, warningDaysOf,
+  bi, colIndex, compareKeys, customerName, editableValues, idleDays, isClosedStatus, joinList, memoText, warningDaysOf,
 } from "./common";
 import { addMonths, monthIndex } from "./dates";
 
@@ -194,6 +194,7 @@ function parseTypedCalls(carry: CarryOver): Map<string, TypedCall[]> {
 
 interface CallRow {
   c: ScoredCustomer;
+  reason: string;
   date: number | null;
   typeText: string;
   type?: CallType;
@@ -223,6 +224,10 @@ export function buildCallbackSchedule(
   const sample = randomSample(active, cb.randomShare, cb.randomSeed, monthIndex(today));
 
   const rows: CallRow[] = [];
+  const reasonText = memoText((rs: SelectionReason[]) => rs.join("|"), (rs) =>
+    rs.length > 0 ? joinList(rs.map((x) => pick(REASON_WORDS[x], lang)), lang) : pick(REASON_WORDS.routine, lang));
+  const typeText = memoText((t: CallType) => t, (t) => pick(CALL_TYPE_WORDS[t], lang));
+  const contentText = memoText((t: CallType) => t, (t) => joinList(CALL_CONTENT[t].map((k) => pick(CONTENT_WORDS[k], lang)), lang));
   const take = (key: string, type: CallType, date: number) => {
     const w = CALL_TYPE_WORDS[type];
     // The call type is written in the run's language; a run in the other language must still find the edit.
@@ -257,30 +262,20 @@ export function buildCallbackSchedule(
     }
     const reasons = r?.status === "churned" ? [] : selectionReasons(c, settings, asOf, sample);
     if (reasons.length > 0 && calls.size === 0) add("targeted", floatingDate(c.key, "targeted"));
+    const reason = reasonText(reasons);
     for (const x of calls.values()) {
-      rows.push({ c, date: x.date, type: x.type, typeText: pick(CALL_TYPE_WORDS[x.type], lang), edits: editableValues(CALLBACK_SPEC, lang, take(c.key, x.type, x.date), CALLBACK_DEFAULTS) });
+      rows.push({ c, reason, date: x.date, type: x.type, typeText: typeText(x.type), edits: editableValues(CALLBACK_SPEC, lang, take(c.key, x.type, x.date), CALLBACK_DEFAULTS) });
     }
     // Whatever a user typed for this customer's other calls stays visible: nothing typed is silently dropped.
     for (const t of typed.get(c.key) ?? []) {
       const kept = carry.take("callbacks", t.rowKey);
       if (!kept) continue;
       rows.push({
-        c, date: t.date, type: t.type, typeText: t.type ? pick(CALL_TYPE_WORDS[t.type], lang) : t.typeText,
+        c, reason, date: t.date, type: t.type, typeText: t.type ? typeText(t.type) : t.typeText,
         edits: editableValues(CALLBACK_SPEC, lang, kept, CALLBACK_DEFAULTS),
       });
     }
   }
-
-  const reasonsOf = new Map<string, string>();
-  const reasonText = (c: ScoredCustomer): string => {
-    let s = reasonsOf.get(c.key);
-    if (s === undefined) {
-      const rs = c.register?.status === "churned" ? [] : selectionReasons(c, settings, asOf, sample);
-      s = rs.length > 0 ? joinList(rs.map((x) => pick(REASON_WORDS[x], lang)), lang) : pick(REASON_WORDS.routine, lang);
-      reasonsOf.set(c.key, s);
-    }
-    return s;
-  };
 
   // Undated calls (a date a user overwrote with text) sort last.
   const LAST = Number.MAX_SAFE_INTEGER;
@@ -304,8 +299,8 @@ export function buildCallbackSchedule(
     owner: x.c.register?.accountManager ?? null,
     contact: x.c.register?.contact ?? null,
     callType: x.typeText,
-    content: x.type ? joinList(CALL_CONTENT[x.type].map((k) => pick(CONTENT_WORDS[k], lang)), lang) : null,
-    reason: x.type === "complaintNow" || x.type === "complaintAfter" ? pick(REASON_WORDS.needsService, lang) : reasonText(x.c),
+    content: x.type ? contentText(x.type) : null,
+    reason: x.type === "complaintNow" || x.type === "complaintAfter" ? pick(REASON_WORDS.needsService, lang) : x.reason,
     ...x.edits,
   }));
   const firstEditable = colIndex(CALLBACK_SPEC, "status");

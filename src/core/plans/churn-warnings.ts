@@ -4,7 +4,7 @@ import { buildTab, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type TabPlan } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
-import { bi, compareKeys, customerName, idleDays, joinList, joinSentences, warningDaysOf } from "./common";
+import { bi, compareKeys, customerName, idleDays, joinList, joinSentences, memoText, warningDaysOf } from "./common";
 
 /** 流失预警 / Churn Warnings: one row per at-risk active customer. */
 export const CHURN_SPEC: TabSpec = {
@@ -93,11 +93,15 @@ export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settin
       (b.daysIdle ?? -1) - (a.daysIdle ?? -1) ||
       compareKeys(a.c.key, b.c.key),
   );
-  const records = warnings.map((w) => {
+  const reasonText = memoText((w: ChurnWarning) => `${w.idle}|${w.complaint}`, (w) => {
     const reasons = [
       ...(w.idle === "twice" ? [REASON_WORDS.idleTwice] : w.idle === "past" ? [REASON_WORDS.idle] : []),
       ...(w.complaint ? [REASON_WORDS.complaint] : []),
     ];
+    return joinList(reasons.map((x) => pick(x, lang)), lang);
+  });
+  const action = memoText((w: ChurnWarning) => `${w.c.tier}|${w.level}|${w.idle}|${w.complaint}`, (w) => suggestedAction(w, lang));
+  const records = warnings.map((w) => {
     return {
       level: pick(LEVEL_WORDS[w.level], lang),
       key: w.c.key,
@@ -109,8 +113,8 @@ export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settin
       lastPurchase: w.c.register?.lastPurchase ?? null,
       daysIdle: w.daysIdle,
       warningDays: w.warningDays,
-      reason: joinList(reasons.map((x) => pick(x, lang)), lang),
-      action: suggestedAction(w, lang),
+      reason: reasonText(w),
+      action: action(w),
     };
   });
   const styles = blocksFromRowRoles(warnings.map((w) => (w.level === "red" ? "warnRed" : "warnYellow")), 0, CHURN_SPEC.columns.length);

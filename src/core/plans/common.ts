@@ -130,3 +130,20 @@ export function colIndex(spec: TabSpec, id: string): number {
   if (i < 0) throw new Error(`column ${id} not in ${spec.id}`);
   return i;
 }
+
+/**
+ * Caches a text builder by a small key (tier, verdict, flags …): plan texts come from a handful of
+ * combinations, so 100,000 rows share a few dozen strings instead of building one each.
+ */
+export function memoText<A extends unknown[]>(key: (...a: A) => string, build: (...a: A) => string): (...a: A) => string {
+  const cache = new Map<string, string>();
+  return (...a: A) => {
+    const k = key(...a);
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = build(...a);
+      cache.set(k, v);
+    }
+    return v;
+  };
+}

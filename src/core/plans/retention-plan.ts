@@ -9,7 +9,7 @@ import type { ScoredCustomer, Tier } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
 import { DEFAULT_PLAN_SETTINGS } from "../settings/plan-settings";
 import {
-  bi, CHANNEL_WORDS, colIndex, compareKeys, customerName, editableValues, parseChannel, TIER_ORDER, TIER_ROLE,
+  bi, CHANNEL_WORDS, colIndex, compareKeys, customerName, editableValues, memoText, parseChannel, TIER_ORDER, TIER_ROLE,
 } from "./common";
 import { measuresText } from "./measures";
 
@@ -118,6 +118,8 @@ export function buildRetentionPlan(
   channels: Record<Tier, Channel> = tierChannels(settings),
 ): TabPlan {
   const ordered = planOrder(customers);
+  const measures = memoText((t: Tier | "incomplete", v: ScoredCustomer["verdict"], ch: boolean) => `${t}|${v}|${ch}`, (t, v, ch) => measuresText(t, v, lang, ch));
+  const freq = memoText((t: Tier) => t, (t) => frequencyText(settings.plan.frequencyDays[t], channels[t], lang));
   const records: Record<string, PlanValue>[] = ordered.map((c) => {
     const churned = c.register?.status === "churned";
     const tier = c.tier;
@@ -125,7 +127,7 @@ export function buildRetentionPlan(
     let frequency: string;
     if (churned || tier === "incomplete") frequency = "—";
     else if (c.verdict === "end") frequency = pick(bi("按需", "As needed"), lang);
-    else frequency = frequencyText(settings.plan.frequencyDays[tier], channels[tier], lang);
+    else frequency = freq(tier);
     const budget = churned || tier === "incomplete" || c.verdict === "end" ? 0 : settings.plan.budget[tier];
     return {
       key: c.key,
@@ -135,7 +137,7 @@ export function buildRetentionPlan(
       verdict: verdictLabel(c.verdict, lang) || null,
       channel: channel ? pick(CHANNEL_WORDS[channel], lang) : null,
       frequency,
-      measures: measuresText(tier, c.verdict, lang, churned),
+      measures: measures(tier, c.verdict, churned),
       owner: c.register?.accountManager ?? null,
       budget,
       nextContact: nextContact(c, settings, asOf),
