@@ -1,8 +1,12 @@
 /**
- * Serial-date arithmetic for the plans. Private to src/core/plans until the shared
- * src/core/values/serial-date.ts lands; kept tiny and pure. Serial days count from 1899-12-30
- * (Excel's 1900 system for every date after 1900-02-28, i.e. every real purchase date).
+ * Serial-date arithmetic for the plans. Conversions for display come from the shared
+ * src/core/values/serial-date.ts; month arithmetic, which the callback schedule runs about ten times per
+ * customer, uses integer civil-date maths here (no Date objects), valid from 1900-03-01 (serial 61) on,
+ * where Excel's serials are a plain day count from 1899-12-30. A test holds both to the same calendar.
  */
+import { isoFromSerial, serialFromDate, serialFromIso, serialFromYmd } from "../values/serial-date";
+
+export { isoFromSerial, serialFromIso, serialFromYmd };
 
 // Bound once: under a vm context (jest) every global lookup of Math is slow, and these run per date.
 const floor = Math.floor;
@@ -16,8 +20,8 @@ const UNIX_DAY = 25569;
 // Integer civil-date arithmetic (H. Hinnant's days_from_civil / civil_from_days): no Date objects,
 // because the callback schedule converts hundreds of thousands of dates per run.
 
-/** The serial day of a calendar date (month 1–12). */
-export function serialFromYmd(y: number, m: number, d: number): number {
+/** The serial day of a calendar date (month 1–12), by integer maths; for dates from 1900-03-01. */
+export function fastSerialFromYmd(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = floor(yy / 400);
   const yoe = yy - era * 400;
@@ -26,8 +30,8 @@ export function serialFromYmd(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468 + UNIX_DAY;
 }
 
-/** The calendar date of a serial day (fractions are dropped). */
-export function ymdFromSerial(serial: number): { y: number; m: number; d: number } {
+/** The calendar date of a serial day (fractions dropped), by integer maths; for serials from 61. */
+export function fastYmdFromSerial(serial: number): { y: number; m: number; d: number } {
   const z = floor(serial) - UNIX_DAY + 719468;
   const era = floor(z / 146097);
   const doe = z - era * 146097;
@@ -44,22 +48,10 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** `2025-06-30` for a serial day. */
-export function isoFromSerial(serial: number): string {
-  const { y, m, d } = ymdFromSerial(serial);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** The serial day of `2025-06-30`; NaN when the text is no such date. */
-export function serialFromIso(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : NaN;
-}
-
 /** The serial date-time (day plus fraction, UTC) of an ISO timestamp; NaN when unreadable. */
 export function serialFromIsoTime(iso: string): number {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? NaN : (t - EPOCH) / MS_PER_DAY;
+  return Number.isNaN(t) ? NaN : serialFromDate(new Date(t));
 }
 
 /** ISO timestamp (UTC) of a serial date-time. */
@@ -72,15 +64,15 @@ export function isoTimeFromSerial(serial: number): string {
  * (Jan 31 + 1 month = Feb 28), as a manager counting on a calendar would.
  */
 export function addMonths(serial: number, months: number): number {
-  const { y, m, d } = ymdFromSerial(serial);
+  const { y, m, d } = fastYmdFromSerial(serial);
   const idx = y * 12 + (m - 1) + months;
   const ty = floor(idx / 12);
   const tm = (idx % 12) + 1;
-  return serialFromYmd(ty, tm, min(d, daysInMonth(ty, tm)));
+  return fastSerialFromYmd(ty, tm, min(d, daysInMonth(ty, tm)));
 }
 
 /** Year × 12 + month index of a serial day, to tell months apart (the random sample rotates monthly). */
 export function monthIndex(serial: number): number {
-  const { y, m } = ymdFromSerial(serial);
+  const { y, m } = fastYmdFromSerial(serial);
   return y * 12 + (m - 1);
 }
