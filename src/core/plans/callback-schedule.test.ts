@@ -158,6 +158,11 @@ describe("callbacks: why a customer is selected", () => {
     expect(r).toEqual([expect.objectContaining({ callType: "购买后一周回访", reason: "满意度低" })]);
   });
 
+  it("adds no targeted call for a long-resolved complaint alone", () => {
+    expect(rowsOf([quiet("R1", { complaints: 3, openComplaint: false, lastContact: day(-1) })]).map((r) => r.callType)).toEqual(["投诉解决后回访"]);
+    expect(rowsOf([customer("R2", { reg: { complaints: 3, openComplaint: false, lastContact: day(-50), satisfaction: 90 } })])).toEqual([]);
+  });
+
   it("lists nobody who has no reason and no call in the window", () => {
     expect(rowsOf([quiet("N1"), quiet("N2", { firstPurchase: day(-200) })])).toEqual([]);
   });

@@ -261,7 +261,9 @@ export function buildCallbackSchedule(
       if (d >= lo && d <= hi) add("complaintAfter", d);
     }
     const reasons = r?.status === "churned" ? [] : selectionReasons(c, settings, asOf, sample);
-    if (reasons.length > 0 && calls.size === 0) add("targeted", floatingDate(c.key, "targeted"));
+    // Needing service is answered by the complaint calls; the other reasons need a call of their own
+    // when nothing else is planned (else every customer who ever complained would be called every run).
+    if (calls.size === 0 && reasons.some((x) => x !== "needsService")) add("targeted", floatingDate(c.key, "targeted"));
     const reason = reasonText(reasons);
     for (const x of calls.values()) {
       rows.push({ c, reason, date: x.date, type: x.type, typeText: typeText(x.type), edits: editableValues(CALLBACK_SPEC, lang, take(c.key, x.type, x.date), CALLBACK_DEFAULTS) });

@@ -75,6 +75,7 @@ describe("KPI: the tier chart and both languages", () => {
     const tab = buildKpiDashboard([customer("1")], "zh-CN", "指标看板", none);
     expect(tab.chart).toEqual({ kind: "column", title: "客户等级分布", firstRow: 0, rows: 5, labelCol: 1, valueCol: 2 });
     expect(tab.rows.slice(0, 5).map((r) => r[1])).toEqual(["A", "B", "C", "D", "资料不全"]);
+    expect(tab.styles.map((b) => [b.role, b.row])).toEqual([["tierA", 0], ["tierB", 1], ["tierC", 2], ["tierD", 3], ["incomplete", 4], ["maintain", 6], ["improve", 7], ["end", 8]]);
     const en = buildKpiDashboard([customer("1")], "en-US", "KPI Dashboard", none);
     expect(en.chart?.title).toBe("Customers by tier");
     expect(en.columns.map((c) => c.header)).toEqual(["Section", "Figure", "Count", "Share", "Value", "Definition"]);

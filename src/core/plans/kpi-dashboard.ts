@@ -1,10 +1,12 @@
 import { tierLabel, verdictLabel } from "../i18n/labels";
 import { pick, type Bilingual, type Lang } from "../i18n/lang";
 import { buildTab, type TabSpec } from "../plan/tab-spec";
-import type { ChartPlan, PlanValue, TabPlan } from "../plan/write-plan";
+import { blocksFromRowRoles, type ChartPlan, type PlanValue, type StyleRole, type TabPlan } from "../plan/write-plan";
 import type { RegisterRow } from "../register/register-row";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
-import { bi, colIndex } from "./common";
+import { bi, colIndex, TIER_ROLE } from "./common";
+
+const VERDICT_ROLE: Record<Verdict, StyleRole> = { maintain: "maintain", improve: "improve", end: "end" };
 
 /** 指标看板 / KPI Dashboard: one row per figure. */
 export const KPI_SPEC: TabSpec = {
@@ -177,7 +179,9 @@ export function buildKpiDashboard(customers: ScoredCustomer[], lang: Lang, name:
   rows.push({ section: p(SECTION.data), figure: p(FIGURE.completeness), count: f.completeCustomers, share: f.completeness, definition: p(DEF.completeness) });
   rows.push({ section: p(SECTION.data), figure: p(FIGURE.open), count: f.openComplaints, definition: p(DEF.open) });
   rows.push({ section: p(SECTION.data), figure: p(FIGURE.overdue), count: f.overdueCalls, definition: p(DEF.overdue) });
-  const tab = buildTab(KPI_SPEC, lang, name, rows);
+  // The tier and verdict rows wear the roster's colours, so the dashboard reads like the roster.
+  const roles: (StyleRole | null)[] = [...TIER_KEYS.map((t) => TIER_ROLE[t]), null, ...VERDICT_KEYS.map((v) => VERDICT_ROLE[v])];
+  const tab = buildTab(KPI_SPEC, lang, name, rows, blocksFromRowRoles(roles, 0, colIndex(KPI_SPEC, "figure") + 1));
   const chart: ChartPlan = {
     kind: "column",
     title: p(bi("客户等级分布", "Customers by tier")),
