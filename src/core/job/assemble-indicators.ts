@@ -103,34 +103,39 @@ export function pointsMatrix(
   indicators: Indicator[], customers: CustomerRef[], table: ScoreTable, register: RegisterRead | null, log: ProblemLog,
 ): Float64Array[] {
   const evalIndex = new Map(table.indicators.map((n, i) => [normalizeHeader(n), i]));
-  return indicators.map((ind) => {
-    if (ind.source) {
-      const values = customers.map((c) => registerValue(c.register, ind.source!));
-      const { points, misses } = derivedPoints(ind, values);
-      for (const miss of misses) {
-        const c = customers[miss.customer];
-        log.warning(`derived.${miss.reason}`, {
-          sheet: c.register?.sheet,
-          cell: register && c.register ? registerCell(register, c.register, ind.source as RegisterFieldId) : undefined,
-          key: c.key,
-          params: { indicator: ind.name, text: String(values[miss.customer]), max: ind.maxScore },
-        });
-      }
-      return points;
-    }
-    const i = evalIndex.get(normalizeHeader(ind.name));
-    const points = new Float64Array(customers.length).fill(NaN);
-    if (i === undefined) return points;
-    customers.forEach((c, k) => {
-      const s = table.scores.get(c.key)?.[i];
+  const matrix: Float64Array[] = indicators.map(() => new Float64Array(customers.length).fill(NaN));
+  // Evaluation scores: one lookup per customer, then a pass over its indicators.
+  const evalCols = indicators.map((ind) => (ind.source ? undefined : evalIndex.get(normalizeHeader(ind.name))));
+  customers.forEach((c, k) => {
+    const row = table.scores.get(c.key);
+    if (!row) return;
+    indicators.forEach((ind, j) => {
+      const i = evalCols[j];
+      if (i === undefined) return;
+      const s = row[i];
       if (s === undefined || Number.isNaN(s)) return;
       if (s < 0 || s > ind.maxScore) {
-        const origin = table.origins.get(c.key)?.[i];
+        const origin = table.originOf(c.key, i);
         log.warning("eval.scoreOutOfRange", { ...origin, key: c.key, params: { indicator: ind.name, text: s, max: ind.maxScore } });
         return;
       }
-      points[k] = normaliseScore(s, ind.maxScore, ind.direction);
+      matrix[j][k] = normaliseScore(s, ind.maxScore, ind.direction);
     });
-    return points;
   });
+  indicators.forEach((ind, j) => {
+    if (!ind.source) return;
+    const values = customers.map((c) => registerValue(c.register, ind.source!));
+    const { points, misses } = derivedPoints(ind, values);
+    for (const miss of misses) {
+      const c = customers[miss.customer];
+      log.warning(`derived.${miss.reason}`, {
+        sheet: c.register?.sheet,
+        cell: register && c.register ? registerCell(register, c.register, ind.source as RegisterFieldId) : undefined,
+        key: c.key,
+        params: { indicator: ind.name, text: String(values[miss.customer]), max: ind.maxScore },
+      });
+    }
+    matrix[j] = points;
+  });
+  return matrix;
 }

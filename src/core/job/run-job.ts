@@ -13,7 +13,7 @@ import { KeyResolver } from "../reading/customer-keys";
 import { readEvaluation } from "../reading/evaluation-reader";
 import { readModel } from "../reading/model-reader";
 import { readRegister, registerCell, type RegisterRead } from "../reading/register-reader";
-import { ScoreTable } from "../reading/score-table";
+import { originOf, ScoreTable } from "../reading/score-table";
 import { readSettings } from "../reading/settings-reader";
 import { recognizeSheets } from "../reading/sheet-roles";
 import { normalizeHeader } from "../text/normalize-header";
@@ -23,14 +23,36 @@ import { isoFromSerial, serialFromDate } from "../values/serial-date";
 import type { WorkbookModel } from "../workbook/grid";
 import { assembleIndicators, pointsMatrix } from "./assemble-indicators";
 import { JobFailure } from "./job-failure";
-import type { JobOptions, JobOutcome, JobSummary } from "./job-types";
+import type { FoundSheet, JobOptions, JobOutcome, JobSummary } from "./job-types";
+import type { Indicator } from "../model/indicator";
+import type { Settings } from "../settings/settings";
 import { chooseOutputNames } from "./output-names";
 
 /** Every output tab, in the order they are written. */
 export const OUTPUT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS, PROBLEMS_SPEC];
 
+/** A workbook read, validated, scored and tiered: everything the output tabs are built from. */
+export interface ScoredWorkbook {
+  input: WorkbookModel;
+  log: ProblemLog;
+  previous: PreviousOutputs;
+  carry: CarryOver;
+  found: FoundSheet[];
+  settings: Settings;
+  indicators: Indicator[];
+  scored: ScoredCustomer[];
+  lang: Lang;
+  asOf: number;
+}
+
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
 export function runJob(wb: WorkbookModel, opts: JobOptions): JobOutcome {
+  const core = scoreWorkbook(wb, opts);
+  return planOutputs(core, opts);
+}
+
+/** The core of the job: find the sheets, read and validate every row, score, tier and judge every customer. */
+export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbook {
   const log = new ProblemLog();
   const target = opts.previous ?? wb;
   const previous = readPreviousOutputs(target, OUTPUT_SPECS);
@@ -74,10 +96,16 @@ export function runJob(wb: WorkbookModel, opts: JobOptions): JobOutcome {
 
   const lang: Lang = opts.lang ?? settings.outputLanguage ?? register?.lang ?? "zh-CN";
   const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
+  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf };
+}
+
+/** Builds every output tab from a scored workbook: roster, plan tabs, history and problems. */
+export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome {
+  const { log, previous, carry, found, settings, indicators, scored, lang, asOf } = core;
   const runAt = opts.now.toISOString();
   const names = chooseOutputNames(
     OUTPUT_SPECS.map((s) => ({ id: s.id, name: tabName(s, lang) })),
-    target.sheets.map((s) => s.name),
+    (opts.previous ?? core.input).sheets.map((s) => s.name),
     previous.owned,
     log,
   );
@@ -109,7 +137,7 @@ function customerList(register: RegisterRead | null, table: ScoreTable, log: Pro
   const known = new Set(customers.map((c) => c.key));
   for (const [key, info] of table.names) {
     if (known.has(key)) continue;
-    if (register) log.warning("eval.unknownCustomer", { ...info.origin, key, params: { key } });
+    if (register) log.warning("eval.unknownCustomer", { ...originOf(info.ref), key, params: { key } });
     customers.push({ key, id: info.id, name: info.name });
     known.add(key);
   }

@@ -51,9 +51,19 @@ export function readEvaluation(grid: SheetGrid, ctx: EvaluationContext): Evaluat
   return layout;
 }
 
-/** The model's name for an evaluation indicator (so 满意度 and 满意度： are one indicator). */
+const nameCache = new WeakMap<EvaluationContext, Map<string, string>>();
+
+/** The model's name for an evaluation indicator (so 满意度 and 满意度： are one indicator); cached per run. */
 function indicatorName(text: string, ctx: EvaluationContext): string {
-  return ctx.modelNames?.get(normalizeHeader(text)) ?? text;
+  if (!ctx.modelNames) return text;
+  let cache = nameCache.get(ctx);
+  if (!cache) nameCache.set(ctx, (cache = new Map()));
+  let name = cache.get(text);
+  if (name === undefined) {
+    name = ctx.modelNames.get(normalizeHeader(text)) ?? text;
+    cache.set(text, name);
+  }
+  return name;
 }
 
 /** Reads a score cell; reports excel errors and text that is no number; undefined when missing or bad. */
@@ -87,7 +97,7 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
-    const origin = { sheet: grid.name, cell: a1(grid, r, sCol!) };
+    const origin = { grid, row: r, col: sCol! };
     if (!key) {
       ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, 0) });
       continue;
@@ -143,10 +153,10 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
       ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, labelCol) });
       continue;
     }
-    ctx.table.addCustomer(key, id, name, { sheet: grid.name, cell: a1(grid, r, labelCol) });
+    ctx.table.addCustomer(key, id, name, { grid, row: r, col: labelCol });
     for (const ic of indicatorCols) {
       const s = scoreAt(grid, r, ic.col, ic.name, key, ctx);
-      if (s !== undefined) ctx.table.addScore(key, ic.name, s, { sheet: grid.name, cell: a1(grid, r, ic.col) }, ctx.log);
+      if (s !== undefined) ctx.table.addScore(key, ic.name, s, { grid, row: r, col: ic.col }, ctx.log);
     }
   }
 }
@@ -191,7 +201,7 @@ function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
   const wCol = header.columns.get("weight");
   const sCol = header.columns.get("score")!;
   const mCol = header.columns.get("max");
-  ctx.table.addCustomer(key, id, name, { sheet: grid.name, cell: a1(grid, header.row, indCol) });
+  ctx.table.addCustomer(key, id, name, { grid, row: header.row, col: indCol });
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r)) continue;
     const indText = cellText(grid, r, indCol);
@@ -209,6 +219,6 @@ function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
       if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
     }
     const s = scoreAt(grid, r, sCol, indicator, key, ctx);
-    if (s !== undefined) ctx.table.addScore(key, indicator, s, { sheet: grid.name, cell: a1(grid, r, sCol) }, ctx.log);
+    if (s !== undefined) ctx.table.addScore(key, indicator, s, { grid, row: r, col: sCol }, ctx.log);
   }
 }

@@ -77,13 +77,12 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const candidate: Candidate = {};
-    const cellOf = new Map<string, string>();
+    // Addresses are built only when a problem needs one: most cells never do.
+    const cellOf = (field: string) => a1(grid, r, columns.get(field as RegisterFieldId)?.col ?? 0);
     for (const f of fields) {
       const { col, header: h } = columns.get(f.id)!;
-      const cell = a1(grid, r, col);
-      cellOf.set(f.id, cell);
       const v = readField(grid, r, col, f, satScale, (code, params) =>
-        log.add({ level: "warning", code, sheet: grid.name, cell, params: { header: h, ...params } }),
+        log.add({ level: "warning", code, sheet: grid.name, cell: a1(grid, r, col), params: { header: h, ...params } }),
       );
       if (v !== undefined) candidate[f.id] = v;
     }
@@ -97,7 +96,7 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
     const first = seen.get(key);
     if (first !== undefined) {
       log.error("register.duplicateKey", {
-        sheet: grid.name, cell: cellOf.get(id ? "id" : "name"), key, params: { key, firstRow: first + 1 + (grid.top ?? 0) },
+        sheet: grid.name, cell: cellOf(id ? "id" : "name"), key, params: { key, firstRow: first + 1 + (grid.top ?? 0) },
       });
       continue;
     }
@@ -113,7 +112,7 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
 
 /** Applies the zod schema; a field that breaks a rule is reported at its cell and dropped, the row stays. */
 function validate(
-  candidate: Candidate, cellOf: Map<string, string>, columns: Map<RegisterFieldId, FoundColumn>,
+  candidate: Candidate, cellOf: (field: string) => string, columns: Map<RegisterFieldId, FoundColumn>,
   sheet: string, key: string, log: ProblemLog,
 ): RegisterRow {
   let parsed = registerRowSchema.safeParse(candidate);
@@ -121,7 +120,7 @@ function validate(
     const field = String(parsed.error.issues[0].path[0]);
     const column = columns.get(field as RegisterFieldId);
     log.warning("value.outOfRange", {
-      sheet, cell: cellOf.get(field), key,
+      sheet, cell: cellOf(field), key,
       params: { header: column?.header ?? field, text: String(candidate[field]), ...rangeOf(field) },
     });
     delete candidate[field];

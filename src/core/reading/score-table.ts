@@ -1,10 +1,29 @@
 import type { ProblemLog } from "../problems/problem";
 
+import { a1, type SheetGrid } from "../workbook/grid";
+
 /** Where a score was read from, for messages. */
 export interface ScoreOrigin {
   sheet: string;
   cell: string;
 }
+
+/** A cell of an evaluation sheet: the grid and its row/column there. Addresses are built only when reported. */
+export interface CellRef {
+  grid: SheetGrid;
+  row: number;
+  col: number;
+}
+
+/** The sheet and A1 address of a cell reference. */
+export function originOf(ref: CellRef): ScoreOrigin {
+  return { sheet: ref.grid.name, cell: a1(ref.grid, ref.row, ref.col) };
+}
+
+// Packs sheet, row and column into one number (Excel has ≤ 16,384 columns and ≤ 1,048,576 rows), so a
+// million scores keep their origin without a million objects.
+const COLS = 16384;
+const ROWS = 1048576;
 
 /**
  * Scores typed in the evaluation, by customer key and indicator, plus the weights and full marks each
@@ -15,13 +34,14 @@ export class ScoreTable {
   private readonly index = new Map<string, number>();
   readonly scores = new Map<string, number[]>();
   /** Customer key → name and id as the evaluation gives them (for customers missing from the register). */
-  readonly names = new Map<string, { id?: string; name?: string; origin: ScoreOrigin }>();
+  readonly names = new Map<string, { id?: string; name?: string; ref: CellRef }>();
   /** Indicator → weight → how many rows gave it, in order of first appearance. */
   readonly weights = new Map<string, Map<number, number>>();
   /** Indicator → full mark given by the evaluation (满分 column). */
   readonly maxScores = new Map<string, number>();
-  /** Customer key → cell of each score, kept only for the few scores that fail a check later. */
-  readonly origins = new Map<string, ScoreOrigin[]>();
+  /** Customer key → packed cell of each score, for the few scores that fail a check later. */
+  private readonly packed = new Map<string, number[]>();
+  private readonly grids: SheetGrid[] = [];
 
   /** The column index of an indicator, adding it on first sight. */
   indicatorIndex(name: string): number {
@@ -42,26 +62,38 @@ export class ScoreTable {
   }
 
   /** Records a score; a second score for the same customer and indicator is reported and ignored. */
-  addScore(key: string, indicator: string, score: number, origin: ScoreOrigin, log: ProblemLog): void {
+  addScore(key: string, indicator: string, score: number, ref: CellRef, log: ProblemLog): void {
     const i = this.indicatorIndex(indicator);
     let row = this.scores.get(key);
-    let origins = this.origins.get(key);
+    let origins = this.packed.get(key);
     if (!row || !origins) {
       row = [];
       origins = [];
       this.scores.set(key, row);
-      this.origins.set(key, origins);
+      this.packed.set(key, origins);
     }
     if (row[i] !== undefined && !Number.isNaN(row[i])) {
-      log.warning("eval.duplicateScore", { ...origin, key, params: { key, indicator } });
+      log.warning("eval.duplicateScore", { ...originOf(ref), key, params: { key, indicator } });
       return;
     }
     row[i] = score;
-    origins[i] = origin;
+    let g = this.grids.indexOf(ref.grid);
+    if (g < 0) g = this.grids.push(ref.grid) - 1;
+    origins[i] = (g * ROWS + ref.row) * COLS + ref.col;
+  }
+
+  /** Where a customer's score for an indicator (by index) was read; undefined when it has none. */
+  originOf(key: string, indicator: number): ScoreOrigin | undefined {
+    const p = this.packed.get(key)?.[indicator];
+    if (p === undefined) return undefined;
+    const col = p % COLS;
+    const rest = (p - col) / COLS;
+    const row = rest % ROWS;
+    return originOf({ grid: this.grids[(rest - row) / ROWS], row, col });
   }
 
   /** Notes a customer the evaluation names, with its id/name. */
-  addCustomer(key: string, id: string | undefined, name: string | undefined, origin: ScoreOrigin): void {
-    if (!this.names.has(key)) this.names.set(key, { id, name, origin });
+  addCustomer(key: string, id: string | undefined, name: string | undefined, ref: CellRef): void {
+    if (!this.names.has(key)) this.names.set(key, { id, name, ref });
   }
 }

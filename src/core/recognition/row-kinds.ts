@@ -4,6 +4,9 @@ import { kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 /** Labels of rows that sum the rows above (spec: 合计 / 总计 / 小计 / Total), in normalised form. */
 const TOTAL_LABELS = new Set(["合计", "总计", "小计", "总合计", "total", "subtotal", "grandtotal", "sum"].map(normalizeHeader));
 
+/** Every total label starts with one of these (any width or case), after optional spaces. */
+const MAY_BE_TOTAL = /^[\s\u3000]*[合总小tsgＴＳＧｔｓｇ]/i;
+
 function isEmptyCell(grid: SheetGrid, row: number, col: number): boolean {
   const kind = kindAt(grid, row, col);
   if (kind === "empty") return true;
@@ -32,7 +35,8 @@ export function isTotalRow(grid: SheetGrid, row: number): boolean {
     if (kindAt(grid, row, col) !== "text") continue;
     const v = rawAt(grid, row, col);
     if (typeof v !== "string" || v.trim() === "") continue;
-    return TOTAL_LABELS.has(normalizeHeader(v));
+    // Labels are short: skip normalising (costly on every customer row) when the text cannot be one.
+    return v.length <= 24 && MAY_BE_TOTAL.test(v) && TOTAL_LABELS.has(normalizeHeader(v));
   }
   return false;
 }

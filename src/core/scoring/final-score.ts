@@ -9,6 +9,13 @@ export interface WeightedResult {
   contributions: Contribution[];
 }
 
+/** How many of a customer's largest contributions are kept. */
+export const TOP_CONTRIBUTIONS = 3;
+
+function before(a: Contribution, b: Contribution): boolean {
+  return a.points > b.points || (a.points === b.points && a.indicator < b.indicator);
+}
+
 /**
  * Final score and coverage of one customer. `points[i]` is nᵢ (NaN = missing); weights are used in
  * proportion to their total, so only ratios matter.
@@ -28,11 +35,19 @@ export function weightedResult(names: string[], weights: number[], points: Array
   const score = present > 0 ? sum / present : NaN;
   const contributions: Contribution[] = [];
   if (present > 0) {
+    // Keep only the largest few: a customer row is shown with its top indicators, and 100,000 customers
+    // × every indicator would be a million short-lived objects.
     for (let i = 0; i < weights.length; i++) {
       const n = points[i];
-      if (!Number.isNaN(n) && weights[i] > 0) contributions.push({ indicator: names[i], points: (weights[i] * n) / present });
+      if (Number.isNaN(n) || weights[i] <= 0) continue;
+      const c = { indicator: names[i], points: (weights[i] * n) / present };
+      let at = contributions.length;
+      while (at > 0 && before(c, contributions[at - 1])) at--;
+      if (at < TOP_CONTRIBUTIONS) {
+        contributions.splice(at, 0, c);
+        if (contributions.length > TOP_CONTRIBUTIONS) contributions.pop();
+      }
     }
-    contributions.sort((a, b) => b.points - a.points || (a.indicator < b.indicator ? -1 : 1));
   }
   return { score, coverage: total > 0 ? present / total : 0, contributions };
 }

@@ -34,7 +34,7 @@ export interface ScoredCustomer {
   tier: TierOrIncomplete;
   /** null for 资料不全. */
   verdict: Verdict | null;
-  /** Largest first. */
+  /** The largest contributions (at most TOP_CONTRIBUTIONS), largest first. */
   contributions: Contribution[];
   /** 1-based rank by score (highest first, ties by key); null for customers without a score. */
   rank: number | null;

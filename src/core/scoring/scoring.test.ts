@@ -61,11 +61,12 @@ describe("worked example (spec)", () => {
     expect(by("C005").verdict).toBeNull();
     expect(by("C005").rank).toBeNull();
   });
-  it("contributions add up to the score and are largest first", () => {
+  it("keeps the three largest contributions wᵢnᵢ/Σw, largest first", () => {
     const c1 = by("C001");
-    expect(c1.contributions.map((c) => c.indicator)).toEqual(["业务贡献", "合作深度", "满意度", "发展潜力"]);
-    expect(c1.contributions[0].points).toBeCloseTo(33.25, 10);
-    expect(c1.contributions.reduce((a, c) => a + c.points, 0)).toBeCloseTo(89.5, 10);
+    expect(c1.contributions.map((c) => c.indicator)).toEqual(["业务贡献", "合作深度", "满意度"]);
+    expect(c1.contributions.map((c) => c.points)).toEqual([0.35 * 95, 0.3 * 90, 0.25 * 85].map((x) => expect.closeTo(x, 10)));
+    // The fourth, 发展潜力 0.1 × 80 = 8, completes the score.
+    expect(c1.contributions.reduce((a, c) => a + c.points, 0) + 8).toBeCloseTo(89.5, 10);
   });
 });
 

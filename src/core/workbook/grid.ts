@@ -35,6 +35,9 @@ const ERROR_LITERALS = new Set([
 
 /** True when the text is one of Excel's error values. */
 export function isErrorLiteral(text: string): boolean {
+  // Every error starts with "#": test that before allocating a trimmed, upper-cased copy.
+  const first = text.charCodeAt(0);
+  if (first !== 35 && first !== 32 && first !== 9 && first !== 0xa0 && first !== 0x3000) return false;
   return ERROR_LITERALS.has(text.trim().toUpperCase());
 }
 
