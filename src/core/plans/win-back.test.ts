@@ -23,12 +23,12 @@ describe("win-back: only churned customers", () => {
 });
 
 describe("win-back: weighing value + win-back value against the cost", () => {
-  it("wins back when score + potential points ≥ cost ÷ 10,000", () => {
-    const w = weighWinback(churned("a", { potential: "high", winbackCost: 1_000_000 }, { score: 50 }), settings);
+  it("wins back when score + potential points ≥ cost ÷ 100 (the default scale)", () => {
+    const w = weighWinback(churned("a", { potential: "high", winbackCost: 10_000 }, { score: 50 }), settings);
     expect(w).toEqual({ value: 50, winbackValue: 100, costPoints: 100, decision: "winBack" });
-    expect(weighWinback(churned("b", { potential: "high", winbackCost: 1_500_000 }, { score: 50 }), settings).decision).toBe("winBack");
-    expect(weighWinback(churned("c", { potential: "high", winbackCost: 1_500_001 }, { score: 50 }), settings).decision).toBe("letGo");
-    expect(weighWinback(churned("d", { potential: "low", winbackCost: 800_000 }, { score: 50 }), settings).decision).toBe("letGo");
+    expect(weighWinback(churned("b", { potential: "high", winbackCost: 15_000 }, { score: 50 }), settings).decision).toBe("winBack");
+    expect(weighWinback(churned("c", { potential: "high", winbackCost: 15_001 }, { score: 50 }), settings).decision).toBe("letGo");
+    expect(weighWinback(churned("d", { potential: "low", winbackCost: 8_000 }, { score: 50 }), settings).decision).toBe("letGo");
     expect(weighWinback(churned("e", { potential: "medium" }, { score: 10 }), settings)).toMatchObject({ winbackValue: 60, costPoints: 0, decision: "winBack" });
   });
 
@@ -41,10 +41,10 @@ describe("win-back: weighing value + win-back value against the cost", () => {
   });
 
   it("writes the decision 挽回 / 放弃 and colours it", () => {
-    const out = build([churned("L", { potential: "low", winbackCost: 9_000_000 }, { score: 20 }), churned("W", { potential: "high", winbackCost: 10_000 }, { score: 80 })]);
+    const out = build([churned("L", { potential: "low", winbackCost: 90_000 }, { score: 20 }), churned("W", { potential: "high", winbackCost: 100 }, { score: 80 })]);
     const r = recordsOf(out.tab);
     expect(r.map((x) => [x.key, x.decision])).toEqual([["W", "挽回"], ["L", "放弃"]]);
-    expect(r[1]).toMatchObject({ cost: 9_000_000, costPoints: 900, value: 20, winbackValue: 20 });
+    expect(r[1]).toMatchObject({ cost: 90_000, costPoints: 900, value: 20, winbackValue: 20 });
     expect(out.winBack).toBe(1);
     const col = WINBACK_SPEC.columns.findIndex((c) => c.id === "decision");
     expect(out.tab.styles.slice(0, 2)).toEqual([
@@ -76,7 +76,7 @@ describe("win-back: contact method", () => {
     const m = (tier: "A" | "C", cost: number) => recordsOf(build([churned("x", { winbackCost: cost, contact: "138" }, { tier, score: 50 })]).tab)[0];
     expect(m("A", 0)).toMatchObject({ method: "上门拜访（客户经理）", contact: "138" });
     expect(m("C", 0).method).toBe("电话沟通");
-    expect(m("A", 99_000_000).method).toBe("短信问候，保持联系");
+    expect(m("A", 990_000).method).toBe("短信问候，保持联系");
   });
 });
 

@@ -34,7 +34,7 @@ export interface PlanSettings {
     randomSeed: number;
   };
   winback: {
-    /** Win-back cost (currency) that counts as one point against value points: cost points = cost / this. */
+    /** Win-back cost (currency) per point against value points: cost points = cost / this (default 100, so ¥20,000 = 200 points). */
     costPerPoint: number;
     /** Win-back value in points by potential (高 / 中 / 低). */
     potentialPoints: { high: number; medium: number; low: number };
@@ -59,7 +59,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
     randomSeed: 20250630,
   },
   winback: {
-    costPerPoint: 10000,
+    costPerPoint: 100,
     potentialPoints: { high: 100, medium: 60, low: 20 },
   },
   historyMaxRows: 1_000_000,
