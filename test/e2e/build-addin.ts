@@ -17,12 +17,22 @@ function compile(config: Configuration): Promise<void> {
   });
 }
 
+/** The production URL the e2e build uses, to check that the manifest gets it. */
+export const E2E_PUBLIC_URL = "https://addins.example.test/customer-tiers/";
+
 /** Builds the production add-in (webpack.config.js through webpack's Node API) into E2E_DIST. */
 export async function buildAddin(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require(path.join(ROOT, "webpack.config.js")) as (env: Record<string, string>, argv: Record<string, string>) => Configuration;
-  const config = factory({ outDir: E2E_DIST }, { mode: "production" });
-  await compile({ ...config, devtool: false, stats: "errors-only" });
+  const before = process.env.ADDIN_PUBLIC_URL;
+  process.env.ADDIN_PUBLIC_URL = E2E_PUBLIC_URL;
+  try {
+    const config = factory({ outDir: E2E_DIST }, { mode: "production" });
+    await compile({ ...config, devtool: false, stats: "errors-only" });
+  } finally {
+    if (before === undefined) delete process.env.ADDIN_PUBLIC_URL;
+    else process.env.ADDIN_PUBLIC_URL = before;
+  }
 }
 
 /** Builds the fake Office host (Office + Excel globals over the in-memory fake) into E2E_DIST/fake-office.js. */

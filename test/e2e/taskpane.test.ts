@@ -6,7 +6,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { buildAddin, buildFakeHost, E2E_DIST } from "./build-addin";
+import { buildAddin, buildFakeHost, E2E_DIST, E2E_PUBLIC_URL } from "./build-addin";
 import { officeJsFile, serveFolder } from "./static-server";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -15,6 +15,11 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SCREENSHOT = path.resolve(__dirname, "..", "..", "docs", "screenshots", "taskpane.png");
 
 interface FakeExcelInspector {
+  actions(): string[];
+  invoke(name: string): void;
+  completed(): number;
+  dialogs(): { url: string; closed: boolean }[];
+  answerDialog(message: string): void;
   sheetNames(): string[];
   visibility(name: string): string;
   cell(name: string, row: number, col: number): { value: unknown; formula?: string };
@@ -58,6 +63,20 @@ async function localPage(officeJs: (url: string) => string | null): Promise<{ pa
   return { page, errors, blocked };
 }
 
+test("the production build carries the production URL in its manifest, which still validates", () => {
+  const manifest = fs.readFileSync(path.join(E2E_DIST, "manifest.xml"), "utf8");
+  expect(manifest).not.toContain("localhost");
+  expect(manifest).toContain(`<SourceLocation DefaultValue="${E2E_PUBLIC_URL}taskpane.html"/>`);
+  expect(manifest).toContain(`<AppDomain>${E2E_PUBLIC_URL.slice(0, -1)}</AppDomain>`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const v = require("../../scripts/validate-manifest.js") as { checkManifest: (xml: string) => string[]; schemaCheck: (file: string) => [boolean, string] };
+  expect(v.checkManifest(manifest)).toEqual([]);
+  expect(v.schemaCheck(path.join(E2E_DIST, "manifest.xml"))[0]).toBe(true);
+  for (const f of ["taskpane.html", "taskpane.js", "taskpane.css", "commands.html", "commands.js", "dialog.html", "dialog.js", "assets/icon-16.png", "assets/icon-80.png"]) {
+    expect([f, fs.existsSync(path.join(E2E_DIST, f))]).toEqual([f, true]);
+  }
+});
+
 test("the built pane with the real office.js, opened outside Office, says to open it in Excel", async () => {
   const { page, errors } = await localPage(officeJsFile);
   await page.goto(`${server.origin}/taskpane.html`);
@@ -100,6 +119,11 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   expect(state.tables).toEqual(expect.arrayContaining(["客户分级名册", "数据问题"]));
   expect(Number(await page.locator(".chip-value").first().textContent())).toBeGreaterThanOrEqual(0);
 
+  // Workbook text that looks like HTML is shown as text and never becomes markup.
+  await page.locator("td.sheet-name", { hasText: "<b>备注<i>" }).waitFor({ timeout: 5_000 });
+  expect(await page.locator("#sheets b, #sheets i, #problems img, #problems script").count()).toBe(0);
+  expect(await page.locator("#problems").textContent()).toContain("<img src=x onerror=alert(1)>");
+
   const problem = page.locator("button.problem", { hasText: "客户状况登记表!D7" }).first();
   await problem.waitFor({ timeout: 10_000 });
   await problem.click();
@@ -108,6 +132,33 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.close();
+}, 120_000);
+
+test("the ribbon's Recalculate runs the whole job without the pane, reports in a dialog, then completes", async () => {
+  const fakeOffice = path.join(E2E_DIST, "fake-office.js");
+  const { page, errors, blocked } = await localPage((url) => (url.startsWith(OFFICE_JS) ? fakeOffice : null));
+  await page.goto(`${server.origin}/commands.html?lang=zh-CN`);
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.actions().includes("recalculate"), undefined, { timeout: 30_000 });
+  await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.invoke("recalculate"));
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.dialogs().length > 0, undefined, { timeout: 30_000 });
+  const dialogUrl = new URL((await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.dialogs()))[0].url);
+  expect(dialogUrl.pathname).toBe("/dialog.html");
+  expect(dialogUrl.searchParams.get("title")).toBe("客户分级已重新计算");
+  expect(dialogUrl.searchParams.get("text")).toMatch(/^8 位客户：A \d+，B \d+，C \d+，D \d+，资料不全 \d+。/);
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.sheetNames())).toEqual(expect.arrayContaining(["客户分级名册", "_CustomerTiersMeta"]));
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.completed())).toBe(0);
+  await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.answerDialog("close"));
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.completed() === 1, undefined, { timeout: 10_000 });
+  expect((await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.dialogs()))[0].closed).toBe(true);
+
+  // The dialog page itself shows the report as text.
+  await page.goto(dialogUrl.toString().replace(dialogUrl.origin, server.origin));
+  await page.locator("#dialog-title").waitFor();
+  expect(await page.locator("#dialog-title").textContent()).toBe("客户分级已重新计算");
+  expect(await page.locator("#dialog-ok").textContent()).toBe("确定");
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();

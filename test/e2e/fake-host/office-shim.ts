@@ -10,15 +10,32 @@ const xl = createFakeExcel(SAMPLE_WORKBOOK);
 const params = new URLSearchParams(window.location.search);
 const info = { host: "Excel", platform: "OfficeOnline" };
 
+type Handler = (arg: unknown) => void;
+const actions = new Map<string, (event: { completed: () => void }) => unknown>();
+const dialogs: { url: string; closed: boolean; handlers: Map<string, Handler> }[] = [];
+let completed = 0;
+
 const office = {
   HostType: { Excel: "Excel" },
-  context: { displayLanguage: params.get("lang") ?? "zh-CN" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+  context: {
+    displayLanguage: params.get("lang") ?? "zh-CN",
+    ui: {
+      displayDialogAsync: (url: string, _options: unknown, callback: (r: { status: string; value: unknown }) => void): void => {
+        const d = { url, closed: false, handlers: new Map<string, Handler>() };
+        dialogs.push(d);
+        const dialog = { close: () => void (d.closed = true), addEventHandler: (type: string, h: Handler) => void d.handlers.set(type, h) };
+        setTimeout(() => callback({ status: "succeeded", value: dialog }), 0);
+      },
+    },
+  },
   onReady: (callback?: (i: typeof info) => void): Promise<typeof info> =>
     new Promise((resolve) => setTimeout(() => {
       callback?.(info);
       resolve(info);
     }, 0)),
-  actions: { associate: (): void => undefined },
+  actions: { associate: (name: string, f: (event: { completed: () => void }) => unknown): void => void actions.set(name, f) },
 };
 
 const excel = {
@@ -42,6 +59,11 @@ const inspect = {
   selection: (): { sheet: string; row: number; col: number } | null =>
     xl.state.selection ? { sheet: xl.state.selection.sheet.name, row: xl.state.selection.rect.row, col: xl.state.selection.rect.col } : null,
   syncs: (): number => xl.stats.syncs,
+  actions: (): string[] => [...actions.keys()],
+  invoke: (name: string): void => void actions.get(name)?.({ completed: () => void completed++ }),
+  completed: (): number => completed,
+  dialogs: (): { url: string; closed: boolean }[] => dialogs.map((d) => ({ url: d.url, closed: d.closed })),
+  answerDialog: (message: string): void => dialogs[dialogs.length - 1]?.handlers.get("dialogMessageReceived")?.({ message }),
 };
 
 const w = window as unknown as Record<string, unknown>;

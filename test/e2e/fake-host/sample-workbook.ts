@@ -1,6 +1,9 @@
 import type { SeedSheet } from "../../office/fake-excel";
 
-/** A small register as a manager keeps it: a title banner, Chinese headers, a formula-looking name, a bad amount. */
+/**
+ * A small register as a manager keeps it: a title banner, Chinese headers, a formula-looking name, bad amounts
+ * (one of them HTML), and a notes sheet whose name is HTML: the pane must show all of it as text.
+ */
 export const SAMPLE_WORKBOOK: SeedSheet[] = [
   {
     name: "客户状况登记表",
@@ -13,8 +16,9 @@ export const SAMPLE_WORKBOOK: SeedSheet[] = [
       ["C004", "北辰物流", "刘洋", 150000, 50000, "未使用", "未使用", 30, "低", "较差"],
       ["C005", '=HYPERLINK("http://x")', "陈静", "约一百万", 200000, "已使用", "未使用", 70, "高", "一般"],
       ["C006", "西岭科技", "张伟", 2600000, 1200000, "已使用", "已使用", 85, "高", "良好"],
-      ["C007", "海川化工", "王芳", 90000, 0, "未使用", "未使用", 40, "低", "较差"],
+      ["C007", "海川化工", "王芳", "<img src=x onerror=alert(1)>", 0, "未使用", "未使用", 40, "低", "较差"],
       ["C008", "金桥电子", "李娜", 3100000, 2500000, "已使用", "已使用", 88, "中", "良好"],
     ],
   },
+  { name: "<b>备注<i>", values: [["说明"], ["<script>alert(1)</script>"]] },
 ];
