@@ -42,7 +42,7 @@ const customersOfRun = () => [
 describe("buildPlanTabs: six tabs in both languages", () => {
   it.each<[Lang, string[]]>([
     ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史"]],
-    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "History"]],
+    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History"]],
   ])("in %s, named per the spec unless the caller de-conflicted a name", (lang, names) => {
     const tabs = buildPlanTabs(ctx(customersOfRun(), { lang }));
     expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history"]);

@@ -46,7 +46,7 @@ describe("history: appended every run", () => {
     const prev = [row({ runAt: RUN1, asOf: AS_OF - 30, key: "C1", name: "华星", score: 80, tier: "B", manualTier: null, verdict: "维持关系", fingerprint: "m1" })];
     const cs = [customer("C1", { score: 90, tier: "A", name: "华星" }), customer("C2", { computedTier: "D", manualTier: "B", score: 30, verdict: "end" })];
     const log = new ProblemLog();
-    const tab = buildHistory(prev, cs, { runAt: "2025-06-30T09:00:00.000Z", asOf: AS_OF, fingerprint: "m2", maxRows: 1000 }, "en-US", "History", log);
+    const tab = buildHistory(prev, cs, { runAt: "2025-06-30T09:00:00.000Z", asOf: AS_OF, fingerprint: "m2", maxRows: 1000 }, "en-US", "Evaluation History", log);
     const r = recordsOf(tab);
     expect(r).toHaveLength(3);
     expect(r[0]).toMatchObject({ key: "C1", tier: "B", verdict: "Maintain", fingerprint: "m1", runAt: RUN1 });
@@ -56,7 +56,8 @@ describe("history: appended every run", () => {
     ]);
     expect(r[1].runAt).toBeCloseTo(serialFromIsoTime("2025-06-30T09:00:00.000Z"), 8);
     expect(tab.columns.map((c) => c.header)).toEqual(["Run Time", "As Of", "Customer ID", "Customer", "Final Score", "Tier", "Manual Tier", "Verdict", "Model Fingerprint"]);
-    expect([HISTORY_SPEC.zh, HISTORY_SPEC.en]).toEqual(["评估历史", "History"]);
+    // Excel reserves the sheet name "History" (change tracking) and refuses it, hence "Evaluation History".
+    expect([HISTORY_SPEC.zh, HISTORY_SPEC.en]).toEqual(["评估历史", "Evaluation History"]);
     expect(log.items).toEqual([]);
   });
 

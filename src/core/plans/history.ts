@@ -13,7 +13,7 @@ import { isoTimeFromSerial, serialFromIsoTime } from "./dates";
 export const HISTORY_SPEC: TabSpec = {
   id: "history",
   zh: "评估历史",
-  en: "History",
+  en: "Evaluation History",
   tableName: "EvaluationHistory",
   keyColumns: ["runAt", "key"],
   columns: [
