@@ -2,7 +2,7 @@ import { findHeaderRow } from "../recognition/header-row";
 import { headerLanguage, registerFieldMatcher } from "../recognition/alias-matcher";
 import { isBlankRow, isTotalRow } from "../recognition/row-kinds";
 import type { Lang } from "../i18n/lang";
-import type { ProblemLog } from "../problems/problem";
+import type { Problem, ProblemLog } from "../problems/problem";
 import { REGISTER_FIELDS, type FieldDef, type RegisterFieldId } from "../register/fields";
 import { registerRowSchema, type RegisterRow } from "../register/register-row";
 import { readDate } from "../values/date-cell";
@@ -77,18 +77,21 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const candidate: Candidate = {};
+    const rowProblems: Problem[] = [];
     // Addresses are built only when a problem needs one: most cells never do.
     const cellOf = (field: string) => a1(grid, r, columns.get(field as RegisterFieldId)?.col ?? 0);
     for (const f of fields) {
       const { col, header: h } = columns.get(f.id)!;
       const v = readField(grid, r, col, f, satScale, (code, params) =>
-        log.add({ level: "warning", code, sheet: grid.name, cell: a1(grid, r, col), params: { header: h, ...params } }),
+        rowProblems.push({ level: "warning", code, sheet: grid.name, cell: a1(grid, r, col), params: { header: h, ...params } }),
       );
       if (v !== undefined) candidate[f.id] = v;
     }
     const id = candidate.id as string | undefined;
     const name = candidate.name as string | undefined;
     const key = id || name;
+    // Value problems name their customer, once the row's key is known.
+    for (const p of rowProblems) log.add(key ? { ...p, key } : p);
     if (!key) {
       log.error("register.noKey", { sheet: grid.name, cell: a1(grid, r, 0) });
       continue;
