@@ -38,10 +38,12 @@ export const CALLBACK_SPEC: TabSpec = {
 /** Defaults of the editable columns in both languages. */
 export const CALLBACK_DEFAULTS = { status: bi("待回访", "To call") };
 
+/** The kinds of planned call (purchase schedule, complaints, targeted). */
 export type CallType = "week" | "months4to6" | "months10to12" | "yearly" | "complaintNow" | "complaintAfter" | "targeted";
 
 const CALL_ORDER: CallType[] = ["complaintNow", "complaintAfter", "week", "months4to6", "months10to12", "yearly", "targeted"];
 
+/** 回访类型 as written in each language; read back in either to find kept edits. */
 export const CALL_TYPE_WORDS: Record<CallType, Bilingual> = {
   week: bi("购买后一周回访", "1 week after purchase"),
   months4to6: bi("购买后4–6个月回访", "4–6 months after purchase"),
@@ -74,8 +76,10 @@ const CALL_CONTENT: Record<CallType, Content[]> = {
   targeted: ["relationship", "suggest"],
 };
 
+/** The seed procedure's reasons to pick a customer for a call. */
 export type SelectionReason = "lowSatisfaction" | "needsService" | "rarelyContacted" | "randomSample";
 
+/** 选择依据 words; "routine" when a purchase call has no other reason. */
 export const REASON_WORDS: Record<SelectionReason | "routine", Bilingual> = {
   lowSatisfaction: bi("满意度低", "Low satisfaction"),
   needsService: bi("需要服务", "Needs service"),

@@ -29,8 +29,10 @@ export const CHURN_SPEC: TabSpec = {
   ],
 };
 
+/** 黄 past the warning days, 红 past twice. */
 export type WarningLevel = "yellow" | "red";
 
+/** 预警级别 words in both languages. */
 export const LEVEL_WORDS: Record<WarningLevel, Bilingual> = { yellow: bi("黄", "Yellow"), red: bi("红", "Red") };
 
 const REASON_WORDS = {

@@ -23,6 +23,7 @@ export function joinSentences(items: string[], lang: Lang): string {
   return items.join(lang === "zh-CN" ? "；" : "; ");
 }
 
+/** Row colour of each tier, the same as the roster's. */
 export const TIER_ROLE: Record<TierOrIncomplete, StyleRole> = {
   A: "tierA", B: "tierB", C: "tierC", D: "tierD", incomplete: "incomplete",
 };
@@ -59,6 +60,7 @@ export function warningDaysOf(c: ScoredCustomer, settings: Settings): number {
   return settings.warningDays[settingsTier(c.tier)];
 }
 
+/** 沟通方式 words in both languages. */
 export const CHANNEL_WORDS: Record<Channel, Bilingual> = {
   phone: bi("电话", "Phone"),
   email: bi("邮件", "Email"),

@@ -37,11 +37,13 @@ export const VERDICT_MEASURES: Record<Verdict, Bilingual[]> = {
   end: [bi("逐步减少投入，停止主动营销", "Scale back: no active marketing")],
 };
 
+/** The plan of a 资料不全 customer: data first. */
 export const INCOMPLETE_MEASURE = bi(
   "资料不全：请先补全客户资料和评估数据，再制定维护措施",
   "Data incomplete: complete the customer's register and evaluation data first, then plan measures",
 );
 
+/** The plan of a churned customer: see the win-back list. */
 export const CHURNED_MEASURE = bi("已流失：见挽回方案", "Churned: see the Win-back tab");
 
 /** The measures of one customer as one cell's text, by its effective tier and verdict. */

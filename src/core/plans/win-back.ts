@@ -33,10 +33,13 @@ export const WINBACK_SPEC: TabSpec = {
   ],
 };
 
+/** 挽回 (win back) or 放弃 (let go). */
 export type Decision = "winBack" | "letGo";
 
+/** 决策 words in both languages. */
 export const DECISION_WORDS: Record<Decision, Bilingual> = { winBack: bi("挽回", "Win back"), letGo: bi("放弃", "Let go") };
 
+/** 流失原因 words in both languages. */
 export const CAUSE_WORDS: Record<ChurnCause, Bilingual> = {
   service: bi("服务意识淡薄", "Poor service attitude"),
   detail: bi("细节疏忽", "Neglected details"),
