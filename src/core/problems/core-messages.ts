@@ -72,6 +72,10 @@ export const CORE_MESSAGES: MessageCatalogue = {
     zh: (p) => `指标“${s(p, "indicator")}”的得分是 Excel 错误值 ${s(p, "text")}，按缺失处理。`,
     en: (p) => `Indicator "${s(p, "indicator")}": the score is the Excel error ${s(p, "text")}; treated as missing.`,
   },
+  "eval.invalidScore": {
+    zh: (p) => `指标“${s(p, "indicator")}”的评估行无效（${s(p, "field")}），已忽略。`,
+    en: (p) => `Indicator "${s(p, "indicator")}": invalid evaluation row (${s(p, "field")}); ignored.`,
+  },
   "eval.duplicateScore": {
     zh: (p) => `客户“${s(p, "key")}”的指标“${s(p, "indicator")}”重复评分，本行已忽略。`,
     en: (p) => `Customer "${s(p, "key")}" is scored twice on "${s(p, "indicator")}"; this row is ignored.`,

@@ -116,7 +116,7 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
     }
     ctx.table.indicatorIndex(indicator);
     const s = scoreAt(grid, r, sCol!, indicator, key, ctx);
-    if (s !== undefined) ctx.table.addScore(key, indicator, s, origin, ctx.log);
+    if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, origin, ctx.log);
   }
 }
 
@@ -156,7 +156,7 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
     ctx.table.addCustomer(key, id, name, { grid, row: r, col: labelCol });
     for (const ic of indicatorCols) {
       const s = scoreAt(grid, r, ic.col, ic.name, key, ctx);
-      if (s !== undefined) ctx.table.addScore(key, ic.name, s, { grid, row: r, col: ic.col }, ctx.log);
+      if (s !== undefined) ctx.table.addScore({ key, id, name, indicator: ic.name, score: s }, { grid, row: r, col: ic.col }, ctx.log);
     }
   }
 }
@@ -219,6 +219,6 @@ function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
       if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
     }
     const s = scoreAt(grid, r, sCol, indicator, key, ctx);
-    if (s !== undefined) ctx.table.addScore(key, indicator, s, { grid, row: r, col: sCol }, ctx.log);
+    if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, { grid, row: r, col: sCol }, ctx.log);
   }
 }

@@ -1,6 +1,7 @@
 import type { ProblemLog } from "../problems/problem";
 
 import { a1, type SheetGrid } from "../workbook/grid";
+import { evaluationScoreSchema, type EvaluationScore } from "./evaluation-row";
 
 /** Where a score was read from, for messages. */
 export interface ScoreOrigin {
@@ -61,8 +62,18 @@ export class ScoreTable {
     m.set(weight, (m.get(weight) ?? 0) + 1);
   }
 
-  /** Records a score; a second score for the same customer and indicator is reported and ignored. */
-  addScore(key: string, indicator: string, score: number, ref: CellRef, log: ProblemLog): void {
+  /**
+   * Records a score after validating it against the evaluation row schema; a second score for the same
+   * customer and indicator is reported and ignored.
+   */
+  addScore(entry: EvaluationScore, ref: CellRef, log: ProblemLog): void {
+    const parsed = evaluationScoreSchema.safeParse(entry);
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0].path[0] ?? "");
+      log.warning("eval.invalidScore", { ...originOf(ref), key: entry.key || undefined, params: { field, indicator: entry.indicator } });
+      return;
+    }
+    const { key, indicator, score } = parsed.data;
     const i = this.indicatorIndex(indicator);
     let row = this.scores.get(key);
     let origins = this.packed.get(key);

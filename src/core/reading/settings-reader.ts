@@ -2,7 +2,7 @@ import { toLang } from "../i18n/lang";
 import { normalizeHeader } from "../text/normalize-header";
 import { isBlankRow } from "../recognition/row-kinds";
 import type { ProblemLog } from "../problems/problem";
-import { defaultSettings, SETTING_DEFS, type Settings } from "../settings/settings";
+import { defaultSettings, SETTING_DEFS, settingsSchema, type Settings } from "../settings/settings";
 import type { SettingDef } from "../settings/setting-def";
 import { readDate } from "../values/date-cell";
 import { readNumber } from "../values/number-cell";
@@ -90,5 +90,6 @@ export function readSettings(grid: SheetGrid | undefined, log: ProblemLog): Sett
     }
     setPath(target, def.path, value);
   }
-  return settings;
+  // Each value was checked on its own; the schema holds the whole object to the same rules.
+  return settingsSchema.parse(settings);
 }

@@ -1,25 +1,30 @@
-import type { Lang } from "../i18n/lang";
+import { z } from "zod";
 import type { SettingDef } from "./setting-def";
 import { DEFAULT_PLAN_SETTINGS, PLAN_SETTING_DEFS, type PlanSettings } from "./plan-settings";
 
-export type TierMode = "thresholds" | "quotas";
+const points = z.number().finite().min(0).max(100);
+const fraction = z.number().finite().min(0).max(1);
+const days = z.number().int().min(1);
 
-/** Every setting the product uses, after defaults are applied. */
-export interface Settings {
-  tierMode: TierMode;
-  thresholds: { A: number; B: number; C: number };
+/** Every setting the product uses, after defaults are applied (the settings sheet is read into this). */
+export const settingsSchema = z.object({
+  tierMode: z.enum(["thresholds", "quotas"]),
+  thresholds: z.object({ A: points, B: points, C: points }),
   /** Fractions 0–1; D gets the rest. */
-  quotas: { A: number; B: number; C: number };
-  maintainFrom: number;
-  endBelow: number;
-  /** Fraction 0–1. */
-  minCoverage: number;
-  warningDays: { A: number; B: number; C: number; D: number };
+  quotas: z.object({ A: fraction, B: fraction, C: fraction }),
+  maintainFrom: points,
+  endBelow: points,
+  minCoverage: fraction,
+  warningDays: z.object({ A: days, B: days, C: days, D: days }),
   /** Excel serial day of "today", when the settings sheet fixes it. */
-  asOf?: number;
-  outputLanguage?: Lang;
-  plan: PlanSettings;
-}
+  asOf: z.number().finite().optional(),
+  outputLanguage: z.enum(["zh-CN", "en-US"]).optional(),
+  // The plan tabs validate their own settings value by value (plan-settings.ts).
+  plan: z.custom<PlanSettings>((v) => typeof v === "object" && v !== null),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type TierMode = Settings["tierMode"];
 
 /** The defaults of the spec's settings table. */
 export function defaultSettings(): Settings {

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/**
+ * One score of the evaluation, whichever layout it came from (a long row, a wide cell, a form row):
+ * the customer, the indicator and the score as read, with the weight and full mark where the row gives them.
+ */
+export const evaluationScoreSchema = z.object({
+  key: z.string().min(1),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  indicator: z.string().min(1),
+  score: z.number().finite(),
+  weight: z.number().finite().optional(),
+  maxScore: z.number().finite().positive().optional(),
+});
+
+export type EvaluationScore = z.infer<typeof evaluationScoreSchema>;

@@ -1,0 +1,30 @@
+import { ProblemLog } from "../problems/problem";
+import { ScoreTable } from "./score-table";
+
+const grid = { name: "评估表", values: [] };
+
+describe("evaluation rows are validated by their schema", () => {
+  it("keeps a valid score and remembers its cell for later messages", () => {
+    const t = new ScoreTable();
+    const log = new ProblemLog();
+    t.addScore({ key: "C1", indicator: "满意度", score: 80 }, { grid, row: 4, col: 3 }, log);
+    expect(t.scores.get("C1")).toEqual([80]);
+    expect(t.originOf("C1", 0)).toEqual({ sheet: "评估表", cell: "D5" });
+    expect(log.items).toEqual([]);
+  });
+  it("refuses a score that is not finite and reports it at its cell", () => {
+    const t = new ScoreTable();
+    const log = new ProblemLog();
+    t.addScore({ key: "C1", indicator: "满意度", score: Infinity }, { grid, row: 1, col: 2 }, log);
+    expect(t.scores.has("C1")).toBe(false);
+    expect(log.items).toMatchObject([{ code: "eval.invalidScore", sheet: "评估表", cell: "C2", params: { field: "score" } }]);
+  });
+  it("keeps the first of two scores for one customer and indicator", () => {
+    const t = new ScoreTable();
+    const log = new ProblemLog();
+    t.addScore({ key: "C1", indicator: "a", score: 1 }, { grid, row: 1, col: 1 }, log);
+    t.addScore({ key: "C1", indicator: "a", score: 2 }, { grid, row: 2, col: 1 }, log);
+    expect(t.scores.get("C1")).toEqual([1]);
+    expect(log.items).toMatchObject([{ code: "eval.duplicateScore", cell: "B3" }]);
+  });
+});
