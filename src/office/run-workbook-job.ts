@@ -9,6 +9,9 @@ import { writePlan, type WriteProgress, type WriteResult } from "./write-plan";
 /** The job function (runJob; tests may pass another of the same signature). */
 export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
 
+/** The job run elsewhere (the pane runs it in a Web Worker). */
+export type AsyncJobFunction = (wb: WorkbookModel, opts: JobOptions) => Promise<JobOutcome>;
+
 /** Options of a run inside Excel. */
 export interface WorkbookJobOptions extends RetryPolicy {
   now: Date;
@@ -17,7 +20,7 @@ export interface WorkbookJobOptions extends RetryPolicy {
   /** False: read and compute only (the pane's preview); true: also write the plan. */
   write: boolean;
   onProgress?: (p: WriteProgress) => void;
-  job?: JobFunction;
+  job?: JobFunction | AsyncJobFunction;
 }
 
 /** The outcome, the workbook as read, and what was written when the run wrote. */
@@ -30,7 +33,7 @@ export interface WorkbookJobResult {
 /** Reads the workbook, runs the job on it (previous outputs come from the same workbook) and writes the plan. */
 export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Promise<WorkbookJobResult> {
   const wb = await readWorkbook(ctx, o);
-  const outcome = (o.job ?? runJob)(wb, { now: o.now, lang: o.lang, roles: o.roles });
+  const outcome = await (o.job ?? runJob)(wb, { now: o.now, lang: o.lang, roles: o.roles });
   if (!o.write) return { outcome, workbook: wb };
   const written = await writePlan(ctx, outcome.plan, o);
   return { outcome, workbook: wb, written };

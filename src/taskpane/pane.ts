@@ -5,7 +5,7 @@ import { META_SHEET_NAME } from "../core/plan/write-plan";
 import { JobFailure } from "../core/job/job-failure";
 import { renderProblem } from "../core/problems/render";
 import type { AdapterNotice } from "../office/retry";
-import { runWorkbookJob, type JobFunction } from "../office/run-workbook-job";
+import { runWorkbookJob, type AsyncJobFunction, type JobFunction } from "../office/run-workbook-job";
 import { selectCell } from "../office/select-cell";
 import type { WriteProgress } from "../office/write-plan";
 import { byId, show } from "./dom";
@@ -21,7 +21,7 @@ export interface PaneDeps {
   host: ExcelHost;
   lang: Lang;
   now: () => Date;
-  job?: JobFunction;
+  job?: JobFunction | AsyncJobFunction;
 }
 
 /** Fills the static texts of the page in the language. */

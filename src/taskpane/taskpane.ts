@@ -1,6 +1,7 @@
 import { officeExcelHost } from "./excel-host";
 import { paneLanguage } from "./language";
 import { Pane, showOutsideOffice } from "./pane";
+import { workerJob } from "./worker-job";
 
 /** Starts the pane inside Excel; anywhere else (a plain browser, Office.js missing) says to open it in Excel. */
 function boot(): void {
@@ -14,7 +15,7 @@ function boot(): void {
       showOutsideOffice(lang);
       return;
     }
-    void new Pane({ host: officeExcelHost(), lang, now: () => new Date() }).start();
+    void new Pane({ host: officeExcelHost(), lang, now: () => new Date(), job: workerJob() ?? undefined }).start();
   });
 }
 

@@ -72,7 +72,7 @@ test("the production build carries the production URL in its manifest, which sti
   const v = require("../../scripts/validate-manifest.js") as { checkManifest: (xml: string) => string[]; schemaCheck: (file: string) => [boolean, string] };
   expect(v.checkManifest(manifest)).toEqual([]);
   expect(v.schemaCheck(path.join(E2E_DIST, "manifest.xml"))[0]).toBe(true);
-  for (const f of ["taskpane.html", "taskpane.js", "taskpane.css", "commands.html", "commands.js", "dialog.html", "dialog.js", "assets/icon-16.png", "assets/icon-80.png"]) {
+  for (const f of ["taskpane.html", "taskpane.js", "job-worker.js", "taskpane.css", "commands.html", "commands.js", "dialog.html", "dialog.js", "assets/icon-16.png", "assets/icon-80.png"]) {
     expect([f, fs.existsSync(path.join(E2E_DIST, f))]).toEqual([f, true]);
   }
 });
@@ -96,6 +96,8 @@ test("the built pane with the real office.js, opened outside Office, says to ope
 test("on a fake Excel host the pane runs the job, writes the tabs and selects a problem's cell", async () => {
   const fakeOffice = path.join(E2E_DIST, "fake-office.js");
   const { page, errors, blocked } = await localPage((url) => (url.startsWith(OFFICE_JS) ? fakeOffice : null));
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
   await page.goto(`${server.origin}/taskpane.html?lang=zh-CN`);
   await page.locator("#setup").waitFor({ state: "visible", timeout: 30_000 });
   await page.locator("td.sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
@@ -123,6 +125,10 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   await page.locator("td.sheet-name", { hasText: "<b>备注<i>" }).waitFor({ timeout: 5_000 });
   expect(await page.locator("#sheets b, #sheets i, #problems img, #problems script").count()).toBe(0);
   expect(await page.locator("#problems").textContent()).toContain("<img src=x onerror=alert(1)>");
+
+  // The job ran in a Web Worker (preview and run), keeping the pane responsive.
+  expect(workers.length).toBeGreaterThanOrEqual(2);
+  expect(workers.every((u) => u === `${server.origin}/job-worker.js`)).toBe(true);
 
   const problem = page.locator("button.problem", { hasText: "客户状况登记表!D7" }).first();
   await problem.waitFor({ timeout: 10_000 });
