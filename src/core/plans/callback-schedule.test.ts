@@ -222,6 +222,12 @@ describe("callbacks: typed status and results are kept", () => {
     expect(r).toEqual([expect.objectContaining({ plannedDate: day(-200), callType: "年度回访", status: "已完成", result: "续约" })]);
   });
 
+  it("keeps a call whose date cell a user overwrote with text, last", () => {
+    const carry = carryFrom({ callbacks: { records: [{ key: "E4", callType: "专项回访", plannedDate: "下周再打", status: "未接通", result: null }] } });
+    const r = rowsOf([quiet("E4", { firstPurchase: day(-3) })], { carry });
+    expect(r.map((x) => [x.plannedDate, x.callType, x.status])).toEqual([[day(4), "购买后一周回访", "待回访"], ["下周再打", "专项回访", "未接通"]]);
+  });
+
   it("leaves the edits of a customer who is gone unclaimed, for the problems tab", () => {
     const carry = carryFrom({ callbacks: { records: [{ key: "GONE", callType: "年度回访", plannedDate: day(3), status: "已完成", result: "x" }] } });
     expect(rowsOf([quiet("E3")], { carry })).toEqual([]);

@@ -200,6 +200,8 @@ interface CallRow {
   c: ScoredCustomer;
   reason: string;
   date: number | null;
+  /** What a user left in the date cell when it is no date (kept as typed rather than lost). */
+  dateText?: string;
   typeText: string;
   type?: CallType;
   edits: Record<string, PlanValue>;
@@ -277,7 +279,7 @@ export function buildCallbackSchedule(
       const kept = carry.take("callbacks", t.rowKey);
       if (!kept) continue;
       rows.push({
-        c, reason, date: t.date, type: t.type, typeText: t.type ? typeText(t.type) : t.typeText,
+        c, reason, date: t.date, dateText: t.date === null ? t.dateText : undefined, type: t.type, typeText: t.type ? typeText(t.type) : t.typeText,
         edits: editableValues(CALLBACK_SPEC, lang, kept, CALLBACK_DEFAULTS),
       });
     }
@@ -298,7 +300,7 @@ export function buildCallbackSchedule(
     return late ? "overdue" : null;
   });
   const records = rows.map((x) => ({
-    plannedDate: x.date,
+    plannedDate: x.date ?? x.dateText ?? null,
     key: x.c.key,
     name: customerName(x.c),
     tier: tierLabel(x.c.tier, lang),
