@@ -1,24 +1,42 @@
 /**
- * `npm run bench:addin`: writes a plan of real shape for 100,000 customers (BENCH_CUSTOMERS to change)
- * through the Office.js adapter into the in-memory fake Excel, which counts syncs, payloads and format
- * calls. The last line is `syncs=<n> maxPayloadBytes=<n> perCellFormatCalls=<n> seconds=<s>`.
+ * `npm run bench:addin`: writes the plan for 100,000 customers (BENCH_CUSTOMERS to change) through the
+ * Office.js adapter into the in-memory fake Excel, which counts syncs, payloads and format calls. The plan
+ * is runJob's on a synthetic register (BENCH_PLAN=synthetic: a hand-built plan of the same shape).
+ * The last line is `syncs=<n> maxPayloadBytes=<n> perCellFormatCalls=<n> seconds=<s>` (seconds: the write).
  */
+import { runJob } from "../../src/core/job/run-job";
+import type { WritePlan } from "../../src/core/plan/write-plan";
+import type { XlCellValue } from "../../src/office/excel-subset";
 import { writePlan } from "../../src/office/write-plan";
-import { createFakeExcel } from "../../test/office/fake-excel";
+import { createFakeExcel, type SeedSheet } from "../../test/office/fake-excel";
 import { syntheticPlan } from "./synthetic-plan";
+import { syntheticRegister } from "./synthetic-register";
+
+function planFor(customers: number): { plan: WritePlan; seed: SeedSheet[]; jobSeconds: number } {
+  if (process.env.BENCH_PLAN === "synthetic") {
+    return { plan: syntheticPlan(customers), seed: [{ name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C000001", "华星贸易"]] }], jobSeconds: 0 };
+  }
+  const wb = syntheticRegister(customers);
+  const started = process.hrtime.bigint();
+  const { plan } = runJob(wb, { now: new Date("2026-11-23T09:00:00Z") });
+  const jobSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { plan, seed: wb.sheets.map((s) => ({ name: s.name, values: s.values as (XlCellValue | null)[][] })), jobSeconds };
+}
 
 async function main(): Promise<void> {
   const customers = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
-  const plan = syntheticPlan(customers);
+  const { plan, seed, jobSeconds } = planFor(customers);
   const rows = plan.tabs.reduce((n, t) => n + t.rows.length, 0);
-  const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C000001", "华星贸易"]] }]);
+  const xl = createFakeExcel(seed);
   const started = process.hrtime.bigint();
   await xl.run((ctx) => writePlan(ctx, plan, { tag: "bench" }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const { stats } = xl;
   const perCell = stats.perCellFormatCalls();
   const over4 = stats.requestBytes.filter((b) => b >= 4_000_000).length;
-  console.log(`customers=${customers} tabs=${plan.tabs.length} rows=${rows} calls=${stats.calls} formatCalls=${stats.formatCalls.length}`);
+  console.log(`plan=${process.env.BENCH_PLAN === "synthetic" ? "synthetic" : "runJob"} customers=${customers} tabs=${plan.tabs.length} rows=${rows} jobSeconds=${jobSeconds.toFixed(2)}`);
+  console.log(plan.tabs.map((t) => `${t.name}:${t.rows.length}x${t.columns.length}/${t.styles.length} blocks`).join(" "));
+  console.log(`calls=${stats.calls} formatCalls=${stats.formatCalls.length}`);
   console.log(`requests=${stats.requestBytes.length} totalRequestBytes=${stats.requestBytes.reduce((a, b) => a + b, 0)} requestsOver4MB=${over4} heapMB=${Math.round(process.memoryUsage().heapUsed / 1e6)}`);
   console.log(`syncs=${stats.syncs} maxPayloadBytes=${stats.maxRequestBytes} perCellFormatCalls=${perCell} seconds=${seconds.toFixed(2)}`);
 }
