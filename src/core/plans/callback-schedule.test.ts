@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { addMonths } from "./dates";
 import { buildCallbackSchedule, mulberry32, purchaseCalls, randomSample, selectionReasons } from "./callback-schedule";
 import { isoFromSerial, monthIndex, serialFromYmd } from "./dates";
 import type { ScoredCustomer } from "../scoring/scored-customer";
@@ -58,6 +60,22 @@ describe("callbacks: purchase + 4–6 months, + 10–12 months, then yearly", ()
     expect(calls.map((c) => [c.type, isoFromSerial(c.date)])).toEqual([
       ["months4to6", "2019-01-01"], ["months10to12", "2019-07-01"], ["yearly", "2020-07-01"], ["yearly", "2021-07-01"], ["yearly", "2022-07-01"],
     ]);
+  });
+
+  it("finds exactly the yearly calls a year-by-year count finds, for any purchase date and window", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: ymd(1990, 1, 1), max: ymd(2030, 12, 31) }), fc.integer({ min: ymd(1990, 1, 1), max: ymd(2035, 1, 1) }), fc.integer({ min: 0, max: 800 }),
+      (anchor, lo, span) => {
+        const hi = lo + span;
+        const fast = purchaseCalls(anchor, base, lo, hi).filter((c) => c.type === "yearly").map((c) => c.date);
+        const slow: number[] = [];
+        for (let k = 1; k <= 60; k++) {
+          const d = addMonths(anchor, base.plan.callbacks.thirdMonths + 12 * k);
+          if (d >= lo && d <= hi) slow.push(d);
+        }
+        expect(fast).toEqual(slow);
+      },
+    ), { numRuns: 500 });
   });
 
   it("also plans from the last purchase when it is later", () => {
