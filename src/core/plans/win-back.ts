@@ -27,7 +27,7 @@ export const WINBACK_SPEC: TabSpec = {
     { id: "costPoints", zh: "成本折算分", en: "Cost (points)", kind: "number", width: 11 },
     { id: "decision", zh: "决策", en: "Decision", kind: "text", width: 9 },
     { id: "strategy", zh: "挽回策略", en: "Strategy", kind: "text", width: 40 },
-    { id: "method", zh: "联系方式", en: "Contact Method", kind: "text", width: 22 },
+    { id: "method", zh: "挽回方式", en: "Contact Method", kind: "text", width: 22 },
     { id: "contact", zh: "联络方式", en: "Contact", kind: "text", width: 16 },
     { id: "followUp", zh: "跟进情况", en: "Follow-up", kind: "text", width: 28, editable: true },
   ],
