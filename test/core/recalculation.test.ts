@@ -99,3 +99,12 @@ describe("row order changes no result (property)", () => {
     );
   });
 });
+
+describe("movement in English", () => {
+  it("a customer seen for the first time is New", () => {
+    const out = runJob(input(), { now: DAY1, lang: "en-US" });
+    const roster = out.plan.tabs[0];
+    const col = roster.columns.findIndex((c) => c.id === "movement");
+    expect(roster.rows.map((r) => r[col])).toEqual(["New", "New", "New"]);
+  });
+});

@@ -8,7 +8,7 @@ import { CarryOver, readPreviousOutputs, type PreviousOutputs } from "../plan/pr
 import { buildRosterTab, ROSTER_SPEC } from "../plan/roster-tab";
 import { tabName, type TabSpec } from "../plan/tab-spec";
 import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
-import { buildPlanTabs, movement, PLAN_TAB_SPECS, previousTiers } from "../plans/build-plan-tabs";
+import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers } from "../plans/build-plan-tabs";
 import { KeyResolver } from "../reading/customer-keys";
 import { readEvaluation } from "../reading/evaluation-reader";
 import { readModel } from "../reading/model-reader";
@@ -115,7 +115,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   const prevTiers = previousTiers(previous.tables.get("history")?.rows ?? []);
   const roster = buildRosterTab(scored, lang, names.get("roster")!, (c) => {
     const prev = prevTiers.get(c.key);
-    return { previousTier: prev?.tier, movement: movement(prev?.tier, c.computedTier) };
+    return { previousTier: prev?.tier, movement: movementLabel(movement(prev?.tier, c.computedTier), lang) };
   }, displayName);
   const planTabs = buildPlanTabs({
     customers: scored, settings, asOf, runAt, lang,
