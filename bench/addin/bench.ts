@@ -8,7 +8,8 @@ import { runJob } from "../../src/core/job/run-job";
 import type { WritePlan } from "../../src/core/plan/write-plan";
 import type { XlCellValue } from "../../src/office/excel-subset";
 import { writePlan } from "../../src/office/write-plan";
-import { createFakeExcel, type SeedSheet } from "../../test/office/fake-excel";
+import { readWorkbook } from "../../src/office/read-workbook";
+import { createFakeExcel, FakeStats, type SeedSheet } from "../../test/office/fake-excel";
 import { syntheticPlan } from "./synthetic-plan";
 import { syntheticRegister } from "./synthetic-register";
 
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   const { plan, seed, jobSeconds } = planFor(customers);
   const rows = plan.tabs.reduce((n, t) => n + t.rows.length, 0);
   const xl = createFakeExcel(seed);
+  const readStarted = process.hrtime.bigint();
+  const read = await xl.run((ctx) => readWorkbook(ctx));
+  const readSeconds = Number(process.hrtime.bigint() - readStarted) / 1e9;
+  const cells = read.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
+  console.log(`read: cells=${cells} syncs=${xl.stats.syncs} maxResponseBytes=${xl.stats.maxResponseBytes} seconds=${readSeconds.toFixed(2)}`);
+  xl.stats = new FakeStats();
   const started = process.hrtime.bigint();
   await xl.run((ctx) => writePlan(ctx, plan, { tag: "bench" }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,5 +1,6 @@
 import type { CellKind, RawValue, SheetGrid, WorkbookModel } from "../core/workbook/grid";
 import type { XlContext, XlRange } from "./excel-subset";
+import { errorCode, RESPONSE_TOO_LARGE } from "./office-errors";
 import { syncBatch, type RetryPolicy } from "./retry";
 import { kindOfValueType } from "./value-kinds";
 
@@ -15,8 +16,9 @@ interface Slice {
 
 /**
  * Reads every worksheet's used range (values, value types, number formats) into the workbook model.
- * Three syncs for an ordinary workbook (names, extents, contents); a workbook over READ_CELLS_PER_SYNC
- * cells takes one more sync per that many cells, because Excel on the web refuses responses over 5 MB.
+ * Three syncs for an ordinary workbook (names, extents, contents); a workbook over `cellsPerSync` cells
+ * takes one more sync per that many cells, because Excel on the web refuses responses over 5 MB — and a
+ * response refused all the same (long texts) is asked for again in halves.
  */
 export async function readWorkbook(ctx: XlContext, policy: RetryPolicy = {}, cellsPerSync = READ_CELLS_PER_SYNC): Promise<WorkbookModel> {
   const sheets = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name,items/visibility"), policy);
@@ -35,35 +37,52 @@ export async function readWorkbook(ctx: XlContext, policy: RetryPolicy = {}, cel
     left: used[i].isNullObject ? 0 : used[i].columnIndex,
     hidden: ws.visibility !== "Visible",
   }));
-  const slices: Slice[] = [];
-  used.forEach((u, i) => {
-    if (u.isNullObject) return;
-    const perSlice = Math.max(1, Math.floor(cellsPerSync / u.columnCount));
-    for (let r = 0; r < u.rowCount; r += perSlice) slices.push({ sheet: i, row: r, rows: Math.min(perSlice, u.rowCount - r) });
-  });
-  let next = 0;
-  while (next < slices.length) {
+  // Where reading stands: sheet index and row within its used range.
+  let sheet = 0;
+  let row = 0;
+  let budget = cellsPerSync;
+  const next = (): Slice[] => {
     const batch: Slice[] = [];
     let cells = 0;
-    while (next < slices.length && (batch.length === 0 || cells + slices[next].rows * used[slices[next].sheet].columnCount <= cellsPerSync)) {
-      cells += slices[next].rows * used[slices[next].sheet].columnCount;
-      batch.push(slices[next++]);
+    let [s, r] = [sheet, row];
+    while (s < used.length && cells < budget) {
+      const u = used[s];
+      if (u.isNullObject || r >= u.rowCount) {
+        s++;
+        r = 0;
+        continue;
+      }
+      const rows = Math.min(u.rowCount - r, Math.max(1, Math.floor((budget - cells) / u.columnCount)));
+      if (cells > 0 && rows * u.columnCount > budget - cells) break;
+      batch.push({ sheet: s, row: r, rows });
+      cells += rows * u.columnCount;
+      r += rows;
     }
-    await syncBatch(
-      ctx,
-      () => {
-        for (const s of batch) {
-          const u = used[s.sheet];
-          s.range = items[s.sheet].getRangeByIndexes(u.rowIndex + s.row, u.columnIndex, s.rows, u.columnCount).load("values,valueTypes,numberFormat");
-        }
-      },
-      policy,
-    );
+    return batch;
+  };
+  for (let batch = next(); batch.length > 0; batch = next()) {
+    try {
+      await syncBatch(
+        ctx,
+        () => {
+          for (const s of batch) {
+            const u = used[s.sheet];
+            s.range = items[s.sheet].getRangeByIndexes(u.rowIndex + s.row, u.columnIndex, s.rows, u.columnCount).load("values,valueTypes,numberFormat");
+          }
+        },
+        policy,
+      );
+    } catch (e) {
+      if (errorCode(e) !== RESPONSE_TOO_LARGE || budget <= 1) throw e;
+      budget = Math.max(1, Math.floor(budget / 2));
+      continue;
+    }
     for (const s of batch) appendSlice(grids[s.sheet], s.range!);
+    const last = batch[batch.length - 1];
+    [sheet, row] = [last.sheet, last.row + last.rows];
   }
   return { sheets: grids };
 }
-
 function appendSlice(grid: SheetGrid, range: XlRange): void {
   const values = range.values;
   const types = range.valueTypes;

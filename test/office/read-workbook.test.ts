@@ -38,6 +38,16 @@ describe("readWorkbook on the fake Excel", () => {
   });
 });
 
+test("a response Excel refuses as too large is asked for again in halves", async () => {
+  const values = Array.from({ length: 4_000 }, (_, i) => [`很长的客户名称与地址描述文字重复多次以占用字节${i}`.repeat(3), i]);
+  const xl = createFakeExcel([{ name: "长文本", values }, { name: "Other", values: [["a"]] }]);
+  xl.payloadLimit = 400_000;
+  const wb = await xl.run((ctx) => readWorkbook(ctx));
+  expect(xl.stats.responseBytes.filter((b) => b > 400_000).length).toBeGreaterThanOrEqual(1);
+  expect(wb.sheets[0].values).toEqual(values);
+  expect(wb.sheets[1].values).toEqual([["a"]]);
+});
+
 describe("selectCell", () => {
   test("activates the sheet and selects the cell", async () => {
     const xl = createFakeExcel([{ name: "A", values: [] }, { name: "客户状况登记表", values: [["x"]] }]);
