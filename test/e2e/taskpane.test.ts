@@ -13,8 +13,13 @@ const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SCREENSHOT = path.resolve(__dirname, "..", "..", "docs", "screenshots", "taskpane.png");
+const ROSTER_SHOT = path.resolve(__dirname, "..", "..", "docs", "screenshots", "roster-on-fake.png");
+
+type RenderedCell = { value: string; fill?: string; font?: string; bold: boolean };
 
 interface FakeExcelInspector {
+  editCellFor(syncs: number): void;
+  render(name: string, maxRows: number): RenderedCell[][];
   actions(): string[];
   invoke(name: string): void;
   completed(): number;
@@ -33,6 +38,7 @@ let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   await buildAddin();
   await buildFakeHost();
   server = await serveFolder(E2E_DIST);
@@ -138,10 +144,66 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  // A second run while the user is editing a cell: the pane says so, retries, and completes.
+  await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.editCellFor(2));
+  await page.locator("#run").click();
+  await page.locator("#message.message-warning", { hasText: "单元格编辑状态" }).waitFor({ timeout: 10_000 });
+  await page.locator("#message.message-info", { hasText: "已写入" }).waitFor({ timeout: 30_000 });
+
+  // Correcting a role reaches the job: with the register ignored there is nothing to score.
+  await page.locator("select[title='客户状况登记表']").selectOption("ignore");
+  await page.locator("#message.message-error").waitFor({ timeout: 10_000 });
+  expect(await page.locator("#message").textContent()).toContain("无法读取工作簿");
+  await page.locator("select[title='客户状况登记表']").selectOption("");
+  await page.locator("#message").waitFor({ state: "hidden", timeout: 10_000 });
+
+  const roster = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.render("客户分级名册", 12));
+  await shootSheet(roster, "客户分级名册", ROSTER_SHOT);
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();
 }, 120_000);
+
+/**
+ * A picture of a written tab as the fake holds it: its cells with the fills and font colours the adapter
+ * set (not Excel's rendering; gridlines and the table style are Excel's own).
+ */
+async function shootSheet(cells: RenderedCell[][], name: string, file: string): Promise<void> {
+  const page = await context.newPage();
+  await page.route("**/*", (route) => route.abort());
+  await page.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
+  await page.evaluate(
+    ({ cells, name }) => {
+      document.body.style.cssText = "margin:0;font:13px 'Microsoft YaHei','Noto Sans CJK SC',sans-serif;background:#fff";
+      const tab = document.createElement("div");
+      tab.textContent = name;
+      tab.style.cssText = "display:inline-block;padding:4px 14px;border:1px solid #c8c8c8;border-top:0;color:#217346;font-weight:600";
+      const table = document.createElement("table");
+      table.style.cssText = "border-collapse:collapse";
+      for (const row of cells) {
+        const tr = document.createElement("tr");
+        for (const c of row) {
+          const td = document.createElement("td");
+          td.textContent = c.value;
+          td.style.cssText = `border:1px solid #d4d4d4;padding:2px 6px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis;${c.fill ? `background:${c.fill};` : ""}${c.font ? `color:${c.font};` : ""}${c.bold ? "font-weight:600;" : ""}`;
+          tr.appendChild(td);
+        }
+        table.appendChild(tr);
+      }
+      const frame = document.createElement("div");
+      frame.id = "sheet";
+      frame.style.cssText = "display:inline-block;padding:8px";
+      frame.appendChild(table);
+      frame.appendChild(tab);
+      document.body.appendChild(frame);
+    },
+    { cells, name },
+  );
+  await page.setViewportSize({ width: 1600, height: 600 });
+  await page.locator("#sheet").screenshot({ path: file });
+  await page.close();
+}
 
 test("the ribbon's Recalculate runs the whole job without the pane, reports in a dialog, then completes", async () => {
   const fakeOffice = path.join(E2E_DIST, "fake-office.js");

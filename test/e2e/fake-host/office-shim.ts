@@ -63,6 +63,25 @@ const inspect = {
   invoke: (name: string): void => void actions.get(name)?.({ completed: () => void completed++ }),
   completed: (): number => completed,
   dialogs: (): { url: string; closed: boolean }[] => dialogs.map((d) => ({ url: d.url, closed: d.closed })),
+  editCellFor: (syncs: number): void => void (xl.faults.cellEditModeSyncs = syncs),
+  /** A sheet's used cells with their fills and font colours (for a picture of the written tab). */
+  render: (name: string, maxRows: number): { value: string; fill?: string; font?: string; bold: boolean }[][] => {
+    const s = xl.sheet(name);
+    const used = s.usedRect();
+    if (!used) return [];
+    const out: { value: string; fill?: string; font?: string; bold: boolean }[][] = [];
+    for (let r = 0; r < Math.min(used.row + used.rows, maxRows); r++) {
+      const row: { value: string; fill?: string; font?: string; bold: boolean }[] = [];
+      for (let c = 0; c < used.col + used.cols; c++) {
+        const v = s.valueAt(r, c);
+        const fmt = s.formatAt(r, c);
+        const text = typeof v === "number" && fmt === "0%" ? `${Math.round(v * 100)}%` : typeof v === "number" && fmt === "0.0" ? v.toFixed(1) : String(v);
+        row.push({ value: text, fill: s.layerAt(r, c, "fill"), font: s.layerAt(r, c, "font"), bold: s.layerAt(r, c, "bold") === "true" });
+      }
+      out.push(row);
+    }
+    return out;
+  },
   answerDialog: (message: string): void => dialogs[dialogs.length - 1]?.handlers.get("dialogMessageReceived")?.({ message }),
 };
 
