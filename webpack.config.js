@@ -38,11 +38,15 @@ function devCertificates() {
   return { cert, key, ca };
 }
 
-/** Content-Security-Policy of every page: scripts only from us and Office.js's CDN, no inline script. */
+/**
+ * Content-Security-Policy of every page: scripts only from us and Office.js's CDN, no inline script, no
+ * connections or frames elsewhere (Office.js's telemetry frame is refused: no data leaves the workbook).
+ * Inline styles are allowed because Office.js sets some on the elements it creates; we set none.
+ */
 const CSP = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -1,6 +1,7 @@
 import { runWorkbookJob } from "../office/run-workbook-job";
 import { paneLanguage } from "../taskpane/language";
 import { errorText } from "../taskpane/pane";
+import { workerJob } from "../taskpane/worker-job";
 import { t } from "../taskpane/i18n";
 import { commandReport, dialogUrl } from "./command-report";
 
@@ -35,7 +36,8 @@ function report(title: string, text: string): Promise<void> {
 async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
   const lang = paneLanguage();
   try {
-    const { outcome } = await Excel.run((ctx) => runWorkbookJob(ctx, { now: new Date(), write: true }));
+    const job = workerJob() ?? undefined;
+    const { outcome } = await Excel.run((ctx) => runWorkbookJob(ctx, { now: new Date(), write: true, job }));
     const r = commandReport(lang, outcome.summary);
     await report(r.title, r.text);
   } catch (e) {

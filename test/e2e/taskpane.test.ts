@@ -53,11 +53,15 @@ afterAll(async () => {
 });
 
 /** A page whose requests stay local: our server, office.js from `officeJs`, everything else refused. */
-async function localPage(officeJs: (url: string) => string | null): Promise<{ page: Page; errors: string[]; blocked: string[] }> {
+async function localPage(officeJs: (url: string) => string | null): Promise<{ page: Page; errors: string[]; blocked: string[]; csp: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   const blocked: string[] = [];
+  const csp: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && m.text().includes("Content Security Policy")) csp.push(m.text());
+  });
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(server.origin)) return route.continue();
@@ -66,7 +70,7 @@ async function localPage(officeJs: (url: string) => string | null): Promise<{ pa
     blocked.push(url);
     return route.abort();
   });
-  return { page, errors, blocked };
+  return { page, errors, blocked, csp };
 }
 
 test("the production build carries the production URL in its manifest, which still validates", () => {
@@ -84,9 +88,12 @@ test("the production build carries the production URL in its manifest, which sti
 });
 
 test("the built pane with the real office.js, opened outside Office, says to open it in Excel", async () => {
-  const { page, errors } = await localPage(officeJsFile);
+  const { page, errors, csp: violations } = await localPage(officeJsFile);
   await page.goto(`${server.origin}/taskpane.html`);
   await page.locator("#outside").waitFor({ state: "visible", timeout: 30_000 });
+  await page.waitForTimeout(500);
+  // The only thing the policy refuses is Office.js's telemetry frame.
+  expect(violations.every((v) => v.startsWith("Framing 'https://telemetryservice."))).toBe(true);
   expect(await page.locator("#outside-title").textContent()).toBe("Open this in Excel");
   expect(await page.locator("#setup").isHidden()).toBe(true);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
