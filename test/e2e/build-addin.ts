@@ -4,8 +4,8 @@ import webpack, { type Configuration } from "webpack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-/** Where the e2e tests build the add-in (apart from dist/, which the developers use). */
-export const E2E_DIST = path.join(ROOT, ".tmp", "e2e-dist");
+/** Where the e2e tests build the add-in: apart from dist/ (the developers'), one folder per test process. */
+export const E2E_DIST = path.join(ROOT, ".tmp", `e2e-dist-${process.pid}`);
 
 function compile(config: Configuration): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -50,6 +50,7 @@ afterAll(async () => {
   await context?.close();
   await server?.close();
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  fs.rmSync(E2E_DIST, { recursive: true, force: true });
 });
 
 /** A page whose requests stay local: our server, office.js from `officeJs`, everything else refused. */
