@@ -1,5 +1,8 @@
 import type { Lang } from "../core/i18n/lang";
-import type { JobOptions, SheetRole } from "../core/job/job-types";
+import type { FoundSheet, JobOptions, SheetRole } from "../core/job/job-types";
+import { runJob } from "../core/job/run-job";
+import type { WorkbookModel } from "../core/workbook/grid";
+import { readWorkbook } from "../office/read-workbook";
 import { readOwnedTabs } from "../core/plan/previous-outputs";
 import { META_SHEET_NAME } from "../core/plan/write-plan";
 import { JobFailure } from "../core/job/job-failure";
@@ -72,21 +75,31 @@ export class Pane {
     if (n.kind === "cellEditMode") this.message(t(this.deps.lang, "cellEditMode"), "warning");
   };
 
-  /** Reads the workbook and shows the sheets found, counts and weights, without writing. */
+  /**
+   * Reads the workbook and shows the sheets found, counts and weights, without writing. When the job cannot
+   * run (no register recognised), the workbook's sheets are still listed so the user can say which is which.
+   */
   async preview(): Promise<void> {
     const { lang } = this.deps;
+    let wb: WorkbookModel;
     try {
-      const { outcome, sheetNames } = await this.deps.host.run(async (ctx) => {
-        const r = await runWorkbookJob(ctx, { now: this.deps.now(), roles: this.roles, write: false, job: this.deps.job, onNotice: this.onNotice });
-        return { outcome: r.outcome, sheetNames: r.workbook?.sheets ?? [] };
-      });
-      const owned = new Set(outcome.plan.tabs.map((x) => x.name));
-      const others = sheetNames.filter((s) => !s.hidden && s.name !== META_SHEET_NAME && !owned.has(s.name)).map((s) => s.name);
-      const ownedBefore = readOwnedTabs({ sheets: sheetNames });
-      renderSheets(byId("sheets"), lang, outcome.summary.sheets, others.filter((n) => !ownedBefore.has(n)), (sheet, role) => this.setRole(sheet, role));
+      wb = await this.deps.host.run((ctx) => readWorkbook(ctx, { onNotice: this.onNotice }));
+    } catch (e) {
+      this.message(t(lang, "previewFailed", { message: errorText(e, lang) }), "error");
+      return;
+    }
+    const ownedBefore = readOwnedTabs(wb);
+    const candidates = wb.sheets.filter((s) => !s.hidden && s.name !== META_SHEET_NAME && !ownedBefore.has(s.name)).map((s) => s.name);
+    const onChange = (sheet: string, role: RoleChoice): void => this.setRole(sheet, role);
+    try {
+      const outcome = await (this.deps.job ?? runJob)(wb, { now: this.deps.now(), roles: this.roles });
+      const outputs = new Set(outcome.plan.tabs.map((x) => x.name));
+      renderSheets(byId("sheets"), lang, outcome.summary.sheets, candidates.filter((n) => !outputs.has(n)), onChange);
       renderOverview(byId("overview"), byId("weights"), lang, outcome.summary);
       this.message("");
     } catch (e) {
+      const chosen: FoundSheet[] = Object.entries(this.roles).flatMap(([name, role]) => (role === "ignore" ? [] : [{ name, role, by: "user" as const }]));
+      renderSheets(byId("sheets"), lang, chosen, candidates, onChange, this.roles);
       this.message(t(lang, "previewFailed", { message: errorText(e, lang) }), "error");
     }
   }

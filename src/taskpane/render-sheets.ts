@@ -9,8 +9,8 @@ export type RoleChoice = SheetRole | "ignore" | "";
 const ROLES: RoleChoice[] = ["register", "evaluation", "model", "settings", "ignore"];
 
 /**
- * Renders the sheets found (and the workbook's other sheets) with a select to correct each role.
- * `onChange` gets the sheet name and the chosen role.
+ * Renders the sheets found (and the workbook's other sheets, with the role the user chose for them, if any)
+ * with a select to correct each role. `onChange` gets the sheet name and the chosen role.
  */
 export function renderSheets(
   host: HTMLElement,
@@ -18,6 +18,7 @@ export function renderSheets(
   found: FoundSheet[],
   otherSheets: string[],
   onChange: (sheet: string, role: RoleChoice) => void,
+  chosen: Record<string, RoleChoice> = {},
 ): void {
   clear(host);
   if (found.length === 0) host.appendChild(el("p", { className: "hint", text: t(lang, "noSheets") }));
@@ -28,7 +29,7 @@ export function renderSheets(
   const body = el("tbody");
   const rows: { name: string; role: RoleChoice; by: string }[] = [
     ...found.map((f) => ({ name: f.name, role: f.role as RoleChoice, by: t(lang, `by_${f.by}` as TextKey) })),
-    ...otherSheets.filter((n) => !found.some((f) => f.name === n)).map((name) => ({ name, role: "" as RoleChoice, by: "" })),
+    ...otherSheets.filter((n) => !found.some((f) => f.name === n)).map((name) => ({ name, role: chosen[name] ?? "", by: "" })),
   ];
   for (const r of rows) {
     const select = el("select", { className: "role-select", title: r.name });

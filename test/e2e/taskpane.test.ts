@@ -163,8 +163,13 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   await page.locator("select[title='客户状况登记表']").selectOption("ignore");
   await page.locator("#message.message-error").waitFor({ timeout: 10_000 });
   expect(await page.locator("#message").textContent()).toContain("无法读取工作簿");
-  await page.locator("select[title='客户状况登记表']").selectOption("");
+  // The sheets stay listed, so the user can say which sheet is the register.
+  expect(await page.locator("select[title='客户状况登记表']").inputValue()).toBe("ignore");
+  await page.locator("select[title='客户状况登记表']").selectOption("register");
   await page.locator("#message").waitFor({ state: "hidden", timeout: 10_000 });
+  await page.locator("tr", { hasText: "客户状况登记表" }).locator("td.muted", { hasText: "手动" }).waitFor({ timeout: 10_000 });
+  await page.locator("select[title='客户状况登记表']").selectOption("");
+  await page.locator("tr", { hasText: "客户状况登记表" }).locator("td.muted", { hasText: "表名" }).waitFor({ timeout: 10_000 });
 
   const roster = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.render("客户分级名册", 12));
   await shootSheet(roster, "客户分级名册", ROSTER_SHOT);
