@@ -17,8 +17,9 @@ export function widthInPoints(chars: number): number {
 
 /**
  * The formatting of a written tab as queueable operations: header colours, the style blocks merged into
- * rectangles (a fill and a font colour per rectangle, never per cell), the table, the frozen header,
- * column widths and the chart.
+ * rectangles (a fill and a font colour per rectangle, never per cell), the table, column widths and the
+ * chart. (The header is frozen at the swap, once the sheet is visible: freezing panes of hidden sheets has
+ * failed in Excel before.)
  */
 export function formatOps(t: TempTab): FormatOp[] {
   const ops: FormatOp[] = [];
@@ -52,7 +53,6 @@ export function formatOps(t: TempTab): FormatOp[] {
     queue: () => {
       const table = ws().tables.add(ws().getRangeByIndexes(0, 0, 1 + Math.max(dataRows, 1), cols), true);
       table.name = t.tempTable;
-      ws().freezePanes.freezeRows(1);
     },
   });
   t.tab.columns.forEach((c, i) =>

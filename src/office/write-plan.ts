@@ -140,6 +140,8 @@ function queuePrepare(ctx: XlContext, temps: TempTab[], existing: XlWorksheet[],
   ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
   for (const t of temps) {
     const ws = ctx.workbook.worksheets.add(t.tempName);
+    // Hidden while being built, so the user never sees half-written tabs; shown at the swap.
+    ws.visibility = "Hidden";
     t.sheet = ws;
     t.tab.columns.forEach((c, i) => {
       ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;

@@ -141,8 +141,8 @@ describe("the fake Excel behaves like the documented API", () => {
     const xl = createFakeExcel([{ name: "A", values: [] }, { name: "B", values: [] }]);
     const ctx = xl.context();
     const a = ctx.workbook.worksheets.getItem("A");
-    a.visibility = "VeryHidden";
     a.freezePanes.freezeRows(1);
+    a.visibility = "VeryHidden";
     const r = ctx.workbook.worksheets.getItem("B").getRangeByIndexes(1, 0, 3, 2);
     r.format.fill.color = "#C6EFCE";
     r.getEntireColumn().format.columnWidth = 80;
@@ -158,6 +158,9 @@ describe("the fake Excel behaves like the documented API", () => {
     const ctx3 = xl.context();
     ctx3.workbook.worksheets.getItem("B").delete();
     expect(await codeOf(ctx3.sync())).toBe("InvalidOperation");
+    const ctx5 = xl.context();
+    ctx5.workbook.worksheets.getItem("A").freezePanes.freezeRows(2);
+    expect(await codeOf(ctx5.sync())).toBe("InvalidOperation");
     const ctx4 = xl.context();
     ctx4.workbook.worksheets.getItem("A").delete();
     await ctx4.sync();

@@ -135,6 +135,19 @@ describe("writePlan on the fake Excel", () => {
     expect(xl.state.table("TierRoster")?.sheet.name).toBe("客户分级名册");
   });
 
+  test("tabs are built in hidden temporary sheets and shown only at the swap", async () => {
+    const xl = register();
+    const seen: string[][] = [];
+    xl.faults.failCommand = (op) => {
+      if (op === "addTable") seen.push(xl.state.sheets.filter((s) => s.name.startsWith("~")).map((s) => s.visibility));
+      return false;
+    };
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(5), problemsTab(2)]), noWait));
+    expect(seen).toEqual([["Hidden", "Hidden"], ["Hidden", "Hidden"]]);
+    expect(xl.sheet("客户分级名册").visibility).toBe("Visible");
+    expect(xl.sheet("数据问题").visibility).toBe("Visible");
+  });
+
   test("cell-edit mode: the user is told, the batch is retried and the write completes", async () => {
     const xl = register();
     xl.faults.cellEditModeSyncs = 2;

@@ -23,7 +23,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWor
     this.freezePanes = {
       freezeRows: (count = 1) =>
         this.queue("freezeRows", count, () => {
-          this.live().frozenRows = count;
+          const s = this.live();
+          // Freezing panes of a hidden sheet has failed in Excel (office-js #1463); the fake refuses it.
+          if (s.visibility !== "Visible") fail("InvalidOperation", "Cannot freeze panes on a hidden sheet.");
+          s.frozenRows = count;
         }),
     };
   }
