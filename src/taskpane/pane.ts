@@ -33,7 +33,7 @@ export function applyStaticText(lang: Lang): void {
   const pairs: [string, TextKey][] = [
     ["title", "title"], ["subtitle", "subtitle"], ["outside-title", "outsideTitle"], ["outside-body", "outsideBody"],
     ["sheets-heading", "sheetsHeading"], ["overview-heading", "overviewHeading"], ["weights-heading", "weightsHeading"],
-    ["run", "run"], ["rescan", "refresh"], ["result-heading", "resultHeading"], ["problems-heading", "problemsHeading"],
+    ["run", "run"], ["rescan", "refresh"], ["output-language-label", "outputLanguage"], ["output-auto", "outputAuto"], ["output-zh", "outputZh"], ["output-en", "outputEn"], ["result-heading", "resultHeading"], ["problems-heading", "problemsHeading"],
   ];
   for (const [id, key] of pairs) byId(id).textContent = t(lang, key);
   document.title = t(lang, "title");
@@ -61,6 +61,7 @@ export class Pane {
     show(byId("setup"), true);
     byId("run").addEventListener("click", () => void this.run());
     byId("rescan").addEventListener("click", () => void this.preview());
+    byId("output-language").addEventListener("change", () => void this.preview());
     await this.preview();
   }
 
@@ -92,7 +93,7 @@ export class Pane {
     const candidates = wb.sheets.filter((s) => !s.hidden && s.name !== META_SHEET_NAME && !ownedBefore.has(s.name)).map((s) => s.name);
     const onChange = (sheet: string, role: RoleChoice): void => this.setRole(sheet, role);
     try {
-      const outcome = await (this.deps.job ?? runJob)(wb, { now: this.deps.now(), roles: this.roles });
+      const outcome = await (this.deps.job ?? runJob)(wb, { now: this.deps.now(), roles: this.roles, lang: this.outputLang() });
       const outputs = new Set(outcome.plan.tabs.map((x) => x.name));
       renderSheets(byId("sheets"), lang, outcome.summary.sheets, candidates.filter((n) => !outputs.has(n)), onChange);
       renderOverview(byId("overview"), byId("weights"), lang, outcome.summary);
@@ -102,6 +103,12 @@ export class Pane {
       renderSheets(byId("sheets"), lang, chosen, candidates, onChange, this.roles);
       this.message(t(lang, "previewFailed", { message: errorText(e, lang) }), "error");
     }
+  }
+
+  /** The output language the user chose; undefined for "automatic" (the job then follows the headers). */
+  private outputLang(): Lang | undefined {
+    const v = byId<HTMLSelectElement>("output-language").value;
+    return v === "zh-CN" || v === "en-US" ? v : undefined;
   }
 
   private setRole(sheet: string, role: RoleChoice): void {
@@ -132,6 +139,7 @@ export class Pane {
         runWorkbookJob(ctx, {
           now: this.deps.now(),
           roles: this.roles,
+          lang: this.outputLang(),
           write: true,
           job: this.deps.job,
           onNotice: this.onNotice,

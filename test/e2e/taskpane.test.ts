@@ -173,6 +173,14 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
 
   const roster = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.render("客户分级名册", 12));
   await shootSheet(roster, "客户分级名册", ROSTER_SHOT);
+
+  // Choosing English output replaces our Chinese tabs with English ones (they are ours: the metadata says so).
+  await page.locator("#output-language").selectOption("en-US");
+  await page.locator("#run").click();
+  await page.locator("#message.message-info", { hasText: "已写入" }).waitFor({ timeout: 30_000 });
+  const english = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.sheetNames());
+  expect(english).toEqual(expect.arrayContaining(["客户状况登记表", "<b>备注<i>", "Tier Roster", "Data Problems", "_CustomerTiersMeta"]));
+  expect(english).not.toContain("客户分级名册");
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();
