@@ -52,6 +52,7 @@ const TEXT = {
   renamedInvalid: { zh: "Excel 不允许工作表名“{planned}”，结果已写入“{written}”。", en: "Excel does not allow a sheet named “{planned}”, so the output went to “{written}”." },
   written: { zh: "已写入 {n} 个工作表。", en: "{n} tabs written." },
   failed: { zh: "运行失败：{message}", en: "The run failed: {message}" },
+  nothingToDo: { zh: "无法计算：{message}", en: "Nothing to calculate: {message}" },
   previewFailed: { zh: "无法读取工作簿：{message}", en: "Could not read the workbook: {message}" },
   tierIncomplete: { zh: "资料不全", en: "Incomplete" },
   verdict_maintain: { zh: "维持关系", en: "Maintain" },

@@ -101,7 +101,7 @@ export class Pane {
     } catch (e) {
       const chosen: FoundSheet[] = Object.entries(this.roles).flatMap(([name, role]) => (role === "ignore" ? [] : [{ name, role, by: "user" as const }]));
       renderSheets(byId("sheets"), lang, chosen, candidates, onChange, this.roles);
-      this.message(t(lang, "previewFailed", { message: errorText(e, lang) }), "error");
+      this.message(t(lang, e instanceof JobFailure ? "nothingToDo" : "previewFailed", { message: errorText(e, lang) }), "error");
     }
   }
 

@@ -162,7 +162,8 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   // Correcting a role reaches the job: with the register ignored there is nothing to score.
   await page.locator("select[title='客户状况登记表']").selectOption("ignore");
   await page.locator("#message.message-error").waitFor({ timeout: 10_000 });
-  expect(await page.locator("#message").textContent()).toContain("无法读取工作簿");
+  expect(await page.locator("#message").textContent()).toMatch(/^无法计算：/);
+  expect(await page.locator("#message").textContent()).not.toContain("job.noInput");
   // The sheets stay listed, so the user can say which sheet is the register.
   expect(await page.locator("select[title='客户状况登记表']").inputValue()).toBe("ignore");
   await page.locator("select[title='客户状况登记表']").selectOption("register");
