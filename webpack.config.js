@@ -80,10 +80,10 @@ module.exports = (env = {}, argv = {}) => {
       dialog: "./src/commands/dialog.ts",
       "job-worker": "./src/taskpane/job-worker.ts",
     },
-    output: { path: outDir, filename: "[name].js", clean: true },
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: true } } } }],
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: true, module: "es2020" } } } }],
     },
     performance: { hints: false },
     plugins: [

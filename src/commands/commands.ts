@@ -36,7 +36,7 @@ function report(title: string, text: string): Promise<void> {
 async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
   const lang = paneLanguage();
   try {
-    const job = workerJob() ?? undefined;
+    const job = workerJob();
     const { outcome } = await Excel.run((ctx) => runWorkbookJob(ctx, { now: new Date(), write: true, job }));
     const r = commandReport(lang, outcome.summary);
     await report(r.title, r.text);

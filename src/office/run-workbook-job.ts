@@ -1,12 +1,11 @@
 import type { JobOptions, JobOutcome } from "../core/job/job-types";
-import { runJob } from "../core/job/run-job";
 import type { WorkbookModel } from "../core/workbook/grid";
 import type { XlContext } from "./excel-subset";
 import { readWorkbook } from "./read-workbook";
 import type { RetryPolicy } from "./retry";
 import { writePlan, type WriteProgress, type WriteResult } from "./write-plan";
 
-/** The job function (runJob; tests may pass another of the same signature). */
+/** The job function: runJob, or anything of its signature. */
 export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
 
 /** The job run elsewhere (the pane runs it in a Web Worker). */
@@ -20,7 +19,8 @@ export interface WorkbookJobOptions extends RetryPolicy {
   /** False: read and compute only (the pane's preview); true: also write the plan. */
   write: boolean;
   onProgress?: (p: WriteProgress) => void;
-  job?: JobFunction | AsyncJobFunction;
+  /** The job (runJob itself, or runJob in a Web Worker); passed in so the pane's bundle need not hold it. */
+  job: JobFunction | AsyncJobFunction;
 }
 
 /** The outcome, the workbook as read, and what was written when the run wrote. */
@@ -33,7 +33,7 @@ export interface WorkbookJobResult {
 /** Reads the workbook, runs the job on it (previous outputs come from the same workbook) and writes the plan. */
 export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Promise<WorkbookJobResult> {
   const wb = await readWorkbook(ctx, o);
-  const outcome = await (o.job ?? runJob)(wb, { now: o.now, lang: o.lang, roles: o.roles });
+  const outcome = await o.job(wb, { now: o.now, lang: o.lang, roles: o.roles });
   if (!o.write) return { outcome, workbook: wb };
   const written = await writePlan(ctx, outcome.plan, o);
   return { outcome, workbook: wb, written };

@@ -1,6 +1,5 @@
 import type { Lang } from "../core/i18n/lang";
 import type { FoundSheet, JobOptions, SheetRole } from "../core/job/job-types";
-import { runJob } from "../core/job/run-job";
 import type { WorkbookModel } from "../core/workbook/grid";
 import { readWorkbook } from "../office/read-workbook";
 import { readOwnedTabs } from "../core/plan/previous-outputs";
@@ -24,7 +23,7 @@ export interface PaneDeps {
   host: ExcelHost;
   lang: Lang;
   now: () => Date;
-  job?: JobFunction | AsyncJobFunction;
+  job: JobFunction | AsyncJobFunction;
 }
 
 /** Fills the static texts of the page in the language. */
@@ -93,7 +92,7 @@ export class Pane {
     const candidates = wb.sheets.filter((s) => !s.hidden && s.name !== META_SHEET_NAME && !ownedBefore.has(s.name)).map((s) => s.name);
     const onChange = (sheet: string, role: RoleChoice): void => this.setRole(sheet, role);
     try {
-      const outcome = await (this.deps.job ?? runJob)(wb, { now: this.deps.now(), roles: this.roles, lang: this.outputLang() });
+      const outcome = await this.deps.job(wb, { now: this.deps.now(), roles: this.roles, lang: this.outputLang() });
       const outputs = new Set(outcome.plan.tabs.map((x) => x.name));
       renderSheets(byId("sheets"), lang, outcome.summary.sheets, candidates.filter((n) => !outputs.has(n)), onChange);
       renderOverview(byId("overview"), byId("weights"), lang, outcome.summary);

@@ -15,7 +15,7 @@ function boot(): void {
       showOutsideOffice(lang);
       return;
     }
-    void new Pane({ host: officeExcelHost(), lang, now: () => new Date(), job: workerJob() ?? undefined }).start();
+    void new Pane({ host: officeExcelHost(), lang, now: () => new Date(), job: workerJob() }).start();
   });
 }
 

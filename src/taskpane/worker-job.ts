@@ -5,11 +5,12 @@ import type { AsyncJobFunction } from "../office/run-workbook-job";
 import type { JobWorkerReply, JobWorkerRequest } from "./job-worker-protocol";
 
 /**
- * A job function that runs runJob in a Web Worker (job-worker.js beside the page), one worker per run, so
- * the pane stays responsive. Null where workers are not available; the caller then runs the job inline.
+ * The job for the pane and the ribbon command: runJob in a Web Worker (job-worker.js beside the page), one
+ * worker per run, so the pane stays responsive. Where workers are missing, runJob is loaded (a separate
+ * chunk) and run inline.
  */
-export function workerJob(scriptUrl = "job-worker.js"): AsyncJobFunction | null {
-  if (typeof Worker === "undefined") return null;
+export function workerJob(scriptUrl = "job-worker.js"): AsyncJobFunction {
+  if (typeof Worker === "undefined") return async (wb, opts) => (await import("../core/job/run-job")).runJob(wb, opts);
   return (wb: WorkbookModel, opts: JobOptions): Promise<JobOutcome> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(scriptUrl);
