@@ -227,6 +227,23 @@ async function shootSheet(cells: RenderedCell[][], name: string, file: string): 
   await page.close();
 }
 
+test("without Web Workers the pane loads the job as a lazy chunk and still works", async () => {
+  const fakeOffice = path.join(E2E_DIST, "fake-office.js");
+  const { page, errors, blocked, csp } = await localPage((url) => (url.startsWith(OFFICE_JS) ? fakeOffice : null));
+  await page.addInitScript(() => {
+    delete (window as unknown as { Worker?: unknown }).Worker;
+  });
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto(`${server.origin}/taskpane.html?lang=en-US`);
+  await page.locator("td.sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
+  expect(await page.locator("#title").textContent()).toBe("Customer Tiers");
+  expect(await page.locator(".stat-value").first().textContent()).toBe("8");
+  expect(workers).toEqual([]);
+  expect([errors, blocked, csp]).toEqual([[], [], []]);
+  await page.close();
+}, 60_000);
+
 test("the ribbon's Recalculate runs the whole job without the pane, reports in a dialog, then completes", async () => {
   const fakeOffice = path.join(E2E_DIST, "fake-office.js");
   const { page, errors, blocked } = await localPage((url) => (url.startsWith(OFFICE_JS) ? fakeOffice : null));
