@@ -8,6 +8,9 @@ import { queueSwap } from "./swap-tabs";
 import { toTempTab, type TempTab } from "./temp-tab";
 import { writeValues } from "./write-values";
 
+/** Rows in an Excel sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
 /** Where a write stands, for a progress bar. */
 export interface WriteProgress {
   phase: "prepare" | "values" | "format" | "swap" | "done";
@@ -43,6 +46,8 @@ export interface WriteResult {
  * removes the temporary sheets and leaves the previous outputs as they were.
  */
 export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteOptions = {}): Promise<WriteResult> {
+  const tooLong = plan.tabs.find((t) => t.rows.length + 1 > EXCEL_MAX_ROWS);
+  if (tooLong) throw new Error(`${tooLong.name}: ${tooLong.rows.length} rows and a header do not fit in a sheet (Excel holds ${EXCEL_MAX_ROWS} rows); nothing was written.`);
   const tag = options.tag ?? Math.random().toString(36).slice(2, 6);
   const budget = options.budgetBytes ?? 3_500_000;
   const progress = (phase: WriteProgress["phase"], fraction: number): void => options.onProgress?.({ phase, fraction });

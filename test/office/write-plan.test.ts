@@ -190,6 +190,15 @@ describe("writePlan on the fake Excel", () => {
     expect(written.sheets.find((s) => s.name === "数据问题")?.values).toHaveLength(20_001);
   });
 
+  test("a tab longer than a sheet is refused before anything is written", async () => {
+    const xl = register();
+    const tab = problemsTab(0);
+    tab.rows = new Array<(typeof tab.rows)[number]>(1_048_576);
+    await expect(xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait))).rejects.toThrow("数据问题: 1048576 rows and a header do not fit in a sheet");
+    expect(xl.stats.syncs).toBe(0);
+    expect(xl.sheetNames()).toEqual(["客户状况登记表"]);
+  });
+
   test("a chart plan becomes a chart of the value column with the labels on the x axis", async () => {
     const xl = register();
     const tab = problemsTab(5);
