@@ -44,11 +44,12 @@ ws = wb.active
 ws.title = "客户分级名册"
 cols = list(roster.columns)
 ws.append(cols)
-for rec in roster.itertuples(index=False):
+tier_at = cols.index("等级")
+for r, rec in enumerate(roster.itertuples(index=False), start=2):
     ws.append([None if (isinstance(v, float) and pd.isna(v)) else v for v in rec])
-    fill = FILLS[rec[cols.index("等级")]]
-    for cell in ws[ws.max_row]:
-        cell.fill = fill
+    fill = FILLS[rec[tier_at]]
+    for c in range(1, len(cols) + 1):
+        ws.cell(row=r, column=c).fill = fill
 ws.freeze_panes = "A2"
 wb.save(dst)
 print(f"pandas: {len(roster)} customers written to {dst}")

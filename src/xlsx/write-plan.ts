@@ -19,6 +19,9 @@ import { ZipWriter } from "./zip-writer";
 /** Progress of a write: the tab being written and its rows done. */
 export type WriteProgress = (tab: string, rowsDone: number, rowsTotal: number) => void;
 
+/** Rows in an Excel worksheet. */
+const MAX_SHEET_ROWS = 1048576;
+
 const BAD_SHEET_CHARS = /[\[\]:*?/\\]/;
 
 /** Checks a sheet name is one Excel accepts; a bad one is a bug in the plan, not something to rename silently. */
@@ -52,6 +55,9 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
     checkSheetName(t.name);
     if (names.has(t.name.toLowerCase())) throw new Error(`duplicate sheet name in write plan: "${t.name}"`);
     names.add(t.name.toLowerCase());
+    if (t.rows.length + 1 > MAX_SHEET_ROWS) {
+      throw new Error(`tab "${t.name}" has ${t.rows.length} rows; an Excel sheet holds ${MAX_SHEET_ROWS - 1} under its header`);
+    }
   }
   const usedTables = new Set<string>();
   let chartNo = 0;
@@ -124,6 +130,8 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
  */
 export async function writePlanAtomic(plan: WritePlan, file: string, progress?: WriteProgress): Promise<void> {
   const dir = path.dirname(path.resolve(file));
+  // --out may name a folder that does not exist yet (out/2024-06/…); create it as users expect.
+  await fsp.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await writePlanToFile(plan, tmp, progress);

@@ -1,0 +1,41 @@
+import * as path from "path";
+import { cellUnder, cli, copyFixture, readBack, tabRecords, tempDir } from "./helpers/cli-run";
+
+describe("command line: a second run onto the same output", () => {
+  test("edits typed in the output survive, the history grows, the previous tier shows", async () => {
+    const dir = tempDir();
+    const input = copyFixture("long.xlsx", dir);
+    const out = path.join(dir, "long.tiers.xlsx");
+    const first = await cli([input, "--as-of", "2024-06-30"]);
+    expect(first.code).toBe(1);
+
+    // A user opens the output and types a manual tier and a reason for C003 (ExcelJS stands in for Excel).
+    const wb = await readBack(out);
+    const ws = wb.getWorksheet("客户分级名册")!;
+    const rows = tabRecords(ws);
+    const row = rows.findIndex((x) => x["客户编号"] === "C003") + 2;
+    cellUnder(ws, "人工等级", row).value = "A";
+    cellUnder(ws, "调整原因", row).value = "行长指定的重点客户";
+    const historyBefore = tabRecords(wb.getWorksheet("评估历史")!).length;
+    expect(historyBefore).toBe(5);
+    await wb.xlsx.writeFile(out);
+
+    const second = await cli([input, "--as-of", "2024-07-31"]);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain("已保留上次输出中的编辑和历史");
+    const again = await readBack(out);
+    const roster = tabRecords(again.getWorksheet("客户分级名册")!);
+    const c003 = roster.find((x) => x["客户编号"] === "C003")!;
+    expect(c003["人工等级"]).toBe("A");
+    expect(c003["调整原因"]).toBe("行长指定的重点客户");
+    expect(c003["等级"]).toBe("D"); // the computed tier stays visible beside the manual one
+    expect(c003["上次等级"]).toBe("D");
+    expect(tabRecords(again.getWorksheet("评估历史")!).length).toBe(10);
+
+    // And a third run keeps them still (the edit is not a one-off carry).
+    await cli([input, "--as-of", "2024-08-31"]);
+    const third = tabRecords((await readBack(out)).getWorksheet("客户分级名册")!);
+    expect(third.find((x) => x["客户编号"] === "C003")!["人工等级"]).toBe("A");
+    expect(tabRecords((await readBack(out)).getWorksheet("评估历史")!).length).toBe(15);
+  });
+});
