@@ -1,5 +1,6 @@
 import { promises as fsp } from "fs";
 import { META_SHEET_NAME } from "../core/plan/write-plan";
+import { OUTPUT_SPECS } from "../core/job/run-job";
 import { readOwnedTabs } from "../core/plan/previous-outputs";
 import type { WorkbookModel } from "../core/workbook/grid";
 import { WorkbookReadError } from "../xlsx/read-error";
@@ -12,6 +13,14 @@ export type PreviousOutput =
   | { kind: "foreign" }
   | { kind: "foreignSheets"; sheets: string[] }
   | { kind: "unreadable"; reason: string };
+
+/**
+ * Output tabs whose rows a new run never uses (no editable column, not the history): their rows are not
+ * kept in memory when the previous output is read — with 100,000 customers that is a few hundred MB.
+ */
+const UNUSED_TAB_NAMES = new Set(
+  OUTPUT_SPECS.filter((s) => s.id !== "history" && !s.columns.some((c) => c.editable)).flatMap((s) => [s.zh, s.en]),
+);
 
 /** True when the metadata sheet says this product wrote the workbook. */
 function writtenByUs(wb: WorkbookModel): boolean {
@@ -31,7 +40,7 @@ export async function inspectPreviousOutput(file: string): Promise<PreviousOutpu
   }
   let wb: WorkbookModel;
   try {
-    wb = await readWorkbookFile(file);
+    wb = await readWorkbookFile(file, undefined, (sheet) => UNUSED_TAB_NAMES.has(sheet));
   } catch (e) {
     if (e instanceof WorkbookReadError && (e.kind === "notWorkbook" || e.kind === "legacyXls" || e.kind === "encrypted")) {
       return { kind: "foreign" };

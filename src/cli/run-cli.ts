@@ -70,6 +70,27 @@ async function readAndRun(input: string, previous: WorkbookModel | undefined, op
   }
 }
 
+/** The job's outcome, or why the output path may not be written. */
+type Prepared = { kind: "ready"; outcome: JobOutcome; carried: boolean } | { kind: "refused"; code: string; message: string };
+
+/**
+ * Checks the output path (before the long job, so a refusal comes at once), reads the previous output
+ * when it is ours, reads the input and runs the job.
+ */
+async function prepare(input: string, output: string, opts: { lang?: Lang; asOf?: string; now: Date }, lang: Lang, progress: Progress): Promise<Prepared> {
+  const prev = await inspectPreviousOutput(output);
+  if (prev.kind === "foreign") return { kind: "refused", code: "output.foreign", message: text("outputForeign", lang, { file: output }) };
+  if (prev.kind === "foreignSheets") {
+    return { kind: "refused", code: "output.foreignSheets", message: text("outputForeignSheets", lang, { file: output, sheets: prev.sheets.join(", ") }) };
+  }
+  if (prev.kind === "unreadable") {
+    return { kind: "refused", code: "output.unreadable", message: text("outputUnreadable", lang, { file: output, reason: prev.reason }) };
+  }
+  const previous = prev.kind === "ours" ? prev.workbook : undefined;
+  const outcome = await readAndRun(input, previous, opts, lang, progress);
+  return { kind: "ready", outcome, carried: previous !== undefined };
+}
+
 /** The whole command: parse, read, check the output path, run, write atomically, print; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const req = parseArgs(argv);
@@ -97,16 +118,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   progress = new Progress(io.stderrIsTTY, io.stderr, lang);
   try {
     if (await sameFile(input, output)) return fail("output.isInput", text("outputIsInput", lang));
-    // Look at the output before the (long) job so a refusal comes at once.
-    const prev = await inspectPreviousOutput(output);
-    if (prev.kind === "foreign") return fail("output.foreign", text("outputForeign", lang, { file: output }));
-    if (prev.kind === "foreignSheets") {
-      return fail("output.foreignSheets", text("outputForeignSheets", lang, { file: output, sheets: prev.sheets.join(", ") }));
-    }
-    if (prev.kind === "unreadable") return fail("output.unreadable", text("outputUnreadable", lang, { file: output, reason: prev.reason }));
-    const previous = prev.kind === "ours" ? prev.workbook : undefined;
-
-    const outcome = await readAndRun(input, previous, { lang: req.lang, asOf: req.asOf, now: io.now() }, lang, progress);
+    const prepared = await prepare(input, output, { lang: req.lang, asOf: req.asOf, now: io.now() }, lang, progress);
+    if (prepared.kind === "refused") return fail(prepared.code, prepared.message);
+    // Only the plan is alive from here: the input and previous models were dropped with prepare's frame.
+    const { outcome, carried } = prepared;
     try {
       await writePlanAtomic(outcome.plan, output, (sheet, done, total) => progress?.writing(sheet, done, total));
     } catch (e) {
@@ -117,7 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (json) {
       io.stdout(JSON.stringify({ ...outcome.summary, output, exitCode: code }, null, 2) + "\n");
     } else {
-      io.stdout(summaryText(input, output, outcome.summary, outcome.problems, previous !== undefined) + "\n");
+      io.stdout(summaryText(input, output, outcome.summary, outcome.problems, carried) + "\n");
     }
     return code;
   } catch (e) {

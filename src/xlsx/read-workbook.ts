@@ -52,7 +52,7 @@ class RowInterner<T extends string> {
 class SharedStringsUnresolved extends Error {}
 
 /** Reads one worksheet row by row into a grid (values from A1, so top = left = 0). */
-async function readSheet(ws: AsyncIterable<StreamRow> | Iterable<StreamRow>, name: string, hidden: boolean, progress?: ReadProgress): Promise<SheetGrid> {
+async function readSheet(ws: AsyncIterable<StreamRow> | Iterable<StreamRow>, name: string, hidden: boolean, progress?: ReadProgress, skip = false): Promise<SheetGrid> {
   const values: RawValue[][] = [];
   const kinds: CellKind[][] = [];
   const formats: string[][] = [];
@@ -62,6 +62,8 @@ async function readSheet(ws: AsyncIterable<StreamRow> | Iterable<StreamRow>, nam
   const EMPTY_KINDS: CellKind[] = [];
   const EMPTY_FORMATS: string[] = [];
   for await (const row of ws) {
+    // A skipped sheet is still parsed to its end (the zip is one stream) but nothing of it is kept.
+    if (skip) continue;
     const r = row.number - 1;
     const vals: RawValue[] = [];
     const ks: CellKind[] = [];
@@ -106,31 +108,32 @@ async function readSheet(ws: AsyncIterable<StreamRow> | Iterable<StreamRow>, nam
 /**
  * Reads every worksheet of an .xlsx file into the workbook model with ExcelJS's streaming reader, so a
  * register of 100,000 customers is held once, as plain arrays, never as ExcelJS's cell objects.
+ * Sheets for which `skip` says so come back empty (named, rows not kept).
  * Throws WorkbookReadError for a missing file, a non-workbook, or a password-protected workbook.
  */
-export async function readWorkbookFile(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
+export async function readWorkbookFile(file: string, progress?: ReadProgress, skip?: (sheet: string) => boolean): Promise<WorkbookModel> {
   await sniffWorkbookFile(file);
   try {
-    return await readStreaming(file, progress);
+    return await readStreaming(file, progress, skip);
   } catch (e) {
     if (!(e instanceof SharedStringsUnresolved)) throw e;
   }
   try {
-    return await readInMemory(file, progress);
+    return await readInMemory(file, progress, skip);
   } catch (e) {
     throw new WorkbookReadError("damaged", file, e instanceof Error ? e.message : String(e));
   }
 }
 
 /** The in-memory fallback (more memory, same model) for packages the streaming reader mis-orders. */
-async function readInMemory(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
+async function readInMemory(file: string, progress?: ReadProgress, skip?: (sheet: string) => boolean): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const sheets: SheetGrid[] = [];
   for (const ws of wb.worksheets) {
     const rows: StreamRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row) => rows.push(row as unknown as StreamRow));
-    sheets.push(await readSheet(rows, ws.name, ws.state === "hidden" || ws.state === "veryHidden", progress));
+    sheets.push(await readSheet(rows, ws.name, ws.state === "hidden" || ws.state === "veryHidden", progress, skip?.(ws.name) ?? false));
   }
   return { sheets };
 }
@@ -162,7 +165,7 @@ async function readPackageTables(file: string): Promise<PackageTables | null> {
 }
 
 /** The streaming read: one row object alive at a time. */
-async function readStreaming(file: string, progress?: ReadProgress): Promise<WorkbookModel> {
+async function readStreaming(file: string, progress?: ReadProgress, skip?: (sheet: string) => boolean): Promise<WorkbookModel> {
   const sheets: SheetGrid[] = [];
   let sawWorkbookPart = false;
   let tables: PackageTables | null;
@@ -210,7 +213,7 @@ async function readStreaming(file: string, progress?: ReadProgress): Promise<Wor
       const info = ws as unknown as SheetReaderInfo;
       const name = info.name ?? `Sheet${sheets.length + 1}`;
       const hidden = info.state === "hidden" || info.state === "veryHidden";
-      sheets.push(await readSheet(ws as unknown as AsyncIterable<StreamRow>, name, hidden, progress));
+      sheets.push(await readSheet(ws as unknown as AsyncIterable<StreamRow>, name, hidden, progress, skip?.(name) ?? false));
     }
     // Sheets arrive in the zip's order; users (and "the first matching sheet") mean the tab order.
     const order = (events.model?.sheets ?? []).map((s) => s.name);
