@@ -40,7 +40,7 @@ const FREQ = [["每月", "monthly"], ["每季度", "quarterly"], ["每两月", "
 const OPS = [["良好", "good"], ["一般", "fair"], ["较差", "poor"]];
 const POTENTIAL = [["高", "high"], ["中", "medium"], ["低", "low"]];
 const SATIS_WORDS = [["非常满意", "very satisfied"], ["满意", "satisfied"], ["一般", "neutral"], ["不满意", "dissatisfied"]];
-const CAUSES = [["服务意识淡薄", "Poor service awareness"], ["细节疏忽", "Careless with details"], ["企业自身问题", "Company's own problems"], ["竞争流失", "Lost to competitors"], ["其他", "Other"]];
+const CAUSES = [["服务意识淡薄", "service"], ["细节疏忽", "detail"], ["企业自身问题", "company"], ["竞争流失", "competition"], ["其他", "other"]];
 const INDICATORS = [
   { zh: "合作深度", en: "Cooperation Depth", weight: 0.3 },
   { zh: "满意度", en: "Satisfaction", weight: 0.25 },

@@ -99,4 +99,27 @@ describe("command line: inputs that cannot be used exit 2 with a clear message",
     expect(r2.stderr).toContain("was not written by this tool");
     expect(fs.readFileSync(txt, "utf8")).toBe("mine");
   });
+
+  test("an output of ours to which a user added a sheet is not overwritten (the sheet would be lost)", async () => {
+    const input = copyFixture("clean.xlsx", dir);
+    const out = path.join(dir, "with-notes.xlsx");
+    expect((await cli([input, "--out", out, "--as-of", "2024-06-30"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    wb.addWorksheet("我的笔记").addRow(["下周拜访华星"]);
+    await wb.xlsx.writeFile(out);
+    const before = sha256(out);
+    const r = await cli([input, "--out", out, "--lang", "zh-CN"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("我的笔记");
+    expect(sha256(out)).toBe(before);
+  });
+
+  test("--out into folders that do not exist yet creates them", async () => {
+    const input = copyFixture("clean.xlsx", dir);
+    const out = path.join(dir, "2024", "06", "tiers.xlsx");
+    const r = await cli([input, "--out", out, "--as-of", "2024-06-30"]);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+  });
 });
