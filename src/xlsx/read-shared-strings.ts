@@ -1,5 +1,5 @@
 /** Decodes XML character references and the five predefined entities. */
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
     switch (e) {
       case "lt":
@@ -30,15 +30,17 @@ function decodeExcelEscapes(s: string): string {
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const si = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  const t = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
   let m: RegExpExecArray | null;
-  while ((m = si.exec(xml))) {
-    const body = (m[1] ?? "").replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
-    let text = "";
-    let tm: RegExpExecArray | null;
-    t.lastIndex = 0;
-    while ((tm = t.exec(body))) text += tm[1] ?? "";
-    out.push(decodeExcelEscapes(decodeXml(text)));
-  }
+  while ((m = si.exec(xml))) out.push(decodeCellText(m[1] ?? ""));
   return out;
+}
+
+/** The plain text of a string item's body (<si> or <is>): its <t> runs joined, phonetic guides left out. */
+export function decodeCellText(body: string): string {
+  const t = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+  const clean = body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
+  let text = "";
+  let tm: RegExpExecArray | null;
+  while ((tm = t.exec(clean))) text += tm[1] ?? "";
+  return decodeExcelEscapes(decodeXml(text));
 }

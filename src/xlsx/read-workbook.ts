@@ -5,7 +5,8 @@ import { WorkbookReadError } from "./read-error";
 import { parseSharedStrings } from "./read-shared-strings";
 import { parseCellFormats } from "./read-styles";
 import { sniffWorkbookFile } from "./sniff-file";
-import { listZipEntries, readZipEntry } from "./zip-reader";
+import { fastReadWorkbook } from "./fast-read";
+import { listZipEntries, readZipEntry, type ZipEntryInfo } from "./zip-reader";
 
 /** Progress of a read: the sheet being read and its rows so far. */
 export type ReadProgress = (sheet: string, rows: number) => void;
@@ -106,13 +107,23 @@ async function readSheet(ws: AsyncIterable<StreamRow> | Iterable<StreamRow>, nam
 }
 
 /**
- * Reads every worksheet of an .xlsx file into the workbook model with ExcelJS's streaming reader, so a
- * register of 100,000 customers is held once, as plain arrays, never as ExcelJS's cell objects.
+ * Reads every worksheet of an .xlsx file into the workbook model, streaming, so a register of 100,000
+ * customers is held once, as plain arrays: by default with the fast path (fast-read.ts), falling back to
+ * ExcelJS's streaming reader (then in-memory reader) for packages the fast path does not handle.
  * Sheets for which `skip` says so come back empty (named, rows not kept).
  * Throws WorkbookReadError for a missing file, a non-workbook, or a password-protected workbook.
  */
-export async function readWorkbookFile(file: string, progress?: ReadProgress, skip?: (sheet: string) => boolean): Promise<WorkbookModel> {
+export async function readWorkbookFile(
+  file: string,
+  progress?: ReadProgress,
+  skip?: (sheet: string) => boolean,
+  engine: "auto" | "exceljs" = "auto",
+): Promise<WorkbookModel> {
   await sniffWorkbookFile(file);
+  if (engine === "auto") {
+    const fast = await tryFastRead(file, progress, skip);
+    if (fast) return fast;
+  }
   try {
     return await readStreaming(file, progress, skip);
   } catch (e) {
@@ -122,6 +133,27 @@ export async function readWorkbookFile(file: string, progress?: ReadProgress, sk
     return await readInMemory(file, progress, skip);
   } catch (e) {
     throw new WorkbookReadError("damaged", file, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * The fast path (fast-read.ts): the package's directory, shared strings and formats read by random access,
+ * sheets scanned as they inflate. null when the package is one it does not handle (ZIP64, unusual part
+ * names, anything that throws): ExcelJS then reads it.
+ */
+async function tryFastRead(file: string, progress?: ReadProgress, skip?: (sheet: string) => boolean): Promise<WorkbookModel | null> {
+  let tables: PackageTables | null;
+  try {
+    tables = await readPackageTables(file);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    return null;
+  }
+  if (!tables) return null;
+  try {
+    return await fastReadWorkbook(file, tables.entries, tables.strings, tables.formats, progress, skip);
+  } catch {
+    return null;
   }
 }
 
@@ -140,6 +172,7 @@ async function readInMemory(file: string, progress?: ReadProgress, skip?: (sheet
 
 /** Shared strings and cell formats read straight from the package, handed to ExcelJS's sheet parser. */
 interface PackageTables {
+  entries: ZipEntryInfo[];
   strings: string[];
   formats: string[];
 }
@@ -159,6 +192,7 @@ async function readPackageTables(file: string): Promise<PackageTables | null> {
   const sst = entries.find((e) => e.name === "xl/sharedStrings.xml");
   const styles = entries.find((e) => e.name === "xl/styles.xml");
   return {
+    entries,
     strings: sst ? parseSharedStrings((await readZipEntry(file, sst)).toString("utf8")) : [],
     formats: styles ? parseCellFormats((await readZipEntry(file, styles)).toString("utf8")) : [],
   };
