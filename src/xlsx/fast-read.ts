@@ -3,6 +3,7 @@ import { decodeXml } from "./read-shared-strings";
 import { parseSheetRows } from "./sheet-rows";
 import { zipEntryStream } from "./zip-entry-stream";
 import { readZipEntry, type ZipEntryInfo } from "./zip-reader";
+import { RowInterner } from "./row-interner";
 
 /** Progress of a read: the sheet being read and its rows so far. */
 export type FastReadProgress = (sheet: string, rows: number) => void;
@@ -50,21 +51,6 @@ async function sheetRefs(file: string, entries: ZipEntryInfo[]): Promise<{ sheet
   const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(wb);
   const d = pr ? attr(pr[0], "date1904") : undefined;
   return { sheets, date1904: d === "1" || d === "true" };
-}
-
-/**
- * Shares identical rows of kinds/formats: most rows of a register look alike, so 100,000 rows cost a few
- * arrays instead of 100,000 (they are never mutated after reading).
- */
-class RowInterner<T extends string> {
-  private readonly seen = new Map<string, T[]>();
-  intern(row: T[]): T[] {
-    const key = row.join("\u0001");
-    const hit = this.seen.get(key);
-    if (hit) return hit;
-    if (this.seen.size < 10000) this.seen.set(key, row);
-    return row;
-  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseCellFormats } from "./read-styles";
 import { sniffWorkbookFile } from "./sniff-file";
 import { fastReadWorkbook } from "./fast-read";
 import { listZipEntries, readZipEntry, type ZipEntryInfo } from "./zip-reader";
+import { RowInterner } from "./row-interner";
 
 /** Progress of a read: the sheet being read and its rows so far. */
 export type ReadProgress = (sheet: string, rows: number) => void;
@@ -28,21 +29,6 @@ interface StreamCell {
 interface StreamRow {
   number: number;
   eachCell(opts: { includeEmpty: boolean }, cb: (cell: StreamCell, col: number) => void): void;
-}
-
-/**
- * Shares identical rows of kinds/formats: in a register most rows look alike, so 100,000 rows cost a
- * handful of arrays instead of 100,000 (they are never mutated after reading).
- */
-class RowInterner<T extends string> {
-  private readonly seen = new Map<string, T[]>();
-  intern(row: T[]): T[] {
-    const key = row.join("\u0001");
-    const hit = this.seen.get(key);
-    if (hit) return hit;
-    if (this.seen.size < 10000) this.seen.set(key, row);
-    return row;
-  }
 }
 
 /**
