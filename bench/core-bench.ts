@@ -63,6 +63,10 @@ function time(label: string, wb: WorkbookModel): void {
   const core = scoreWorkbook(wb, opts);
   const t1 = process.hrtime.bigint();
   const corePeak = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  if (process.env.BENCH_CORE_ONLY) {
+    console.log(`${label} core ${(Number(t1 - t0) / 1e9).toFixed(2)}s`);
+    return;
+  }
   const out = planOutputs(core, opts);
   const t2 = process.hrtime.bigint();
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);

@@ -136,6 +136,8 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
     indicatorCols.push({ col, name });
     ctx.table.indicatorIndex(name);
   }
+  const indicatorNames = indicatorCols.map((ic) => ic.name);
+  const indicatorColumns = indicatorCols.map((ic) => ic.col);
   let first = header.row + 1;
   while (first < grid.values.length && isBlankRow(grid, first)) first++;
   const firstText = (grid.values[first] ?? []).map((_, c) => cellText(grid, first, c)).find((t) => t !== "") ?? "";
@@ -154,10 +156,8 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
       continue;
     }
     ctx.table.addCustomer(key, id, name, { grid, row: r, col: labelCol });
-    for (const ic of indicatorCols) {
-      const s = scoreAt(grid, r, ic.col, ic.name, key, ctx);
-      if (s !== undefined) ctx.table.addScore({ key, id, name, indicator: ic.name, score: s }, { grid, row: r, col: ic.col }, ctx.log);
-    }
+    const scores = indicatorCols.map((ic) => scoreAt(grid, r, ic.col, ic.name, key, ctx) ?? null);
+    ctx.table.addWideRow({ key, id, name, scores }, indicatorNames, indicatorColumns, { grid, row: r, col: labelCol }, ctx.log);
   }
 }
 

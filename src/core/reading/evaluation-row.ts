@@ -15,3 +15,16 @@ export const evaluationScoreSchema = z.object({
 });
 
 export type EvaluationScore = z.infer<typeof evaluationScoreSchema>;
+
+/**
+ * One customer's row of the wide layout: its key and one score per indicator column (null where empty
+ * or unreadable). Validated as a whole row, once per customer.
+ */
+export const evaluationWideRowSchema = z.object({
+  key: z.string().min(1),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  scores: z.array(z.number().finite().nullable()),
+});
+
+export type EvaluationWideRow = z.infer<typeof evaluationWideRowSchema>;

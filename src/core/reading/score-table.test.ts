@@ -28,3 +28,21 @@ describe("evaluation rows are validated by their schema", () => {
     expect(log.items).toMatchObject([{ code: "eval.duplicateScore", cell: "B3" }]);
   });
 });
+
+describe("a wide row is validated as one row", () => {
+  it("stores every score of a valid row with its own cell", () => {
+    const t = new ScoreTable();
+    const log = new ProblemLog();
+    t.addWideRow({ key: "C1", scores: [90, null, 70] }, ["a", "b", "c"], [2, 3, 4], { grid, row: 5, col: 0 }, log);
+    expect(t.indicators).toEqual(["a", "c"]);
+    expect(t.scores.get("C1")).toEqual([90, 70]);
+    expect(t.originOf("C1", 1)).toEqual({ sheet: "评估表", cell: "E6" });
+  });
+  it("refuses a row with a score that is not finite, reported at that score's cell", () => {
+    const t = new ScoreTable();
+    const log = new ProblemLog();
+    t.addWideRow({ key: "C1", scores: [90, NaN] }, ["a", "b"], [2, 3], { grid, row: 5, col: 0 }, log);
+    expect(t.scores.has("C1")).toBe(false);
+    expect(log.items).toMatchObject([{ code: "eval.invalidScore", cell: "D6", params: { indicator: "b" } }]);
+  });
+});

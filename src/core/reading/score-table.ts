@@ -1,7 +1,7 @@
 import type { ProblemLog } from "../problems/problem";
 
 import { a1, type SheetGrid } from "../workbook/grid";
-import { evaluationScoreSchema, type EvaluationScore } from "./evaluation-row";
+import { evaluationScoreSchema, evaluationWideRowSchema, type EvaluationScore, type EvaluationWideRow } from "./evaluation-row";
 
 /** Where a score was read from, for messages. */
 export interface ScoreOrigin {
@@ -74,6 +74,32 @@ export class ScoreTable {
       return;
     }
     const { key, indicator, score } = parsed.data;
+    this.store(key, indicator, score, ref, log);
+  }
+
+  /**
+   * Records a wide-layout row after validating it as a whole against the wide row schema: one check per
+   * customer, not per score. `indicators[k]` and `cols[k]` belong to `row.scores[k]`.
+   */
+  addWideRow(row: EvaluationWideRow, indicators: string[], cols: number[], ref: CellRef, log: ProblemLog): void {
+    const parsed = evaluationWideRowSchema.safeParse(row);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const k = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+      const cell = k === undefined ? ref : { ...ref, col: cols[k] };
+      log.warning("eval.invalidScore", {
+        ...originOf(cell), key: row.key || undefined,
+        params: { field: String(issue.path[0] ?? ""), indicator: k === undefined ? "" : indicators[k] },
+      });
+      return;
+    }
+    parsed.data.scores.forEach((score, k) => {
+      if (score !== null) this.store(parsed.data.key, indicators[k], score, { ...ref, col: cols[k] }, log);
+    });
+  }
+
+  /** Stores a validated score, keeping the first of two for one customer and indicator. */
+  private store(key: string, indicator: string, score: number, ref: CellRef, log: ProblemLog): void {
     const i = this.indicatorIndex(indicator);
     let row = this.scores.get(key);
     let origins = this.packed.get(key);
