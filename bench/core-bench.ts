@@ -3,22 +3,12 @@
  * indicators in the wide layout and in the long layout (1.2 million evaluation rows) — and reports peak heap.
  */
 import { planOutputs, scoreWorkbook } from "../src/core/job/run-job";
+import { mulberry32 } from "../src/core/random/mulberry32";
 import type { RawValue, WorkbookModel } from "../src/core/workbook/grid";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const INDICATORS = 12;
 
-/** Deterministic pseudo-random numbers so every run measures the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const names = Array.from({ length: INDICATORS }, (_, i) => `指标${i + 1}`);
 

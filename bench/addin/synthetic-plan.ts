@@ -1,16 +1,6 @@
+import { mulberry32 as random } from "../../src/core/random/mulberry32";
 import { blocksFromRowRoles, type ColumnKind, type ColumnPlan, type OutputTabId, type PlanValue, type StyleBlock, type StyleRole, type TabPlan, type WritePlan } from "../../src/core/plan/write-plan";
 
-/** A small deterministic random generator (mulberry32), so the synthetic plan is the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FORMATS: Record<ColumnKind, string> = { text: "@", number: "0.0", integer: "0", percent: "0%", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
 

@@ -1,16 +1,6 @@
+import { mulberry32 as random } from "../../src/core/random/mulberry32";
 import type { RawValue, WorkbookModel } from "../../src/core/workbook/grid";
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADERS = ["客户编号", "客户名称", "客户经理", "日均存款", "日均贷款", "结算产品使用状况", "理财产品使用状况", "客户满意度", "客户关系发展潜力", "经营状况",
   "沟通方式", "首次购买日期", "最近购买日期", "最近联系日期", "投诉次数", "未结投诉", "推荐意愿", "客户状态", "流失原因", "挽回成本"];

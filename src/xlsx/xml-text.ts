@@ -1,3 +1,4 @@
+import { columnLetters } from "../core/workbook/grid";
 /** Text as it may stand in SpreadsheetML: escaped, without characters XML 1.0 forbids, within Excel's cell limit. */
 
 /** Excel's limit on the characters in one cell. */
@@ -25,11 +26,5 @@ export function cellText(s: string): string {
 
 /** Column letters for a 1-based column number (1 → A, 28 → AB). */
 export function colName(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(n - 1);
 }

@@ -1,3 +1,4 @@
+import { mulberry32 } from "../random/mulberry32";
 import { tierLabel } from "../i18n/labels";
 import { pick, type Bilingual, type Lang } from "../i18n/lang";
 import type { CarryOver } from "../plan/previous-outputs";
@@ -88,17 +89,7 @@ export const REASON_WORDS: Record<SelectionReason | "routine", Bilingual> = {
   routine: bi("购买后定期回访", "Routine after purchase"),
 };
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, so a seed gives the same sample on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = imul(t ^ (t >>> 15), t | 1);
-    t ^= t + imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /**
  * The random sample: round(n·share) of the keys, drawn by a partial Fisher–Yates shuffle of the sorted keys

@@ -83,6 +83,14 @@ function weightAt(grid: SheetGrid, r: number, c: number): number | undefined {
   return n.ok ? (n.percent ? n.value * 100 : n.value) : undefined;
 }
 
+/** Notes the weight and full mark a long or form row gives its indicator (the first full mark stands). */
+function recordWeightAndMax(grid: SheetGrid, r: number, wCol: number | undefined, mCol: number | undefined, indicator: string, ctx: EvaluationContext): void {
+  const w = wCol === undefined ? undefined : weightAt(grid, r, wCol);
+  if (w !== undefined) ctx.table.addWeight(indicator, w);
+  const m = mCol === undefined ? undefined : weightAt(grid, r, mCol);
+  if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
+}
+
 function keyOf(grid: SheetGrid, r: number, idCol: number | undefined, nameCol: number | undefined, ctx: EvaluationContext) {
   const id = idCol === undefined ? undefined : cellText(grid, r, idCol) || undefined;
   const name = nameCol === undefined ? undefined : cellText(grid, r, nameCol) || undefined;
@@ -106,14 +114,7 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
     if (!indText) continue;
     const indicator = indicatorName(indText, ctx);
     ctx.table.addCustomer(key, id, name, origin);
-    if (wCol !== undefined) {
-      const w = weightAt(grid, r, wCol);
-      if (w !== undefined) ctx.table.addWeight(indicator, w);
-    }
-    if (mCol !== undefined) {
-      const m = weightAt(grid, r, mCol);
-      if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
-    }
+    recordWeightAndMax(grid, r, wCol, mCol, indicator, ctx);
     ctx.table.indicatorIndex(indicator);
     const s = scoreAt(grid, r, sCol!, indicator, key, ctx);
     if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, origin, ctx.log);
@@ -210,14 +211,7 @@ function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
     if (!indText) continue;
     const indicator = indicatorName(indText, ctx);
     ctx.table.indicatorIndex(indicator);
-    if (wCol !== undefined) {
-      const w = weightAt(grid, r, wCol);
-      if (w !== undefined) ctx.table.addWeight(indicator, w);
-    }
-    if (mCol !== undefined) {
-      const m = weightAt(grid, r, mCol);
-      if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
-    }
+    recordWeightAndMax(grid, r, wCol, mCol, indicator, ctx);
     const s = scoreAt(grid, r, sCol, indicator, key, ctx);
     if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, { grid, row: r, col: sCol }, ctx.log);
   }
