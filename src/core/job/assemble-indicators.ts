@@ -5,7 +5,8 @@ import type { Indicator } from "../model/indicator";
 import type { ProblemLog } from "../problems/problem";
 import { registerCell, type RegisterRead } from "../reading/register-reader";
 import type { ScoreTable } from "../reading/score-table";
-import type { RegisterFieldId } from "../register/fields";
+import { REGISTER_FIELDS, type RegisterFieldId } from "../register/fields";
+import { canonicalCategory } from "../reading/categories";
 import type { RegisterRow } from "../register/register-row";
 import { derivedPoints, type DerivedValue } from "../scoring/derived-points";
 import { weightsTotalLooksRight } from "../scoring/final-score";
@@ -41,12 +42,23 @@ export function assembleIndicators(
       if (!ind.source && !fromEval) {
         const field = registerFieldMatcher(normalizeHeader(ind.name)) as RegisterFieldId | undefined;
         if (field && register?.columns.has(field)) {
-          indicators.push({ ...ind, source: field });
+          // The map's keys could only be made canonical once the column, and so its kind, was known.
+          const kind = REGISTER_FIELDS.find((f) => f.id === field)?.kind;
+          const mapping = ind.mapping?.map((m) => ({ key: canonicalCategory(kind, m.key), points: m.points }));
+          indicators.push({ ...ind, source: field, mapping });
           continue;
         }
         log.warning("model.notInEvaluation", { sheet: modelSheet, params: { indicator: ind.name } });
       }
       indicators.push(ind);
+    }
+    for (const ind of model) {
+      const observed = table.weights.get(ind.name);
+      if (observed && observed.size > 1) {
+        log.warning("eval.weightConflict", {
+          params: { indicator: ind.name, weights: [...observed.keys()].join(" / "), weight: ind.weight },
+        });
+      }
     }
     for (const name of table.indicators) {
       if (!model.some((m) => normalizeHeader(m.name) === normalizeHeader(name))) {

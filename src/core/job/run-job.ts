@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/lang";
 import { parseTier } from "../i18n/labels";
 import { ProblemLog, type Problem } from "../problems/problem";
 import { buildProblemsTab, PROBLEMS_SPEC } from "../plan/problems-tab";
-import { CarryOver, readPreviousOutputs, type PreviousOutputs } from "../plan/previous-outputs";
+import { CarryOver, readOwnedTabs, readPreviousOutputs, type PreviousOutputs } from "../plan/previous-outputs";
 import { buildRosterTab, ROSTER_SPEC } from "../plan/roster-tab";
 import { tabName, type TabSpec } from "../plan/tab-spec";
 import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
@@ -56,7 +56,9 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const log = new ProblemLog();
   const target = opts.previous ?? wb;
   const previous = readPreviousOutputs(target, OUTPUT_SPECS);
-  const ownInInput = opts.previous ? new Set<string>() : new Set(previous.owned.keys());
+  // The input's own output tabs (an add-in run left them there) are never inputs, even when the outputs
+  // now go to a separate workbook.
+  const ownInInput = new Set(opts.previous ? readOwnedTabs(wb).keys() : previous.owned.keys());
   ownInInput.add(META_SHEET_NAME);
 
   const found = recognizeSheets(wb.sheets, ownInInput, opts.roles);

@@ -72,6 +72,10 @@ export const CORE_MESSAGES: MessageCatalogue = {
     zh: (p) => `指标“${s(p, "indicator")}”的得分是 Excel 错误值 ${s(p, "text")}，按缺失处理。`,
     en: (p) => `Indicator "${s(p, "indicator")}": the score is the Excel error ${s(p, "text")}; treated as missing.`,
   },
+  "eval.noIndicator": {
+    zh: () => "该评估行有得分但没有填写分析指标，已跳过。",
+    en: () => "This evaluation row has a score but no indicator; left out.",
+  },
   "eval.invalidScore": {
     zh: (p) => `指标“${s(p, "indicator")}”的评估行无效（${s(p, "field")}），已忽略。`,
     en: (p) => `Indicator "${s(p, "indicator")}": invalid evaluation row (${s(p, "field")}); ignored.`,

@@ -107,11 +107,14 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
     const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
     const origin = { grid, row: r, col: sCol! };
     if (!key) {
-      ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, 0) });
+      ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, idCol ?? nameCol ?? 0) });
       continue;
     }
     const indText = cellText(grid, r, indCol!);
-    if (!indText) continue;
+    if (!indText) {
+      if (kindAt(grid, r, sCol!) !== "empty") ctx.log.warning("eval.noIndicator", { sheet: grid.name, cell: a1(grid, r, indCol!), key });
+      continue;
+    }
     const indicator = indicatorName(indText, ctx);
     ctx.table.addCustomer(key, id, name, origin);
     recordWeightAndMax(grid, r, wCol, mCol, indicator, ctx);

@@ -93,7 +93,7 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
     // Value problems name their customer, once the row's key is known.
     for (const p of rowProblems) log.add(key ? { ...p, key } : p);
     if (!key) {
-      log.error("register.noKey", { sheet: grid.name, cell: a1(grid, r, 0) });
+      log.error("register.noKey", { sheet: grid.name, cell: a1(grid, r, (columns.get("id") ?? columns.get("name"))?.col ?? 0) });
       continue;
     }
     const first = seen.get(key);

@@ -30,10 +30,10 @@ export function derivedPoints(ind: Indicator, values: DerivedValue[]): { points:
   switch (ind.method) {
     case "minmax":
     case "rank": {
-      const raw = ind.method === "minmax" ? minMaxPoints(numeric) : percentileRankPoints(numeric);
-      for (let i = 0; i < raw.length; i++) {
-        if (!Number.isNaN(raw[i])) points[i] = ind.direction === "negative" ? 100 - raw[i] : raw[i];
-      }
+      // 反向: rank the negated values, so lower is better and "all equal → 100", "only one → 100" still hold.
+      const input = ind.direction === "negative" ? numeric.map((x) => -x) : numeric;
+      const raw = ind.method === "minmax" ? minMaxPoints(input) : percentileRankPoints(input);
+      for (let i = 0; i < raw.length; i++) if (!Number.isNaN(raw[i])) points[i] = raw[i];
       break;
     }
     case "bands":
