@@ -2,7 +2,7 @@ import { normalizeHeader } from "../text/normalize-header";
 import { findHeaderRow } from "../recognition/header-row";
 import { isBlankRow, isTotalRow } from "../recognition/row-kinds";
 import type { ProblemLog } from "../problems/problem";
-import { readNumber } from "../values/number-cell";
+import { plainNumber, readNumber } from "../values/number-cell";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
 import type { KeyResolver } from "./customer-keys";
@@ -68,7 +68,12 @@ function indicatorName(text: string, ctx: EvaluationContext): string {
 
 /** Reads a score cell; reports excel errors and text that is no number; undefined when missing or bad. */
 function scoreAt(grid: SheetGrid, r: number, c: number, indicator: string, key: string | undefined, ctx: EvaluationContext): number | undefined {
-  const n = readNumber(rawAt(grid, r, c), kindAt(grid, r, c), formatAt(grid, r, c));
+  const raw = rawAt(grid, r, c);
+  const kind = kindAt(grid, r, c);
+  const format = formatAt(grid, r, c);
+  const plain = plainNumber(raw, kind, format);
+  if (plain !== undefined) return plain;
+  const n = readNumber(raw, kind, format);
   if (n.ok) return n.percent ? n.value * 100 : n.value;
   if (n.reason === "missing") return undefined;
   ctx.log.warning(n.reason === "excelError" ? "eval.excelError" : "eval.notNumber", {

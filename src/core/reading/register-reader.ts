@@ -6,7 +6,7 @@ import type { Problem, ProblemLog } from "../problems/problem";
 import { REGISTER_FIELDS, type FieldDef, type RegisterFieldId } from "../register/fields";
 import { registerRowSchema, type RegisterRow } from "../register/register-row";
 import { readDate } from "../values/date-cell";
-import { readNumber } from "../values/number-cell";
+import { plainNumber, readNumber } from "../values/number-cell";
 import {
   readChannel, readChurnCause, readOperatingStatus, readPotential, readSatisfactionWord, readStatus, readYesNo,
 } from "../values/choice-cell";
@@ -82,9 +82,7 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
     const cellOf = (field: string) => a1(grid, r, columns.get(field as RegisterFieldId)?.col ?? 0);
     for (const f of fields) {
       const { col, header: h } = columns.get(f.id)!;
-      const v = readField(grid, r, col, f, satScale, (code, params) =>
-        rowProblems.push({ level: "warning", code, sheet: grid.name, cell: a1(grid, r, col), params: { header: h, ...params } }),
-      );
+      const v = readField(grid, r, col, f, satScale, { out: rowProblems, header: h });
       if (v !== undefined) candidate[f.id] = v;
     }
     const id = candidate.id as string | undefined;
@@ -149,16 +147,24 @@ function satisfactionColumnScale(grid: SheetGrid, headerRow: number, col: number
   return satisfactionScale(numbers);
 }
 
-type Report = (code: string, params: Record<string, string | number>) => void;
+/** Where a cell's problems go: no closure per cell, as a register has hundreds of thousands of cells. */
+interface CellReport {
+  out: Problem[];
+  header: string;
+}
+
+function report(grid: SheetGrid, r: number, c: number, to: CellReport, code: string, params: Record<string, string | number>): void {
+  to.out.push({ level: "warning", code, sheet: grid.name, cell: a1(grid, r, c), params: { header: to.header, ...params } });
+}
 
 /** Reads one register cell by the field's kind; reports what cannot be read and returns undefined for it. */
-function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale: number, report: Report): unknown {
+function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale: number, to: CellReport): unknown {
   const raw = rawAt(grid, r, c);
   const kind = kindAt(grid, r, c);
   const format = formatAt(grid, r, c);
   if (kind === "empty" || (kind === "text" && String(raw).trim() === "")) return undefined;
   if (kind === "error") {
-    report("value.excelError", { text: String(raw) });
+    report(grid, r, c, to, "value.excelError", { text: String(raw) });
     return undefined;
   }
   const text = cellText(grid, r, c);
@@ -168,18 +174,20 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
     case "integer":
     case "amount":
     case "nps": {
+      const plain = plainNumber(raw, kind, format);
+      if (plain !== undefined && plain >= 0 && (f.kind === "amount" || Number.isInteger(plain))) return plain;
       const n = readNumber(raw, kind, format);
       if (!n.ok) {
-        report("value.notNumber", { text: cellDisplay(grid, r, c) });
+        report(grid, r, c, to, "value.notNumber", { text: cellDisplay(grid, r, c) });
         return undefined;
       }
       const value = n.percent && f.kind !== "amount" ? n.value * 100 : n.value;
       if (value < 0) {
-        report("value.negative", { text: String(value) });
+        report(grid, r, c, to, "value.negative", { text: String(value) });
         return undefined;
       }
       if (f.kind !== "amount" && !Number.isInteger(value)) {
-        report("value.notInteger", { text: String(value) });
+        report(grid, r, c, to, "value.notInteger", { text: String(value) });
         return undefined;
       }
       return value;
@@ -187,14 +195,14 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
     case "date": {
       const d = readDate(raw, kind, format);
       if (!d.ok) {
-        report("value.notDate", { text: cellDisplay(grid, r, c) });
+        report(grid, r, c, to, "value.notDate", { text: cellDisplay(grid, r, c) });
         return undefined;
       }
       return d.value;
     }
     case "yesno": {
       const b = readYesNo(typeof raw === "boolean" ? raw : text);
-      if (b === undefined) report("value.notChoice", { text, choices: `${CHOICES.yesno.zh} (${CHOICES.yesno.en})` });
+      if (b === undefined) report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.yesno.zh} (${CHOICES.yesno.en})` });
       return b;
     }
     case "satisfaction": {
@@ -202,7 +210,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
       if (word !== undefined) return word;
       const n = readNumber(raw, kind, format);
       if (!n.ok) {
-        report("value.notChoice", { text, choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})` });
+        report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})` });
         return undefined;
       }
       return (n.percent ? n.value * 100 : n.value) * satScale;
@@ -212,7 +220,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
       const v = reader(text);
       if (v === undefined) {
         const ch = CHOICES[f.kind];
-        report("value.notChoice", { text, choices: `${ch.zh} (${ch.en})` });
+        report(grid, r, c, to, "value.notChoice", { text, choices: `${ch.zh} (${ch.en})` });
       }
       return v;
     }

@@ -74,7 +74,7 @@ export class ScoreTable {
       return;
     }
     const { key, indicator, score } = parsed.data;
-    this.store(key, indicator, score, ref, log);
+    this.store(key, indicator, score, ref.grid, ref.row, ref.col, log);
   }
 
   /**
@@ -93,13 +93,15 @@ export class ScoreTable {
       });
       return;
     }
-    parsed.data.scores.forEach((score, k) => {
-      if (score !== null) this.store(parsed.data.key, indicators[k], score, { ...ref, col: cols[k] }, log);
-    });
+    const { key, scores } = parsed.data;
+    for (let k = 0; k < scores.length; k++) {
+      const score = scores[k];
+      if (score !== null) this.store(key, indicators[k], score, ref.grid, ref.row, cols[k], log);
+    }
   }
 
   /** Stores a validated score, keeping the first of two for one customer and indicator. */
-  private store(key: string, indicator: string, score: number, ref: CellRef, log: ProblemLog): void {
+  private store(key: string, indicator: string, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
     const i = this.indicatorIndex(indicator);
     let row = this.scores.get(key);
     let origins = this.packed.get(key);
@@ -110,13 +112,13 @@ export class ScoreTable {
       this.packed.set(key, origins);
     }
     if (row[i] !== undefined && !Number.isNaN(row[i])) {
-      log.warning("eval.duplicateScore", { ...originOf(ref), key, params: { key, indicator } });
+      log.warning("eval.duplicateScore", { ...originOf({ grid, row: r, col: c }), key, params: { key, indicator } });
       return;
     }
     row[i] = score;
-    let g = this.grids.indexOf(ref.grid);
-    if (g < 0) g = this.grids.push(ref.grid) - 1;
-    origins[i] = (g * ROWS + ref.row) * COLS + ref.col;
+    let g = this.grids.indexOf(grid);
+    if (g < 0) g = this.grids.push(grid) - 1;
+    origins[i] = (g * ROWS + r) * COLS + c;
   }
 
   /** Where a customer's score for an indicator (by index) was read; undefined when it has none. */

@@ -4,9 +4,17 @@ import type { Channel, ChurnCause, Potential, RegisterRow } from "../register/re
 export type OperatingStatus = NonNullable<RegisterRow["operatingStatus"]>;
 export type CustomerStatus = NonNullable<RegisterRow["status"]>;
 
+const keyCache = new Map<string, string>();
+
 /** The comparison form of a typed choice: NFKC, lower case, no whitespace ("Very  Satisfied" = "verysatisfied"). */
 export function choiceKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+  // A column of choices repeats a handful of words thousands of times: normalise each word once.
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = text.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+    if (keyCache.size < 10_000) keyCache.set(text, key);
+  }
+  return key;
 }
 
 // Exact lookups, never substring tests: "不满意" contains "满意" and "未使用" contains "使用".

@@ -10,6 +10,8 @@ const FORMAT_LITERALS = /"[^"]*"|\\./g;
 
 /** True when an Excel number format displays its value as a percentage ("0%", "0.00%"). */
 export function isPercentFormat(format: string): boolean {
+  // Nearly every cell is "General" or has no "%" at all: answer those without a regex.
+  if (!format.includes("%")) return false;
   return format.replace(FORMAT_LITERALS, "").includes("%");
 }
 
@@ -92,4 +94,12 @@ export function readNumber(raw: RawValue, kind: CellKind, format: string): Numbe
   const parsed = parseNumberText(trimmed);
   if (!parsed) return { ok: false, reason: "notNumber", text: raw.trim() };
   return { ok: true, ...parsed };
+}
+
+/**
+ * The value of a plain number cell (not a percent format), or undefined for anything else — the hot path
+ * that spares a result object per cell; callers fall back to readNumber.
+ */
+export function plainNumber(raw: RawValue, kind: CellKind, format: string): number | undefined {
+  return typeof raw === "number" && kind === "number" && !format.includes("%") ? raw : undefined;
 }
