@@ -70,8 +70,11 @@ async function readAndRun(input: string, previous: WorkbookModel | undefined, op
   }
 }
 
+/** What the write and the summary need of the outcome; the scored customers are let go before the write. */
+type WrittenOutcome = Pick<JobOutcome, "plan" | "summary" | "problems">;
+
 /** The job's outcome, or why the output path may not be written. */
-type Prepared = { kind: "ready"; outcome: JobOutcome; carried: boolean } | { kind: "refused"; code: string; message: string };
+type Prepared = { kind: "ready"; outcome: WrittenOutcome; carried: boolean } | { kind: "refused"; code: string; message: string };
 
 /**
  * Checks the output path (before the long job, so a refusal comes at once), reads the previous output
@@ -87,8 +90,8 @@ async function prepare(input: string, output: string, opts: { lang?: Lang; asOf?
     return { kind: "refused", code: "output.unreadable", message: text("outputUnreadable", lang, { file: output, reason: prev.reason }) };
   }
   const previous = prev.kind === "ours" ? prev.workbook : undefined;
-  const outcome = await readAndRun(input, previous, opts, lang, progress);
-  return { kind: "ready", outcome, carried: previous !== undefined };
+  const { plan, summary, problems } = await readAndRun(input, previous, opts, lang, progress);
+  return { kind: "ready", outcome: { plan, summary, problems }, carried: previous !== undefined };
 }
 
 /** The whole command: parse, read, check the output path, run, write atomically, print; returns the exit code. */
