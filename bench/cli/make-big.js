@@ -13,16 +13,8 @@ if (!file) {
   process.exit(2);
 }
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same PRNG as the product's, from the build that `npm run bench:cli` makes first.
+const { mulberry32: prng } = require("../../dist-node/src/core/random/mulberry32");
 
 /** The 8 indicators of the wide evaluation and their weights (sum 100). */
 const INDICATORS = [
