@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run validate [-- <manifest.xml>]`: validates the add-in manifest offline.
- * 1. xmllint against Microsoft's XSDs in ../shared/manifest-schemas (override with MANIFEST_SCHEMAS).
+ * 1. xmllint against Microsoft's XSDs vendored in schemas/manifest (override with MANIFEST_SCHEMAS).
  * 2. Our own checks of what the XSDs miss: every resid defined, ids unique, https-only URLs, a zh-CN
  *    override for every user-visible string, string lengths, icons present, ExecuteFunction names
  *    associated in src/commands/commands.ts.
@@ -78,7 +78,7 @@ function checkManifest(xml, options = {}) {
 
 /** Runs xmllint against the manifest schema; returns [ok, output]. */
 function schemaCheck(manifestPath) {
-  const dir = process.env.MANIFEST_SCHEMAS ?? path.resolve(ROOT, "..", "shared", "manifest-schemas");
+  const dir = process.env.MANIFEST_SCHEMAS ?? path.join(ROOT, "schemas", "manifest");
   const xsd = path.join(dir, "OfficeAppManifestV1_1.xsd");
   if (!fs.existsSync(xsd)) return [false, `schema not found: ${xsd} (set MANIFEST_SCHEMAS to the folder of the XSDs)`];
   const r = spawnSync("xmllint", ["--noout", "--schema", xsd, manifestPath], { encoding: "utf8" });

@@ -31,3 +31,22 @@ export function pdfText(pdf: string): string | null {
     return null;
   }
 }
+
+/**
+ * Converts every sheet of a workbook to UTF-8 CSV with LibreOffice (cell contents, no layout) and returns the
+ * files by sheet name. Token 12 = -1 asks LibreOffice (7.2+) for one file per sheet.
+ */
+export function convertToCsv(file: string): Map<string, string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-csv-"));
+  const profile = `-env:UserInstallation=file://${outDir}/profile`;
+  const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  execFileSync("soffice", [profile, "--headless", "--convert-to", filter, "--outdir", outDir, file], { stdio: "pipe", timeout: 120000 });
+  const base = path.basename(file).replace(/\.[^.]+$/, "");
+  const out = new Map<string, string>();
+  for (const f of fs.readdirSync(outDir)) {
+    if (!f.endsWith(".csv")) continue;
+    const sheet = f.startsWith(`${base}-`) ? f.slice(base.length + 1, -4) : f.slice(0, -4);
+    out.set(sheet, fs.readFileSync(path.join(outDir, f), "utf8"));
+  }
+  return out;
+}
