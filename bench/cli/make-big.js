@@ -2,12 +2,13 @@
 // @ts-check
 // Writes the benchmark workbook: N customers (default 100,000) in a register, an 8-indicator wide
 // evaluation and a model sheet, with ExcelJS's streaming writer (seeded PRNG: the same file every time).
-// Usage: node bench/cli/make-big.js <out.xlsx> [customers]
+// Usage: node bench/cli/make-big.js <out.xlsx> [customers] [seed]  (a seed per branch for batch benches)
 "use strict";
 const ExcelJS = require("exceljs");
 
 const file = process.argv[2];
 const n = Number(process.argv[3] || 100000);
+const seed = Number(process.argv[4] || 100000);
 if (!file) {
   process.stderr.write("usage: node bench/cli/make-big.js <out.xlsx> [customers]\n");
   process.exit(2);
@@ -23,7 +24,7 @@ const INDICATORS = [
 ];
 
 async function main() {
-  const rnd = prng(100000);
+  const rnd = prng(seed);
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const reg = wb.addWorksheet("客户状况登记表");
@@ -65,7 +66,7 @@ async function main() {
 
   const ev = wb.addWorksheet("客户关系评估表");
   ev.addRow(["客户编号", "客户名称", ...INDICATORS.map((x) => x[0])]).commit();
-  const r2 = prng(7);
+  const r2 = prng(seed === 100000 ? 7 : seed + 7);
   for (let i = 0; i < n; i++) {
     const q = r2();
     ev.addRow([

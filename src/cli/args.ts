@@ -4,10 +4,27 @@ import type { Lang } from "../core/i18n/lang";
 export type CliRequest =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "run"; input: string; out?: string; lang?: Lang; asOf?: string; json: boolean }
+  | ({ kind: "run" } & RunRequest)
   | { kind: "error"; code: ArgErrorCode; arg: string; lang?: Lang };
 
-export type ArgErrorCode = "noInput" | "unknownOption" | "missingValue" | "badLang" | "badDate" | "extraArg";
+/** A run over one or more workbooks (files or folders). */
+export interface RunRequest {
+  inputs: string[];
+  out?: string;
+  /** Batch: where every workbook's output goes (default: beside each input). */
+  outDir?: string;
+  /** Batch: the consolidated workbook for the command centre. */
+  summary?: string;
+  /** Batch: workbooks run at once (default: the number of cores). */
+  jobs?: number;
+  /** Per-customer results for BI tools. */
+  format?: { kind: "csv" | "json"; file: string };
+  lang?: Lang;
+  asOf?: string;
+  json: boolean;
+}
+
+export type ArgErrorCode = "noInput" | "unknownOption" | "missingValue" | "badLang" | "badDate" | "badJobs" | "badFormat" | "outWithMany";
 
 const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "en-US", en: "en-US" };
 
@@ -19,10 +36,17 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** Parses `customer-tiers <input.xlsx> [--out f] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--json]`. */
+/**
+ * Parses `customer-tiers <input.xlsx|folder>… [--out f] [--out-dir d] [--summary f] [--jobs N]
+ * [--format csv|json <file>] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--json]`.
+ */
 export function parseArgs(argv: string[]): CliRequest {
-  let input: string | undefined;
+  const inputs: string[] = [];
   let out: string | undefined;
+  let outDir: string | undefined;
+  let summary: string | undefined;
+  let jobs: number | undefined;
+  let format: RunRequest["format"];
   let lang: Lang | undefined;
   let asOf: string | undefined;
   let json = false;
@@ -35,10 +59,7 @@ export function parseArgs(argv: string[]): CliRequest {
     if (raw === "-h" || raw === "--help") return { kind: "help" };
     if (raw === "-v" || raw === "--version") return { kind: "version" };
     if (raw === "--") {
-      for (const rest of argv.slice(i + 1)) {
-        if (input === undefined) input = rest;
-        else fail("extraArg", rest);
-      }
+      inputs.push(...argv.slice(i + 1));
       break;
     }
     if (raw.startsWith("-") && raw !== "-") {
@@ -62,6 +83,34 @@ export function parseArgs(argv: string[]): CliRequest {
           else out = v;
           break;
         }
+        case "--out-dir":
+        case "--summary": {
+          const v = takeValue();
+          if (!v) fail("missingValue", name);
+          else if (name === "--out-dir") outDir = v;
+          else summary = v;
+          break;
+        }
+        case "--jobs":
+        case "-j": {
+          const v = takeValue();
+          if (!v) fail("missingValue", name);
+          else if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) fail("badJobs", v);
+          else jobs = Number(v);
+          break;
+        }
+        case "--format": {
+          const kind = takeValue();
+          const file = argv[i + 1];
+          if (!kind) fail("missingValue", name);
+          else if (kind !== "csv" && kind !== "json") fail("badFormat", kind);
+          else if (file === undefined || file.startsWith("-")) fail("missingValue", `${name} ${kind}`);
+          else {
+            i++;
+            format = { kind, file };
+          }
+          break;
+        }
         case "--lang": {
           const v = takeValue();
           if (!v) fail("missingValue", name);
@@ -81,10 +130,10 @@ export function parseArgs(argv: string[]): CliRequest {
       }
       continue;
     }
-    if (input === undefined) input = raw;
-    else fail("extraArg", raw);
+    inputs.push(raw);
   }
   if (pendingError && pendingError.kind === "error") return { ...pendingError, lang };
-  if (input === undefined) return { kind: "error", code: "noInput", arg: "", lang };
-  return { kind: "run", input, out, lang, asOf, json };
+  if (inputs.length === 0) return { kind: "error", code: "noInput", arg: "", lang };
+  if (out !== undefined && inputs.length > 1) return { kind: "error", code: "outWithMany", arg: "--out", lang };
+  return { kind: "run", inputs, out, outDir, summary, jobs, format, lang, asOf, json };
 }

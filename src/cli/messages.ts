@@ -12,28 +12,43 @@ const HELP: Msg = {
   zh: `客户分级维护助手（命令行）
 
 用法：customer-tiers <输入.xlsx> [--out 输出.xlsx] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--json]
+      customer-tiers <a.xlsx> <b.xlsx> … | <文件夹> [--out-dir 文件夹] [--summary 汇总.xlsx] [--jobs N]
+      以上两种均可加 [--format csv|json <文件>]
 
   <输入.xlsx>      含客户状况登记表 / 客户关系评估表的工作簿（只读，不会被修改）
   --out <文件>     输出工作簿；默认为输入文件旁的 <名称>.tiers.xlsx
   --lang <语言>    输出语言：zh-CN 或 en-US（默认跟随登记表表头的语言）
   --as-of <日期>   以该日期为“今天”计算回访与预警日期（可复现）
   --json           以 JSON 输出摘要（格式见 docs/command-line.md）
+  --out-dir <文件夹>  批量：各工作簿的输出写入该文件夹（默认写在各输入文件旁）
+  --summary <文件>  批量：为指挥中心写出汇总工作簿（每个工作簿一行、每位客户经理一行、全部数据问题）
+  --jobs <N>       批量：同时处理的工作簿数（默认为 CPU 核数）
+  --format csv|json <文件>  另存每位客户的结果（CSV 为带 BOM 的 UTF-8，Excel 可直接打开；json 为 JSON Lines）
   -h, --help       显示本帮助
   -v, --version    显示版本
 
 输出文件已存在且由本工具生成时，会保留其中可编辑列（人工等级、审核状态、执行情况、回访结果等）和评估历史；
 不是本工具生成的文件绝不会被覆盖。
 
-退出码：0 全部客户已评分且无错误；1 部分行有问题（仍已写出结果）；2 无法处理（文件无法读取、没有登记表、参数错误）。`,
+退出码：0 全部客户已评分且无错误；1 部分行有问题（仍已写出结果）；2 无法处理（文件无法读取、没有登记表、参数错误）。
+批量处理时，某个工作簿出错不影响其他工作簿，退出码取其中最严重的。`,
   en: `Customer Tiers (command line)
 
 Usage: customer-tiers <input.xlsx> [--out output.xlsx] [--lang zh-CN|en-US] [--as-of YYYY-MM-DD] [--json]
+       customer-tiers <a.xlsx> <b.xlsx> … | <folder> [--out-dir folder] [--summary summary.xlsx] [--jobs N]
+       either form may add [--format csv|json <file>]
 
   <input.xlsx>     workbook with a customer register / relationship evaluation (read only, never modified)
   --out <file>     output workbook; default <name>.tiers.xlsx beside the input
   --lang <lang>    output language: zh-CN or en-US (default: the register headers' language)
   --as-of <date>   treat this date as "today" for callbacks and warnings (reproducible runs)
   --json           print the summary as JSON (shape in docs/command-line.md)
+  --out-dir <dir>  batch: write every workbook's output into this folder (default: beside each input)
+  --summary <file> batch: the command centre's consolidated workbook (a row per workbook, per account
+                   manager, and every problem)
+  --jobs <N>       batch: workbooks run at once (default: the number of cores)
+  --format csv|json <file>  also write each customer's result (CSV: UTF-8 with BOM, opens in Excel;
+                   json: JSON lines)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -41,7 +56,8 @@ When the output file exists and was written by this tool, its editable columns (
 outcome, callback result, ...) and its history are kept; a file this tool did not write is never overwritten.
 
 Exit codes: 0 every customer scored, no errors; 1 some rows had problems (outputs still written);
-2 nothing could be done (unreadable file, no register, bad arguments).`,
+2 nothing could be done (unreadable file, no register, bad arguments).
+In a batch one bad workbook never stops the others; the exit code is the worst of them.`,
 };
 
 const ARG_ERRORS: Record<ArgErrorCode, (arg: string) => Msg> = {
@@ -50,7 +66,12 @@ const ARG_ERRORS: Record<ArgErrorCode, (arg: string) => Msg> = {
   missingValue: (a) => ({ zh: `选项 ${a} 需要一个值`, en: `Option ${a} needs a value` }),
   badLang: (a) => ({ zh: `不支持的语言“${a}”：请用 zh-CN 或 en-US`, en: `Unsupported language "${a}": use zh-CN or en-US` }),
   badDate: (a) => ({ zh: `日期“${a}”无效：请写作 YYYY-MM-DD，例如 2024-06-30`, en: `Invalid date "${a}": write YYYY-MM-DD, e.g. 2024-06-30` }),
-  extraArg: (a) => ({ zh: `多余的参数“${a}”：一次只处理一个工作簿`, en: `Unexpected argument "${a}": one workbook per run` }),
+  badJobs: (a) => ({ zh: `--jobs 的值“${a}”无效：请写 1 到 256 之间的整数`, en: `Invalid --jobs "${a}": write a whole number from 1 to 256` }),
+  badFormat: (a) => ({ zh: `不支持的结果格式“${a}”：请用 --format csv <文件> 或 --format json <文件>`, en: `Unsupported results format "${a}": use --format csv <file> or --format json <file>` }),
+  outWithMany: () => ({
+    zh: "处理多个工作簿时不能用 --out（每个工作簿各有输出）：请用 --out-dir <文件夹>",
+    en: "--out cannot be used with several workbooks (each has its own output): use --out-dir <folder>",
+  }),
 };
 
 const READ_ERRORS: Record<ReadErrorKind, (file: string) => Msg> = {
@@ -94,6 +115,17 @@ const TEXTS = {
   moreProblems: { zh: "  ……另有 {n} 条，详见输出中的“数据问题”工作表", en: "  … and {n} more: see the Data Problems tab of the output" },
   output: { zh: "输出：{file}", en: "Output: {file}" },
   kept: { zh: "（已保留上次输出中的编辑和历史）", en: "(edits and history of the previous output kept)" },
+  progressBatch: { zh: "已完成 {done}/{total} 个工作簿", en: "{done}/{total} workbooks done" },
+  outputClash: {
+    zh: "输出文件 {file} 与 {other} 的输出重名（--out-dir 中同名的工作簿），未处理此工作簿。请改名或分开运行。",
+    en: "The output {file} clashes with that of {other} (workbooks of the same name in --out-dir); this workbook was not run. Rename it or run it separately.",
+  },
+  noWorkbooks: { zh: "没有找到要处理的工作簿（.xlsx）", en: "No workbooks (.xlsx) found to run" },
+  batchLine: { zh: "{file}：{tiers}；{verdicts}；错误 {error} · 警告 {warning} → {output}", en: "{file}: {tiers}; {verdicts}; {error} errors · {warning} warnings → {output}" },
+  batchFailed: { zh: "{file}：未能处理 — {message}", en: "{file}: failed — {message}" },
+  batchTotal: { zh: "共 {n} 个工作簿（成功 {ok}，有问题 {problems}，失败 {failed}），客户 {customers} 名；{tiers}；{verdicts}", en: "{n} workbooks ({ok} done, {problems} with problems, {failed} failed), {customers} customers; {tiers}; {verdicts}" },
+  batchSummaryFile: { zh: "汇总工作簿：{file}", en: "Summary workbook: {file}" },
+  batchResultsFile: { zh: "客户结果文件：{file}", en: "Customer results: {file}" },
   progressRead: { zh: "读取 {sheet}：{n} 行", en: "Reading {sheet}: {n} rows" },
   progressScore: { zh: "计算中……", en: "Scoring…" },
   progressWrite: { zh: "写入 {sheet}：{done}/{total}", en: "Writing {sheet}: {done}/{total}" },

@@ -39,6 +39,11 @@ export class Progress {
     this.show(text("progressWrite", this.lang, { sheet, done, total }));
   }
 
+  /** Workbooks of a batch finished so far (one line for the whole batch). */
+  batch(done: number, total: number): void {
+    this.show(text("progressBatch", this.lang, { done, total }), done === total);
+  }
+
   /** Clears the progress line before the summary is printed. */
   clear(): void {
     if (this.enabled && this.shown) this.write("\r\x1b[K");

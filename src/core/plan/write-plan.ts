@@ -14,7 +14,11 @@ export type OutputTabId =
   | "winback"
   | "kpi"
   | "history"
-  | "problems";
+  | "problems"
+  // The batch run's consolidated workbook for the command centre.
+  | "batchWorkbooks"
+  | "batchManagers"
+  | "batchProblems";
 
 /** How a column's cells are written. "text" cells are always written as text, never as formulas. */
 export type ColumnKind = "text" | "number" | "integer" | "percent" | "date" | "datetime";
