@@ -24,7 +24,10 @@ describe("command line: arguments", () => {
     [["a.xlsx", "--bogus"], "未知选项 --bogus"],
     [["a.xlsx", "--as-of", "2024-02-30"], "日期“2024-02-30”无效"],
     [["a.xlsx", "--lang", "fr"], "不支持的语言“fr”"],
-    [["a.xlsx", "b.xlsx"], "多余的参数“b.xlsx”"],
+    [["a.xlsx", "b.xlsx", "--out", "x.xlsx"], "请用 --out-dir"],
+    [["a.xlsx", "b.xlsx", "--jobs", "0"], "--jobs 的值“0”无效"],
+    [["a.xlsx", "--format", "xml", "r.xml"], "不支持的结果格式“xml”"],
+    [["a.xlsx", "--format", "csv"], "选项 --format csv 需要一个值"],
     [["a.xlsx", "--out"], "选项 --out 需要一个值"],
   ])("bad arguments %j exit 2 with a message", async (args, message) => {
     const r = await cli([...args, "--lang", "zh-CN"]);
