@@ -87,7 +87,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
     if (layout) f.layout = layout;
   }
 
-  const indicators = assembleIndicators(model?.indicators ?? null, table, register, log, modelSheet?.name);
+  const indicators = assembleIndicators(model, table, register, log);
   const customers = customerList(register, table, log);
   const points = pointsMatrix(indicators, customers, table, register, log);
 
@@ -130,7 +130,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     lang, tabs,
     meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })) },
   };
-  return { summary: summarize(found, lang, asOf, scored, indicators, log.items), customers: scored, problems: log.items, plan };
+  return { summary: summarize(found, lang, asOf, scored, indicators.map((i) => ({ name: displayName(i.name), weight: i.weight })), log.items), customers: scored, problems: log.items, plan };
 }
 
 /** The customers: register rows in order, then customers only the evaluation names (reported). */

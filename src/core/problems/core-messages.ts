@@ -42,7 +42,7 @@ export const CORE_MESSAGES: MessageCatalogue = {
   },
   "value.notChoice": {
     zh: (p) => `“${s(p, "header")}”的值“${s(p, "text")}”无法识别（可选：${s(p, "choices")}），按缺失处理。`,
-    en: (p) => `"${s(p, "header")}": "${s(p, "text")}" is not recognised (one of: ${s(p, "choices")}); treated as missing.`,
+    en: (p) => `"${s(p, "header")}": "${s(p, "text")}" is not recognised (one of: ${s(p, "choicesEn") || s(p, "choices")}); treated as missing.`,
   },
   "register.noKey": {
     zh: () => "该行既没有客户编号也没有客户名称，已跳过。",
@@ -125,8 +125,8 @@ export const CORE_MESSAGES: MessageCatalogue = {
     en: (p) => `Indicator "${s(p, "indicator")}": bands "${s(p, "text")}" cannot be read (example: ≥5000000:100; ≥1000000:80; ≥0:40); it is left out.`,
   },
   "model.unknownSource": {
-    zh: (p) => `指标“${s(p, "indicator")}”的来源列“${s(p, "text")}”不是登记表中的列，该指标不参与计算。`,
-    en: (p) => `Indicator "${s(p, "indicator")}": source column "${s(p, "text")}" is not a register column; it is left out.`,
+    zh: (p) => `指标“${s(p, "indicator")}”的来源列“${s(p, "text")}”不是登记表中的列${p.headers ? `（现有列：${s(p, "headers")}）` : ""}，该指标不参与计算。`,
+    en: (p) => `Indicator "${s(p, "indicator")}": source column "${s(p, "text")}" is not a register column${p.headers ? ` (its columns: ${s(p, "headers")})` : ""}; it is left out.`,
   },
   "model.notInEvaluation": {
     zh: (p) => `评估模型中的指标“${s(p, "indicator")}”在评估表中没有得分，也没有来源列。`,
@@ -138,7 +138,19 @@ export const CORE_MESSAGES: MessageCatalogue = {
   },
   "model.default": {
     zh: (p) => `工作簿中没有评估表和评估模型：使用默认模型（${s(p, "indicators")}）。`,
-    en: (p) => `The workbook has no evaluation and no model: the default model is used (${s(p, "indicators")}).`,
+    en: (p) => `The workbook has no evaluation and no model: the default model is used (${s(p, "indicatorsEn") || s(p, "indicators")}).`,
+  },
+  "model.sourceMissing": {
+    zh: (p) => `指标“${s(p, "indicator")}”的来源列“${s(p, "column")}”在客户状况登记表中不存在（现有列：${s(p, "headers")}），该指标不参与计算。`,
+    en: (p) => `Indicator "${s(p, "indicator")}": source column "${s(p, "column")}" is not in the customer register (its columns: ${s(p, "headers")}); it is left out.`,
+  },
+  "header.unknown": {
+    zh: (p) => `列“${s(p, "text")}”不是可识别的列名，未读取。`,
+    en: (p) => `Column "${s(p, "text")}" is not a known column name; it is not read.`,
+  },
+  "header.duplicate": {
+    zh: (p) => `列“${s(p, "text")}”与前面的列“${s(p, "first")}”含义相同，未读取（以前面的列为准）。`,
+    en: (p) => `Column "${s(p, "text")}" means the same as the earlier column "${s(p, "first")}"; it is not read (the earlier one stands).`,
   },
   "weights.total": {
     zh: (p) => `指标权重合计为 ${s(p, "total")}，不是 100% 也不是 1；按比例计算。`,

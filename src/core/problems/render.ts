@@ -1,7 +1,8 @@
 import type { Lang } from "../i18n/lang";
 import { qualifiedAddress } from "../workbook/grid";
 import { CORE_MESSAGES } from "./core-messages";
-import type { MessageCatalogue, Problem } from "./problem";
+import { DEFAULT_MODEL_EN } from "../model/default-model";
+import type { MessageCatalogue, Problem, ProblemParams } from "./problem";
 
 const catalogues: MessageCatalogue[] = [CORE_MESSAGES];
 
@@ -10,11 +11,24 @@ export function registerMessages(catalogue: MessageCatalogue): void {
   if (!catalogues.includes(catalogue)) catalogues.push(catalogue);
 }
 
+/**
+ * Parameters as an English message shows them: the default model's indicator names (日均存款 …) in English.
+ * Users' own names are left as they typed them.
+ */
+function englishParams(params: ProblemParams): ProblemParams {
+  let out: ProblemParams | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    const en = typeof v === "string" ? DEFAULT_MODEL_EN[v] : undefined;
+    if (en !== undefined) (out ??= { ...params })[k] = en;
+  }
+  return out ?? params;
+}
+
 /** The message of a problem in a language, without its location. */
 export function renderProblem(p: Problem, lang: Lang): string {
   for (const c of catalogues) {
     const t = c[p.code];
-    if (t) return lang === "zh-CN" ? t.zh(p.params ?? {}) : t.en(p.params ?? {});
+    if (t) return lang === "zh-CN" ? t.zh(p.params ?? {}) : t.en(englishParams(p.params ?? {}));
   }
   // An unknown code is a bug of ours; show the code rather than nothing.
   return p.code;

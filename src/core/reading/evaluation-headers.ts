@@ -24,6 +24,16 @@ export const evaluationTableMatcher = aliasMatcher(EVALUATION_COLUMNS.filter((c)
 /** Labels of the rows under a form's table that the product computes itself. */
 export const FORM_TOTAL_LABELS = ["合计", "总计", "小计", "最终得分", "总分", "total", "finalscore", "score total"];
 
+/**
+ * Labels that open a form's footer even where no 合计 / 最终得分 row comes first (result, advice, date,
+ * signatures): nothing from such a row on is an indicator. Normalised form (see normalizeHeader).
+ */
+export const FORM_FOOTER_LABELS = [
+  "评估结果", "评估结论", "结论", "建议", "评估建议", "处理建议", "评估日期", "日期", "评估人", "评估人签字", "签字", "签名",
+  "审核", "审核人", "审核人签字", "审批", "负责人签字", "客户经理签字", "主管签字",
+  "result", "conclusion", "advice", "recommendation", "date", "evaluator", "evaluatedby", "signature", "signedby", "reviewedby", "approvedby",
+];
+
 /** Labels of a wide layout's weight row. */
 export const WEIGHT_ROW_LABELS = ["权重", "指标权重", "weight", "weights"];
 

@@ -6,7 +6,9 @@ import { plainNumber, readNumber } from "../values/number-cell";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
 import type { KeyResolver } from "./customer-keys";
-import { evaluationColumnMatcher, evaluationTableMatcher, FORM_TOTAL_LABELS, WEIGHT_ROW_LABELS } from "./evaluation-headers";
+import {
+  evaluationColumnMatcher, evaluationTableMatcher, FORM_FOOTER_LABELS, FORM_TOTAL_LABELS, WEIGHT_ROW_LABELS,
+} from "./evaluation-headers";
 import type { ScoreTable } from "./score-table";
 
 export type EvaluationLayout = "long" | "wide" | "form";
@@ -91,7 +93,7 @@ function weightAt(grid: SheetGrid, r: number, c: number): number | undefined {
 /** Notes the weight and full mark a long or form row gives its indicator (the first full mark stands). */
 function recordWeightAndMax(grid: SheetGrid, r: number, wCol: number | undefined, mCol: number | undefined, indicator: string, ctx: EvaluationContext): void {
   const w = wCol === undefined ? undefined : weightAt(grid, r, wCol);
-  if (w !== undefined) ctx.table.addWeight(indicator, w);
+  if (w !== undefined) ctx.table.addWeight(indicator, w, { grid, row: r, col: wCol! });
   const m = mCol === undefined ? undefined : weightAt(grid, r, mCol);
   if (m !== undefined && m > 0 && !ctx.table.maxScores.has(indicator)) ctx.table.maxScores.set(indicator, m);
 }
@@ -107,6 +109,7 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
   const header = tableHeader(grid)!;
   const col = (id: string) => header.columns.get(id);
   const [idCol, nameCol, indCol, wCol, sCol, mCol] = ["id", "name", "indicator", "weight", "score", "max"].map(col);
+  if (wCol !== undefined) ctx.table.weightHeader ??= { grid, row: header.row, col: wCol };
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
@@ -123,7 +126,7 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
     const indicator = indicatorName(indText, ctx);
     ctx.table.addCustomer(key, id, name, origin);
     recordWeightAndMax(grid, r, wCol, mCol, indicator, ctx);
-    ctx.table.indicatorIndex(indicator);
+    ctx.table.indicatorIndex(indicator, { grid, row: r, col: indCol! });
     const s = scoreAt(grid, r, sCol!, indicator, key, ctx);
     if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, origin, ctx.log);
   }
@@ -143,17 +146,19 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
       continue;
     }
     indicatorCols.push({ col, name });
-    ctx.table.indicatorIndex(name);
+    ctx.table.indicatorIndex(name, { grid, row: header.row, col });
   }
   const indicatorNames = indicatorCols.map((ic) => ic.name);
   const indicatorColumns = indicatorCols.map((ic) => ic.col);
   let first = header.row + 1;
   while (first < grid.values.length && isBlankRow(grid, first)) first++;
-  const firstText = (grid.values[first] ?? []).map((_, c) => cellText(grid, first, c)).find((t) => t !== "") ?? "";
+  const labelAt = (grid.values[first] ?? []).findIndex((_, c) => cellText(grid, first, c) !== "");
+  const firstText = labelAt < 0 ? "" : cellText(grid, first, labelAt);
   if (first < grid.values.length && WEIGHT_ROW_LABELS.includes(normalizeHeader(firstText))) {
+    ctx.table.weightHeader ??= { grid, row: first, col: labelAt };
     for (const { col, name } of indicatorCols) {
       const w = weightAt(grid, first, col);
-      if (w !== undefined) ctx.table.addWeight(name, w);
+      if (w !== undefined) ctx.table.addWeight(name, w, { grid, row: first, col });
     }
     first++;
   }
@@ -196,6 +201,17 @@ function formLabel(grid: SheetGrid, headerRow: number, labels: string[]): string
   return undefined;
 }
 
+const FORM_END_LABELS = new Set([...FORM_TOTAL_LABELS, ...FORM_FOOTER_LABELS].map(normalizeHeader));
+
+/** True when a form's row is its 合计 / 最终得分 row or a footer row (评估结果, 建议, 评估日期, 签字 …). */
+function isFormFooter(grid: SheetGrid, r: number): boolean {
+  if (isTotalRow(grid, r)) return true;
+  const firstText = (grid.values[r] ?? []).map((_, c) => cellText(grid, r, c)).find((t) => t !== "") ?? "";
+  // "评估日期：2026-11-01" and "评估人：张三" carry their value after a colon in the same cell.
+  const label = normalizeHeader(firstText.split(/[:：]/)[0]);
+  return FORM_END_LABELS.has(label);
+}
+
 /** Form layout: one tab per customer, a 客户名称 label above an indicator table; 合计 / 最终得分 rows ignored. */
 function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
   const header = tableHeader(grid)!;
@@ -210,15 +226,16 @@ function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
   const wCol = header.columns.get("weight");
   const sCol = header.columns.get("score")!;
   const mCol = header.columns.get("max");
+  if (wCol !== undefined) ctx.table.weightHeader ??= { grid, row: header.row, col: wCol };
   ctx.table.addCustomer(key, id, name, { grid, row: header.row, col: indCol });
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r)) continue;
+    // The 合计 / 最终得分 rows end the table: what follows (评估结果, 建议, 评估日期, signatures) is the footer.
+    if (isFormFooter(grid, r)) break;
     const indText = cellText(grid, r, indCol);
-    const firstText = (grid.values[r] ?? []).map((_, c) => cellText(grid, r, c)).find((t) => t !== "") ?? "";
-    if (FORM_TOTAL_LABELS.includes(normalizeHeader(firstText)) || isTotalRow(grid, r)) continue;
     if (!indText) continue;
     const indicator = indicatorName(indText, ctx);
-    ctx.table.indicatorIndex(indicator);
+    ctx.table.indicatorIndex(indicator, { grid, row: r, col: indCol });
     recordWeightAndMax(grid, r, wCol, mCol, indicator, ctx);
     const s = scoreAt(grid, r, sCol, indicator, key, ctx);
     if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, { grid, row: r, col: sCol }, ctx.log);

@@ -38,10 +38,23 @@ const DIRECTION_WORDS: Record<string, Indicator["direction"]> = {
   反向: "negative", negative: "negative", lower: "negative", lowerisbetter: "negative",
 };
 
-/** The model after reading: indicators with their weights, in sheet order. */
+/** Where a model row's cells are (A1 addresses on the model sheet), for problems found after reading. */
+export interface ModelCells {
+  indicator: string;
+  weight: string;
+  /** The 来源列 cell, when the row names one, and its text as typed. */
+  source?: string;
+  sourceText?: string;
+}
+
+/** The model after reading: indicators with their weights, in sheet order, and where each row is. */
 export interface ModelRead {
   sheet: string;
   indicators: Indicator[];
+  /** Indicator name → its row's cells. */
+  cells: Map<string, ModelCells>;
+  /** The 权重 / Weight header cell. */
+  weightHeader: string;
 }
 
 function numberAt(grid: SheetGrid, r: number, c: number | undefined) {
@@ -62,6 +75,7 @@ export function readModel(grid: SheetGrid, log: ProblemLog): ModelRead | null {
   }
   const col = (id: string) => header.columns.get(id);
   const indicators: Indicator[] = [];
+  const cells = new Map<string, ModelCells>();
   const seen = new Set<string>();
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
@@ -141,6 +155,10 @@ export function readModel(grid: SheetGrid, log: ProblemLog): ModelRead | null {
     }
     seen.add(normalizeHeader(name));
     indicators.push(parsed.data);
+    cells.set(parsed.data.name, {
+      indicator: a1(grid, r, col("indicator")!), weight: a1(grid, r, col("weight")!),
+      source: sText ? a1(grid, r, col("source")!) : undefined, sourceText: sText || undefined,
+    });
   }
-  return { sheet: grid.name, indicators };
+  return { sheet: grid.name, indicators, cells, weightHeader: a1(grid, header.row, col("weight")!) };
 }

@@ -202,7 +202,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
     }
     case "yesno": {
       const b = readYesNo(typeof raw === "boolean" ? raw : text);
-      if (b === undefined) report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.yesno.zh} (${CHOICES.yesno.en})` });
+      if (b === undefined) report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.yesno.zh} (${CHOICES.yesno.en})`, choicesEn: CHOICES.yesno.en });
       return b;
     }
     case "satisfaction": {
@@ -210,7 +210,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
       if (word !== undefined) return word;
       const n = readNumber(raw, kind, format);
       if (!n.ok) {
-        report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})` });
+        report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})`, choicesEn: CHOICES.satisfaction.en });
         return undefined;
       }
       return (n.percent ? n.value * 100 : n.value) * satScale;
@@ -220,7 +220,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
       const v = reader(text);
       if (v === undefined) {
         const ch = CHOICES[f.kind];
-        report(grid, r, c, to, "value.notChoice", { text, choices: `${ch.zh} (${ch.en})` });
+        report(grid, r, c, to, "value.notChoice", { text, choices: `${ch.zh} (${ch.en})`, choicesEn: ch.en });
       }
       return v;
     }

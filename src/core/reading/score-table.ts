@@ -38,14 +38,21 @@ export class ScoreTable {
   readonly names = new Map<string, { id?: string; name?: string; ref: CellRef }>();
   /** Indicator → weight → how many rows gave it, in order of first appearance. */
   readonly weights = new Map<string, Map<number, number>>();
+  /** Indicator → weight → the first cell that gave it (for weight conflicts and negative weights). */
+  readonly weightRefs = new Map<string, Map<number, CellRef>>();
+  /** Indicator → the first cell naming it (long/form: its 分析指标 cell; wide: its header). */
+  readonly indicatorRefs = new Map<string, CellRef>();
+  /** Where the evaluation's weights are headed: the first 指标权重 header cell or 权重 row label. */
+  weightHeader?: CellRef;
   /** Indicator → full mark given by the evaluation (满分 column). */
   readonly maxScores = new Map<string, number>();
   /** Customer key → packed cell of each score, for the few scores that fail a check later. */
   private readonly packed = new Map<string, number[]>();
   private readonly grids: SheetGrid[] = [];
 
-  /** The column index of an indicator, adding it on first sight. */
-  indicatorIndex(name: string): number {
+  /** The column index of an indicator, adding it on first sight (`ref`: the cell naming it). */
+  indicatorIndex(name: string, ref?: CellRef): number {
+    if (ref && !this.indicatorRefs.has(name)) this.indicatorRefs.set(name, ref);
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.indicators.length;
@@ -55,11 +62,23 @@ export class ScoreTable {
     return i;
   }
 
-  /** Records a weight observation for an indicator. */
-  addWeight(indicator: string, weight: number): void {
+  /** Records a weight observation for an indicator, and the cell of the first time each weight was given. */
+  addWeight(indicator: string, weight: number, ref?: CellRef): void {
     let m = this.weights.get(indicator);
     if (!m) this.weights.set(indicator, (m = new Map()));
-    m.set(weight, (m.get(weight) ?? 0) + 1);
+    const seen = m.get(weight);
+    m.set(weight, (seen ?? 0) + 1);
+    if (seen === undefined && ref) {
+      let refs = this.weightRefs.get(indicator);
+      if (!refs) this.weightRefs.set(indicator, (refs = new Map()));
+      refs.set(weight, ref);
+    }
+  }
+
+  /** Where a weight of an indicator was first given, as sheet and cell; undefined when not known. */
+  weightOrigin(indicator: string, weight: number): ScoreOrigin | undefined {
+    const ref = this.weightRefs.get(indicator)?.get(weight);
+    return ref ? originOf(ref) : undefined;
   }
 
   /**

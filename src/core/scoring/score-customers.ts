@@ -1,6 +1,7 @@
 import type { Indicator } from "../model/indicator";
 import type { RegisterRow } from "../register/register-row";
 import type { Settings } from "../settings/settings";
+import { atLeast } from "./exact";
 import { weightedResult } from "./final-score";
 import type { ScoredCustomer, Tier } from "./scored-customer";
 import { assignTiers, rankOrder, verdictFor, type Tierable } from "./tiers";
@@ -43,7 +44,7 @@ export function scoreCustomers(input: ScoreInput): ScoredCustomer[] {
   const tierables: Tierable[] = customers.map((cust, c) => ({
     key: cust.key,
     score: results[c].score,
-    eligible: !Number.isNaN(results[c].score) && results[c].coverage >= settings.minCoverage - 1e-12,
+    eligible: !Number.isNaN(results[c].score) && atLeast(results[c].coverage, settings.minCoverage),
   }));
   const tiers = assignTiers(tierables, settings);
   const ranks = new Map<number, number>();

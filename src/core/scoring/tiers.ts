@@ -1,11 +1,12 @@
 import type { Settings } from "../settings/settings";
+import { atLeast, comparable, compareCustomerKeys } from "./exact";
 import type { Tier, TierOrIncomplete, Verdict } from "./scored-customer";
 
-/** Threshold mode: A if score ≥ A line, else B if ≥ B line, else C if ≥ C line, else D. */
+/** Threshold mode: A if score ≥ A line, else B if ≥ B line, else C if ≥ C line, else D (exact at the lines). */
 export function thresholdTier(score: number, lines: Settings["thresholds"]): Tier {
-  if (score >= lines.A) return "A";
-  if (score >= lines.B) return "B";
-  if (score >= lines.C) return "C";
+  if (atLeast(score, lines.A)) return "A";
+  if (atLeast(score, lines.B)) return "B";
+  if (atLeast(score, lines.C)) return "C";
   return "D";
 }
 
@@ -22,16 +23,19 @@ export interface Tierable {
   eligible: boolean;
 }
 
-/** Ranks eligible customers by score, highest first, equal scores in ascending key order. */
+/**
+ * Ranks eligible customers by score, highest first, equal scores in ascending key order. Scores are
+ * compared rounded to 9 decimals, so two customers on the same score tie whatever float noise they carry.
+ */
 export function rankOrder(items: Tierable[]): number[] {
   const idx: number[] = [];
   items.forEach((it, i) => {
     if (it.eligible) idx.push(i);
   });
   // Plain arrays of the sort keys: the comparator runs ~n·log n times.
-  const score = items.map((it) => it.score);
+  const score = items.map((it) => comparable(it.score));
   const key = items.map((it) => it.key);
-  idx.sort((a, b) => score[b] - score[a] || (key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : 0));
+  idx.sort((a, b) => score[b] - score[a] || compareCustomerKeys(key[a], key[b]));
   return idx;
 }
 
@@ -58,10 +62,10 @@ export function assignTiers(items: Tierable[], settings: Settings): TierOrIncomp
   return out;
 }
 
-/** 维持 at or above the maintain line; 改善 from the end line; below it 终止 — unless potential is high. */
+/** 维持 at or above the maintain line; 改善 from the end line; below it 终止 — unless potential is high (exact at the lines). */
 export function verdictFor(score: number, potentialHigh: boolean, settings: Pick<Settings, "maintainFrom" | "endBelow">): Verdict {
-  if (score >= settings.maintainFrom) return "maintain";
-  if (score >= settings.endBelow) return "improve";
+  if (atLeast(score, settings.maintainFrom)) return "maintain";
+  if (atLeast(score, settings.endBelow)) return "improve";
   return potentialHigh ? "improve" : "end";
 }
 
