@@ -145,8 +145,8 @@ export const CORE_MESSAGES: MessageCatalogue = {
     en: (p) => `Indicator "${s(p, "indicator")}": source column "${s(p, "column")}" is not in the customer register (its columns: ${s(p, "headers")}); it is left out.`,
   },
   "header.unknown": {
-    zh: (p) => `列“${s(p, "text")}”不是可识别的列名，未读取。`,
-    en: (p) => `Column "${s(p, "text")}" is not a known column name; it is not read.`,
+    zh: (p) => `列“${s(p, "text")}”不是本表可识别的列名，未读取。`,
+    en: (p) => `Column "${s(p, "text")}" is not a column this sheet is read by; it is not read.`,
   },
   "header.duplicate": {
     zh: (p) => `列“${s(p, "text")}”与前面的列“${s(p, "first")}”含义相同，未读取（以前面的列为准）。`,

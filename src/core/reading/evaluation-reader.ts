@@ -1,11 +1,12 @@
 import { normalizeHeader } from "../text/normalize-header";
-import { findHeaderRow } from "../recognition/header-row";
+import { findHeaderRow, type HeaderRow } from "../recognition/header-row";
 import { isBlankRow, isTotalRow } from "../recognition/row-kinds";
 import type { ProblemLog } from "../problems/problem";
 import { plainNumber, readNumber } from "../values/number-cell";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
 import type { KeyResolver } from "./customer-keys";
+import { noteUnreadHeaders } from "./header-notes";
 import {
   evaluationColumnMatcher, evaluationTableMatcher, FORM_FOOTER_LABELS, FORM_TOTAL_LABELS, WEIGHT_ROW_LABELS,
 } from "./evaluation-headers";
@@ -22,16 +23,23 @@ export interface EvaluationContext {
   modelNames?: Map<string, string>;
 }
 
-/** The header of an indicator table (分析指标 + 指标得分 …) with every evaluation column on that row; null when none. */
-function tableHeader(grid: SheetGrid): { row: number; columns: Map<string, number> } | null {
+/**
+ * The header of an indicator table (分析指标 + 指标得分 …) with every evaluation column on that row (the
+ * customer columns too); null when none. `unmatched`/`duplicates` keep what is not read.
+ */
+function tableHeader(grid: SheetGrid): HeaderRow | null {
   const h = findHeaderRow(grid, evaluationTableMatcher);
   if (!h || !h.columns.has("indicator") || !h.columns.has("score")) return null;
   const columns = new Map(h.columns);
+  const unmatched: HeaderRow["unmatched"] = [];
+  const duplicates = [...h.duplicates];
   for (const { col, text } of h.unmatched) {
     const id = evaluationColumnMatcher(normalizeHeader(text));
-    if (id && !columns.has(id)) columns.set(id, col);
+    if (!id) unmatched.push({ col, text });
+    else if (columns.has(id)) duplicates.push({ col, text, field: id });
+    else columns.set(id, col);
   }
-  return { row: h.row, columns };
+  return { ...h, columns, unmatched, duplicates };
 }
 
 /** Which layout a sheet holds, from its header row; null when it is no evaluation. */
@@ -107,6 +115,7 @@ function keyOf(grid: SheetGrid, r: number, idCol: number | undefined, nameCol: n
 /** Long layout: one row per customer and indicator. */
 function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
   const header = tableHeader(grid)!;
+  noteUnreadHeaders(grid, header, ctx.log);
   const col = (id: string) => header.columns.get(id);
   const [idCol, nameCol, indCol, wCol, sCol, mCol] = ["id", "name", "indicator", "weight", "score", "max"].map(col);
   if (wCol !== undefined) ctx.table.weightHeader ??= { grid, row: header.row, col: wCol };
@@ -135,6 +144,13 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
 /** Wide layout: one row per customer, one column per indicator; weights from the model or a 权重 row. */
 function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
   const header = findHeaderRow(grid, evaluationColumnMatcher, { minMatches: 1 })!;
+  // Every unmatched header is an indicator here; known evaluation words other than the keys are not read.
+  noteUnreadHeaders(grid, header, ctx.log, { unknown: false });
+  for (const [field, col] of header.columns) {
+    if (field !== "id" && field !== "name") {
+      ctx.log.note("header.unknown", { sheet: grid.name, cell: a1(grid, header.row, col), params: { text: header.texts.get(col) ?? "" } });
+    }
+  }
   const idCol = header.columns.get("id");
   const nameCol = header.columns.get("name");
   const labelCol = Math.min(idCol ?? Infinity, nameCol ?? Infinity);
@@ -215,6 +231,7 @@ function isFormFooter(grid: SheetGrid, r: number): boolean {
 /** Form layout: one tab per customer, a 客户名称 label above an indicator table; 合计 / 最终得分 rows ignored. */
 function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
   const header = tableHeader(grid)!;
+  noteUnreadHeaders(grid, header, ctx.log);
   const name = formLabel(grid, header.row, FORM_LABELS.name);
   const id = formLabel(grid, header.row, FORM_LABELS.id);
   const key = ctx.resolver.resolve(id, name);

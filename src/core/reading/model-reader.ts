@@ -10,6 +10,7 @@ import { readNumber } from "../values/number-cell";
 import { canonicalCategory } from "./categories";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
+import { noteUnreadHeaders } from "./header-notes";
 
 /** Column names of the model sheet. */
 export const MODEL_COLUMNS = [
@@ -73,6 +74,7 @@ export function readModel(grid: SheetGrid, log: ProblemLog): ModelRead | null {
     log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
     return null;
   }
+  noteUnreadHeaders(grid, header, log);
   const col = (id: string) => header.columns.get(id);
   const indicators: Indicator[] = [];
   const cells = new Map<string, ModelCells>();

@@ -13,6 +13,7 @@ import {
 import { satisfactionScale } from "../values/satisfaction-scale";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
+import { noteUnreadHeaders } from "./header-notes";
 
 /** A register column found in the header row. */
 export interface FoundColumn {
@@ -66,8 +67,9 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
   }
   const columns = new Map<RegisterFieldId, FoundColumn>();
   for (const [id, col] of header.columns) {
-    columns.set(id as RegisterFieldId, { col, header: cellText(grid, header.row, col) });
+    columns.set(id as RegisterFieldId, { col, header: header.texts.get(col) ?? cellText(grid, header.row, col) });
   }
+  noteUnreadHeaders(grid, header, log);
   const lang = headerLanguage([...columns.values()].map((c) => c.header));
   const fields = REGISTER_FIELDS.filter((f) => columns.has(f.id));
   const satScale = satisfactionColumnScale(grid, header.row, columns.get("satisfaction")?.col);

@@ -22,6 +22,20 @@ export interface SheetGrid {
   left?: number;
   /** Sheet visibility as the source reports it. */
   hidden?: boolean;
+  /**
+   * Merged areas, in the grid's own 0-based coordinates (like `values`), where the source knows them; a
+   * merged area's value sits in its top-left cell, the other cells are empty. Undefined: the source does
+   * not say (readers then guess a header cell merged down from the empty cells under it); [] means none.
+   */
+  merges?: MergedArea[];
+}
+
+/** A merged area: rows top…bottom and columns left…right, inclusive, in the grid's own coordinates. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface WorkbookModel {
@@ -100,4 +114,15 @@ export function parseA1(cell: string): { row: number; col: number } | null {
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Parses a range ("A1:B3", or one cell "C4") into a merged area in sheet coordinates (0-based); null when malformed. */
+export function parseRange(ref: string): MergedArea | null {
+  const [from, to = from] = ref.split(":");
+  const a = parseA1(from);
+  const b = parseA1(to);
+  if (!a || !b) return null;
+  return {
+    top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col),
+  };
 }
