@@ -1,4 +1,4 @@
-import type { CellKind, RawValue, SheetGrid, WorkbookModel } from "../core/workbook/grid";
+import { parseRange, type CellKind, type MergedArea, type RawValue, type SheetGrid, type WorkbookModel } from "../core/workbook/grid";
 import { decodeXml } from "./read-shared-strings";
 import { parseSheetRows } from "./sheet-rows";
 import { zipEntryStream } from "./zip-entry-stream";
@@ -82,7 +82,8 @@ export async function fastReadWorkbook(
     const formatRows = new RowInterner<string>();
     const EMPTY_KINDS: CellKind[] = [];
     const EMPTY_FORMATS: string[] = [];
-    for await (const row of parseSheetRows(zipEntryStream(file, entry), strings)) {
+    const mergeRefs: string[] = [];
+    for await (const row of parseSheetRows(zipEntryStream(file, entry), strings, mergeRefs)) {
       if (row.cells.length === 0) continue;
       const vals: RawValue[] = [];
       const ks: CellKind[] = [];
@@ -111,6 +112,8 @@ export async function fastReadWorkbook(
       fmts[row.row] = formatRows.intern(fs);
       if (progress && row.row % 5000 === 0) progress(ref.name, row.row);
     }
+    // Merged areas (the grid starts at A1, so sheet and grid coordinates agree); header rows need them.
+    grid.merges = mergeRefs.map(parseRange).filter((m): m is MergedArea => m !== null);
   }
   return { sheets: out };
 }

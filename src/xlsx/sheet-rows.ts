@@ -90,8 +90,9 @@ function parseCell(attrs: string, body: string | undefined, strings: string[], f
  * Parses a worksheet's XML as it streams in, yielding rows as they complete: a regular-expression scan over
  * whole `<row>` elements (never a DOM, never per-cell objects beyond the row at hand). Formulas give their
  * cached values (`<v>`), whatever their type: numbers, strings, booleans, errors with their own text.
+ * `merges`, when given, receives the sheet's merged ranges ("A1:A2") once the rows are done.
  */
-export async function* parseSheetRows(chunks: AsyncIterable<Buffer>, strings: string[]): AsyncGenerator<ParsedRow> {
+export async function* parseSheetRows(chunks: AsyncIterable<Buffer>, strings: string[], merges?: string[]): AsyncGenerator<ParsedRow> {
   const decoder = new StringDecoder("utf8");
   let buf = "";
   let inData = false;
@@ -142,4 +143,8 @@ export async function* parseSheetRows(chunks: AsyncIterable<Buffer>, strings: st
   }
   buf += decoder.end();
   if (inData) yield* emit(buf);
+  // <mergeCells> follows <sheetData>, so it is all in the tail left after the last row.
+  if (merges && inData) for (const m of buf.matchAll(MERGE_RE)) merges.push(m[1] ?? m[2]);
 }
+
+const MERGE_RE = /<(?:\w+:)?mergeCell\b[^>]*?\bref=(?:"([^"]*)"|'([^']*)')/g;
