@@ -22,11 +22,15 @@ function weightCell(points: number, spelling: Spelling): { v: RawValue; fmt?: st
 /** A wide evaluation with a model sheet (weights and full marks as typed) and one customer per score row. */
 function workbook(weights: number[], maxes: string[], spelling: Spelling, rows: { key: string; scores: Q[] }[]): WorkbookModel {
   const names = weights.map((_, i) => `指标${i + 1}`);
-  const modelRows = [["指标", "权重", "满分"].map((v) => ({ v: v as RawValue })), ...weights.map((w, i) => [{ v: names[i] as RawValue }, weightCell(w, spelling), { v: Number(maxes[i]) as RawValue }])];
+  type Cell = { v: RawValue; fmt?: string };
+  const modelRows: Cell[][] = [
+    ["指标", "权重", "满分"].map((v) => ({ v })),
+    ...weights.map((w, i) => [{ v: names[i] }, weightCell(w, spelling), { v: Number(maxes[i]) }]),
+  ];
   const model: SheetGrid = {
     name: "评估模型",
     values: modelRows.map((r) => r.map((c) => c.v)),
-    formats: modelRows.map((r) => r.map((c) => ("fmt" in c && c.fmt) || "General")),
+    formats: modelRows.map((r) => r.map((c) => c.fmt ?? "General")),
   };
   const evaluation: SheetGrid = {
     name: "客户关系评估表",

@@ -3,7 +3,7 @@ import { normalizeHeader } from "../text/normalize-header";
 import { DEFAULT_MODEL, DEFAULT_MODEL_EN } from "../model/default-model";
 import type { Indicator } from "../model/indicator";
 import type { ProblemLog } from "../problems/problem";
-import { registerCell, type RegisterRead } from "../reading/register-reader";
+import { registerCell, registerHeaderList, type RegisterRead } from "../reading/register-reader";
 import type { ModelRead } from "../reading/model-reader";
 import { originOf, type ScoreOrigin, type ScoreTable } from "../reading/score-table";
 import { a1 } from "../workbook/grid";
@@ -45,13 +45,6 @@ function reportConflict(table: ScoreTable, indicator: string, used: number, log:
   });
 }
 
-/** The register's headers as the user wrote them, for messages ("—" when there is no register). */
-function registerHeaders(register: RegisterRead | null): string {
-  if (!register) return "—";
-  const headers = [...register.columns.values()].sort((a, b) => a.col - b.col).map((c) => c.header);
-  return headers.length > 0 ? headers.join(", ") : "—";
-}
-
 /** The model's indicators that can be scored: a 来源列 the register lacks is reported at its cell and left out. */
 function modelIndicators(model: ModelRead, table: ScoreTable, register: RegisterRead | null, log: ProblemLog): Indicator[] {
   const inEvaluation = new Set(table.indicators.map(normalizeHeader));
@@ -64,7 +57,7 @@ function modelIndicators(model: ModelRead, table: ScoreTable, register: Register
         sheet: model.sheet, cell: cells?.source ?? cells?.indicator,
         params: {
           indicator: ind.name, column: cells?.sourceText ?? field?.zh[0] ?? String(ind.source),
-          headers: registerHeaders(register),
+          headers: registerHeaderList(register),
         },
       });
       continue;

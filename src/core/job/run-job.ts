@@ -12,7 +12,7 @@ import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers }
 import { KeyResolver } from "../reading/customer-keys";
 import { readEvaluation } from "../reading/evaluation-reader";
 import { readModel } from "../reading/model-reader";
-import { readRegister, registerCell, type RegisterRead } from "../reading/register-reader";
+import { readRegister, registerCell, registerHeaderList, type RegisterRead } from "../reading/register-reader";
 import { originOf, ScoreTable } from "../reading/score-table";
 import { readSettings } from "../reading/settings-reader";
 import { recognizeSheets } from "../reading/sheet-roles";
@@ -77,7 +77,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   if (!register) log.warning("register.missing");
 
   const modelSheet = first("model");
-  const model = modelSheet ? readModel(sheet(modelSheet.name), log) : null;
+  const model = modelSheet ? readModel(sheet(modelSheet.name), log, registerHeaderList(register)) : null;
 
   const resolver = new KeyResolver(register?.rows ?? [], register?.columns.has("id") ?? false);
   const table = new ScoreTable();
@@ -94,7 +94,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const carry = new CarryOver(previous, OUTPUT_SPECS);
   const manual = manualTiers(customers, carry, previous, log);
   const scored = scoreCustomers({ customers, indicators, points, settings, manual });
-  reportIncomplete(scored, settings.minCoverage, register, log);
+  reportIncomplete(scored, settings.minCoverage, register, log, table);
 
   const lang: Lang = opts.lang ?? settings.outputLanguage ?? register?.lang ?? "zh-CN";
   const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
@@ -164,12 +164,16 @@ function manualTiers(customers: CustomerRef[], carry: CarryOver, previous: Previ
 }
 
 /** Lists every 资料不全 customer as a problem, at its register row where it has one. */
-function reportIncomplete(scored: ScoredCustomer[], min: number, register: RegisterRead | null, log: ProblemLog): void {
+function reportIncomplete(scored: ScoredCustomer[], min: number, register: RegisterRead | null, log: ProblemLog, table: ScoreTable): void {
   for (const c of scored) {
     if (c.computedTier !== "incomplete") continue;
+    // At the register's key cell; a customer only the evaluation names, at its cell there.
+    const ref = table.names.get(c.key)?.ref;
+    const at = register && c.register
+      ? { sheet: c.register.sheet, cell: registerCell(register, c.register, register.columns.has("id") ? "id" : "name") }
+      : ref ? originOf(ref) : {};
     log.warning("coverage.incomplete", {
-      sheet: c.register?.sheet,
-      cell: register && c.register ? registerCell(register, c.register, register.columns.has("id") ? "id" : "name") : undefined,
+      ...at,
       key: c.key,
       params: { key: c.key, coverage: `${Math.round(c.coverage * 100)}%`, min: `${Math.round(min * 100)}%` },
     });

@@ -12,16 +12,13 @@ export function registerMessages(catalogue: MessageCatalogue): void {
 }
 
 /**
- * Parameters as an English message shows them: the default model's indicator names (日均存款 …) in English.
- * Users' own names are left as they typed them.
+ * Parameters as an English message shows them: an indicator of the default model (日均存款 …) by its English
+ * name. Headers, values and users' own names are left as they typed them.
  */
 function englishParams(params: ProblemParams): ProblemParams {
-  let out: ProblemParams | undefined;
-  for (const [k, v] of Object.entries(params)) {
-    const en = typeof v === "string" ? DEFAULT_MODEL_EN[v] : undefined;
-    if (en !== undefined) (out ??= { ...params })[k] = en;
-  }
-  return out ?? params;
+  const v = params.indicator;
+  const en = typeof v === "string" ? DEFAULT_MODEL_EN[v] : undefined;
+  return en === undefined ? params : { ...params, indicator: en };
 }
 
 /** The message of a problem in a language, without its location. */

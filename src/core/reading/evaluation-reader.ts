@@ -122,7 +122,8 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
-    const origin = { grid, row: r, col: sCol! };
+    // A customer is located at its key cell (the id, else the name), as in the register.
+    const origin = { grid, row: r, col: idCol ?? nameCol ?? 0 };
     if (!key) {
       ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, idCol ?? nameCol ?? 0) });
       continue;
@@ -137,7 +138,7 @@ function readLong(grid: SheetGrid, ctx: EvaluationContext): void {
     recordWeightAndMax(grid, r, wCol, mCol, indicator, ctx);
     ctx.table.indicatorIndex(indicator, { grid, row: r, col: indCol! });
     const s = scoreAt(grid, r, sCol!, indicator, key, ctx);
-    if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, origin, ctx.log);
+    if (s !== undefined) ctx.table.addScore({ key, id, name, indicator, score: s }, { grid, row: r, col: sCol! }, ctx.log);
   }
 }
 
@@ -153,7 +154,7 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
   }
   const idCol = header.columns.get("id");
   const nameCol = header.columns.get("name");
-  const labelCol = Math.min(idCol ?? Infinity, nameCol ?? Infinity);
+  const labelCol = idCol ?? nameCol!;
   const indicatorCols: { col: number; name: string }[] = [];
   for (const { col, text } of header.unmatched) {
     const name = indicatorName(text.trim(), ctx);
@@ -196,8 +197,15 @@ const FORM_LABELS = {
   id: ["客户编号", "编号", "客户代码", "customerid", "id"],
 };
 
+/** A form's 客户名称 / 编号 value and the cell holding it. */
+interface FormValue {
+  text: string;
+  row: number;
+  col: number;
+}
+
 /** The value labelled 客户名称 / 编号 above a form's table: in the same cell after a colon, or the next cell right. */
-function formLabel(grid: SheetGrid, headerRow: number, labels: string[]): string | undefined {
+function formLabel(grid: SheetGrid, headerRow: number, labels: string[]): FormValue | undefined {
   for (let r = 0; r < headerRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -207,10 +215,10 @@ function formLabel(grid: SheetGrid, headerRow: number, labels: string[]): string
       const label = normalizeHeader(m ? m[1] : text);
       if (!labels.includes(label)) continue;
       const inline = m?.[2].trim();
-      if (inline) return inline;
+      if (inline) return { text: inline, row: r, col: c };
       for (let k = c + 1; k < row.length; k++) {
         const v = cellText(grid, r, k);
-        if (v) return v;
+        if (v) return { text: v, row: r, col: k };
       }
     }
   }
@@ -232,11 +240,13 @@ function isFormFooter(grid: SheetGrid, r: number): boolean {
 function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
   const header = tableHeader(grid)!;
   noteUnreadHeaders(grid, header, ctx.log);
-  const name = formLabel(grid, header.row, FORM_LABELS.name);
-  const id = formLabel(grid, header.row, FORM_LABELS.id);
+  const nameAt = formLabel(grid, header.row, FORM_LABELS.name);
+  const idAt = formLabel(grid, header.row, FORM_LABELS.id);
+  const name = nameAt?.text;
+  const id = idAt?.text;
   const key = ctx.resolver.resolve(id, name);
   if (!key) {
-    ctx.log.error("eval.formNoCustomer", { sheet: grid.name, params: { sheet: grid.name } });
+    ctx.log.error("eval.formNoCustomer", { sheet: grid.name, cell: a1(grid, header.row, 0), params: { sheet: grid.name } });
     return;
   }
   const indCol = header.columns.get("indicator")!;
@@ -244,7 +254,9 @@ function readForm(grid: SheetGrid, ctx: EvaluationContext): void {
   const sCol = header.columns.get("score")!;
   const mCol = header.columns.get("max");
   if (wCol !== undefined) ctx.table.weightHeader ??= { grid, row: header.row, col: wCol };
-  ctx.table.addCustomer(key, id, name, { grid, row: header.row, col: indCol });
+  // The form's customer is located at the cell holding its key (编号, else 客户名称).
+  const keyAt = (idAt && key === id ? idAt : nameAt) ?? idAt!;
+  ctx.table.addCustomer(key, id, name, { grid, row: keyAt.row, col: keyAt.col });
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r)) continue;
     // The 合计 / 最终得分 rows end the table: what follows (评估结果, 建议, 评估日期, signatures) is the footer.

@@ -67,8 +67,11 @@ function fieldKind(source: string | undefined) {
   return REGISTER_FIELDS.find((f) => f.id === source)?.kind;
 }
 
-/** Reads the model sheet; an indicator with a bad weight or bands is reported and left out, others fall back to defaults. */
-export function readModel(grid: SheetGrid, log: ProblemLog): ModelRead | null {
+/**
+ * Reads the model sheet; an indicator with a bad weight or bands is reported and left out, others fall back
+ * to defaults. `registerHeaders` lists the register's headers for a 来源列 that names none of them.
+ */
+export function readModel(grid: SheetGrid, log: ProblemLog, registerHeaders = "—"): ModelRead | null {
   const header = findHeaderRow(grid, modelMatcher);
   if (!header || !header.columns.has("indicator") || !header.columns.has("weight")) {
     log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
@@ -117,7 +120,7 @@ export function readModel(grid: SheetGrid, log: ProblemLog): ModelRead | null {
     if (sText) {
       source = registerFieldMatcher(normalizeHeader(sText)) as RegisterFieldId | undefined;
       if (!source) {
-        log.error("model.unknownSource", { ...at(col("source")), params: params(col("source")) });
+        log.error("model.unknownSource", { ...at(col("source")), params: { ...params(col("source")), headers: registerHeaders } });
         continue;
       }
     }

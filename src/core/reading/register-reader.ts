@@ -32,6 +32,13 @@ export interface RegisterRead {
   grid: SheetGrid;
 }
 
+/** The register's headers as the user wrote them, in column order, for messages ("—" when there is no register). */
+export function registerHeaderList(read: RegisterRead | null | undefined): string {
+  if (!read) return "—";
+  const headers = [...read.columns.values()].sort((a, b) => a.col - b.col).map((c) => c.header);
+  return headers.length > 0 ? headers.join(", ") : "—";
+}
+
 /** The A1 address of a register field in a customer's row; undefined when the column is absent. */
 export function registerCell(read: RegisterRead, row: RegisterRow, field: RegisterFieldId): string | undefined {
   const column = read.columns.get(field);
