@@ -216,3 +216,18 @@ describe("the header row is the row with the most known column names among the f
     expect(at(runJob(wb, { now: NOW }).problems, "header.unknown")).toEqual(["评估模型!C1", "客户关系评估表!E1"]);
   });
 });
+
+describe("choices where the spec leaves room (docs/workbook-format.md §8)", () => {
+  it("mixed weight spellings in one column are read as typed, in proportion, and the total warning points at the 权重 header", () => {
+    const wb: WorkbookModel = {
+      sheets: [
+        { name: "客户关系评估表", values: [["客户编号", "a", "b", "c"], ["1", 100, 0, 0]] },
+        { name: "评估模型", values: [["指标", "权重"], ["a", "30%"], ["b", 30], ["c", 0.4]] },
+      ],
+    };
+    const out = runJob(wb, { now: NOW });
+    expect(out.summary.indicators.map((i) => i.weight)).toEqual([30, 30, 0.4]);
+    expect(out.customers[0].score).toBeCloseTo((30 * 100) / 60.4, 9);
+    expect(out.problems.filter((p) => p.code === "weights.total")).toMatchObject([{ sheet: "评估模型", cell: "B1", params: { total: 60.4 } }]);
+  });
+});
