@@ -231,3 +231,12 @@ describe("choices where the spec leaves room (docs/workbook-format.md §8)", () 
     expect(out.problems.filter((p) => p.code === "weights.total")).toMatchObject([{ sheet: "评估模型", cell: "B1", params: { total: 60.4 } }]);
   });
 });
+
+describe("资料不全 reads below the minimum", () => {
+  it("a coverage of 59.6% is shown as 59.6%, never as \"60%, below 60%\"", () => {
+    const rows: RawValue[][] = [["客户编号", "a", "b"], ["权重", 59.6, 40.4], ["1", 80, null]];
+    const out = runJob({ sheets: [{ name: "客户关系评估表", values: rows }] }, { now: NOW });
+    const p = out.problems.find((x) => x.code === "coverage.incomplete")!;
+    expect(p).toMatchObject({ sheet: "客户关系评估表", cell: "A3", params: { coverage: "59.6%", min: "60%" } });
+  });
+});

@@ -175,9 +175,19 @@ function reportIncomplete(scored: ScoredCustomer[], min: number, register: Regis
     log.warning("coverage.incomplete", {
       ...at,
       key: c.key,
-      params: { key: c.key, coverage: `${Math.round(c.coverage * 100)}%`, min: `${Math.round(min * 100)}%` },
+      params: { key: c.key, coverage: coverageBelow(c.coverage, min), min: `${Number((min * 100).toFixed(2))}%` },
     });
   }
+}
+
+/** A coverage below the minimum as a percentage that reads below it: 59.6% is not shown as "60%, below 60%". */
+function coverageBelow(coverage: number, min: number): string {
+  const minText = Number((min * 100).toFixed(2));
+  for (let d = 0; d <= 3; d++) {
+    const shown = Number((coverage * 100).toFixed(d));
+    if (shown < minText) return `${shown}%`;
+  }
+  return `${Number((coverage * 100).toFixed(4))}%`;
 }
 
 function summarize(
