@@ -193,6 +193,17 @@ describe("the header row is the row with the most known column names among the f
     const out = scoreWorkbook({ sheets: [g] }, { now: NOW });
     expect(out.scored.map((c) => c.key)).toEqual(["编号", "C1", "C2"]);
   });
+  it("a wide evaluation under a group row (评分 over the indicators, keys merged down) reads the indicators of the lower row", () => {
+    const g: SheetGrid = {
+      name: "客户关系评估表",
+      values: [["客户编号", "客户名称", "评分", null], [null, null, "合作深度", "满意度"], ["C1", "甲", 90, 70]],
+      merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 2, bottom: 0, right: 3 }],
+    };
+    const out = runJob({ sheets: [g, { name: "评估模型", values: [["指标", "权重"], ["合作深度", 50], ["满意度", 50]] }] }, { now: NOW });
+    expect(out.summary.sheets).toMatchObject([{ name: "客户关系评估表", layout: "wide" }, { name: "评估模型" }]);
+    expect(out.customers.map((c) => [c.key, c.score])).toEqual([["C1", 80]]);
+    expect(codes(out.problems)).toEqual(["register.missing"]);
+  });
   it("every unrecognised header is one note naming it, at its cell; a second column for the same field is a note too", () => {
     const g: SheetGrid = { name: "客户状况登记表", values: [["序号", "客户编号", "客户名称", "行业", "客户满意度", "满意度", "行业"], [1, "C1", "甲", "制造", 80, 70, "x"]] };
     const out = runJob({ sheets: [g] }, { now: NOW });
