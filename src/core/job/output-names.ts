@@ -16,7 +16,7 @@ export function chooseOutputNames(
     for (let k = 2; foreign.has(candidate.toLowerCase()) || taken.has(candidate.toLowerCase()); k++) {
       candidate = `${name} (${k})`;
     }
-    if (candidate !== name) log.warning("output.nameTaken", { sheet: name, params: { name, newName: candidate } });
+    if (candidate !== name) log.warning("output.nameTaken", { sheet: name, cell: "A1", params: { name, newName: candidate } });
     taken.add(candidate.toLowerCase());
     out.set(id, candidate);
   }

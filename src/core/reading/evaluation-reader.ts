@@ -57,7 +57,7 @@ export function readEvaluation(grid: SheetGrid, ctx: EvaluationContext): Evaluat
   if (layout === "long") readLong(grid, ctx);
   else if (layout === "form") readForm(grid, ctx);
   else if (layout === "wide") readWide(grid, ctx);
-  else ctx.log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
+  else ctx.log.error("sheet.noHeader", { sheet: grid.name, cell: a1(grid, 0, 0), params: { sheet: grid.name } });
   return layout;
 }
 

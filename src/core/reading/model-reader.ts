@@ -74,7 +74,7 @@ function fieldKind(source: string | undefined) {
 export function readModel(grid: SheetGrid, log: ProblemLog, registerHeaders = "—"): ModelRead | null {
   const header = findHeaderRow(grid, modelMatcher);
   if (!header || !header.columns.has("indicator") || !header.columns.has("weight")) {
-    log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
+    log.error("sheet.noHeader", { sheet: grid.name, cell: a1(grid, 0, 0), params: { sheet: grid.name } });
     return null;
   }
   noteUnreadHeaders(grid, header, log);

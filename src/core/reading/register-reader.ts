@@ -69,7 +69,7 @@ type Candidate = Record<string, unknown>;
 export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | null {
   const header = findHeaderRow(grid, registerFieldMatcher);
   if (!header) {
-    log.error("sheet.noHeader", { sheet: grid.name, params: { sheet: grid.name } });
+    log.error("sheet.noHeader", { sheet: grid.name, cell: a1(grid, 0, 0), params: { sheet: grid.name } });
     return null;
   }
   const columns = new Map<RegisterFieldId, FoundColumn>();
