@@ -65,6 +65,10 @@ function compare(c: Case): string[] {
   check("negative weight", ["model.negativeWeight"], want.negative);
   check("weight total", ["weights.total"], want.total);
   check("incomplete", ["coverage.incomplete"], want.incomplete);
+  // Nothing else is reported: no spurious notes (form footers, headers), no other warnings.
+  const known = ["eval.scoreOutOfRange", "eval.notNumber", "model.negativeWeight", "weights.total", "coverage.incomplete"];
+  if (!c.withRegister) known.push("register.missing");
+  for (const p of problems) if (!known.includes(p.code)) diffs.push(`unexpected ${p.code} at ${where(p)}`);
   // Every problem names its sheet and cell (only "no register" is about the workbook as a whole).
   for (const p of problems) if (p.code !== "register.missing" && !(p.sheet && p.cell)) diffs.push(`${p.code} without a cell`);
   return diffs;

@@ -77,8 +77,9 @@ function modelIndicators(model: ModelRead, table: ScoreTable, register: Register
     indicators.push(ind);
   }
   for (const ind of model.indicators) reportConflict(table, ind.name, ind.weight, log);
+  const inModel = new Set([...model.indicators.map((m) => m.name), ...model.leftOut].map(normalizeHeader));
   for (const name of table.indicators) {
-    if (!model.indicators.some((m) => normalizeHeader(m.name) === normalizeHeader(name))) {
+    if (!inModel.has(normalizeHeader(name))) {
       const ref = table.indicatorRefs.get(name);
       log.note("eval.notInModel", { ...(ref ? originOf(ref) : {}), params: { indicator: name } });
     }

@@ -81,7 +81,9 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
 
   const resolver = new KeyResolver(register?.rows ?? [], register?.columns.has("id") ?? false);
   const table = new ScoreTable();
-  const modelNames = model ? new Map(model.indicators.map((i) => [normalizeHeader(i.name), i.name])) : undefined;
+  const modelNames = model
+    ? new Map([...model.indicators.map((i) => i.name), ...model.leftOut].map((n) => [normalizeHeader(n), n]))
+    : undefined;
   for (const f of evaluationSheets) {
     const layout = readEvaluation(sheet(f.name), { resolver, table, log, modelNames });
     if (layout) f.layout = layout;

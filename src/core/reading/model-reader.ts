@@ -56,6 +56,8 @@ export interface ModelRead {
   cells: Map<string, ModelCells>;
   /** The ÊùÉÈáç / Weight header cell. */
   weightHeader: string;
+  /** Model rows reported and left out (negative or bad weight, bad bands ‚Ä¶): still the model's, not unknown. */
+  leftOut: string[];
 }
 
 function numberAt(grid: SheetGrid, r: number, c: number | undefined) {
@@ -82,6 +84,7 @@ export function readModel(grid: SheetGrid, log: ProblemLog, registerHeaders = "‚
   const indicators: Indicator[] = [];
   const cells = new Map<string, ModelCells>();
   const seen = new Set<string>();
+  const named: string[] = [];
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const name = cellText(grid, r, col("indicator")!);
@@ -92,6 +95,7 @@ export function readModel(grid: SheetGrid, log: ProblemLog, registerHeaders = "‚
       log.warning("model.duplicate", { ...at(col("indicator")), params: params(col("indicator")) });
       continue;
     }
+    named.push(name);
     const w = numberAt(grid, r, col("weight"));
     if (!w || !w.ok) {
       log.error("model.badWeight", { ...at(col("weight")), params: params(col("weight")) });
@@ -165,5 +169,6 @@ export function readModel(grid: SheetGrid, log: ProblemLog, registerHeaders = "‚
       source: sText ? a1(grid, r, col("source")!) : undefined, sourceText: sText || undefined,
     });
   }
-  return { sheet: grid.name, indicators, cells, weightHeader: a1(grid, header.row, col("weight")!) };
+  const leftOut = named.filter((n) => !cells.has(n));
+  return { sheet: grid.name, indicators, cells, weightHeader: a1(grid, header.row, col("weight")!), leftOut };
 }
