@@ -12,7 +12,7 @@ import {
   bi, CHANNEL_WORDS, colIndex, compareKeys, customerName, editableValues, memoText, parseChannel, TIER_ORDER, TIER_ROLE,
 } from "./common";
 import { isActive, lifeStage, statusLabel } from "./lifecycle";
-import { customerMeasures, unusedProducts } from "./measures";
+import { customerMeasures, unusedProducts, type MeasureFacts } from "./measures";
 
 // Bound once: a global lookup of Math per customer is slow under a vm context (jest).
 const { floor, max } = Math;
@@ -134,6 +134,11 @@ export function buildRetentionPlan(
 ): TabPlan {
   const ordered = planOrder(customers.filter(isActive));
   const freq = memoText((t: Tier) => t, (t) => frequencyText(settings.plan.frequencyDays[t], channels[t], lang));
+  // Measures come from a few dozen combinations of tier, verdict and facts: build each text once.
+  const measures = memoText(
+    (c: ScoredCustomer, f: MeasureFacts) => `${c.tier}|${c.verdict}|${lifeStage(c)}|${f.dormant}|${f.unused?.join(",") ?? "?"}|${f.weakest?.join("\u241f") ?? ""}`,
+    (c, f) => customerMeasures(c, lang, f),
+  );
   const records: Record<string, PlanValue>[] = ordered.map((c) => {
     const tier = c.tier;
     const r = c.register;
@@ -157,7 +162,7 @@ export function buildRetentionPlan(
       channel: channel ? pick(CHANNEL_WORDS[channel], lang) : null,
       frequency,
       preferredChannel: preferred ? pick(CHANNEL_WORDS[preferred], lang) : null,
-      measures: customerMeasures(c, lang, { weakest: weakest(c.key), unused: unusedProducts(c), dormant: r?.status === "dormant" }),
+      measures: measures(c, { weakest: weakest(c.key), unused: unusedProducts(c), dormant: r?.status === "dormant" }),
       owner: r?.accountManager ?? null,
       budget,
       nextContact: nextContact(c, settings, asOf),
