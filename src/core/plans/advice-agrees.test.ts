@@ -144,7 +144,7 @@ describe("callbacks are planned from the as-of date on; overdue only when a run 
   it("does not plan a call already past on the first run, and a note counts them", () => {
     const t = tabs([c]);
     expect(recordsOf(t.callbacks)).toEqual([]);
-    expect(t.problems.items).toContainEqual(expect.objectContaining({ level: "note", code: "plan.pastCallsNotPlanned", params: { count: 1 } }));
+    expect(t.problems.items).toContainEqual(expect.objectContaining({ level: "note", code: "plan.pastCallsNotPlanned", params: { count: 1, sheet: "电话回访计划" } }));
   });
 
   it("shows no overdue call on a first run, whatever the dates", () => {

@@ -339,7 +339,7 @@ export function buildCallbackSchedule(
       });
     }
   }
-  if (pastNotPlanned > 0 && problems) problems.note("plan.pastCallsNotPlanned", { sheet: name, params: { count: pastNotPlanned } });
+  if (pastNotPlanned > 0 && problems) problems.note("plan.pastCallsNotPlanned", { sheet: name, params: { count: pastNotPlanned, sheet: name } });
 
   // Undated calls (a date a user overwrote with text) sort last.
   const LAST = Number.MAX_SAFE_INTEGER;
