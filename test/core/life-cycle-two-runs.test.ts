@@ -137,3 +137,20 @@ describe("two runs a month apart: a churned customer came back", () => {
     for (const c of records(tab(run1, "callbacks"))) expect(Number(c.plannedDate)).toBeGreaterThanOrEqual(45838);
   });
 });
+
+describe("a model that mixes register business data with evaluation indicators shows large business in the score", () => {
+  it("ranks 日均存款 from the register, so the largest deposit holder gets that indicator's full points", () => {
+    const wb: WorkbookModel = {
+      sheets: [
+        { name: "客户状况登记表", values: [["客户编号", "客户名称", "日均存款"], ["B1", "大户", "¥4,700,000"], ["B2", "中户", 800000], ["B3", "小户", 50000]] },
+        { name: "客户关系评估表", values: [["客户编号", "分析指标", "指标权重", "指标得分"], ["B1", "合作深度", 50, 60], ["B2", "合作深度", 50, 60], ["B3", "合作深度", 50, 60]] },
+        { name: "评估模型", values: [["指标", "权重", "来源列", "计分方法"], ["日均存款", 50, "日均存款", "排名"], ["合作深度", 50, null, "直接"]] },
+      ],
+    };
+    const out = runJob(wb, { now: RUN1 });
+    const roster = byKey(tab(out, "roster"));
+    expect(roster.get("B1")).toMatchObject({ rank: 1, score: 80 });
+    expect(String(roster.get("B1")!.top)).toMatch(/^日均存款 \+50\.0/);
+    expect(roster.get("B3")).toMatchObject({ score: 30 });
+  });
+});
