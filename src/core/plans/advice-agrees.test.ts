@@ -3,25 +3,17 @@
  */
 import fc from "fast-check";
 import { tierName, tierWithName } from "../i18n/labels";
-import { ProblemLog } from "../problems/problem";
 import type { Channel } from "../register/register-row";
 import type { ScoredCustomer, Tier, Verdict } from "../scoring/scored-customer";
 import type { TabPlan } from "../plan/write-plan";
-import { buildPlanTabs, type PlanContext } from "./build-plan-tabs";
+import type { PlanContext } from "./build-plan-tabs";
 import { CHANNEL_WORDS } from "./common";
 import { customerMeasures, weakestIndicators } from "./measures";
-import { AS_OF, carryFrom, customer, day, recordsOf, settingsWith } from "./test-support";
+import { AS_OF, carryFrom, customer, day, planTabs, recordsOf, settingsWith } from "./test-support";
 
 const settings = settingsWith((s) => (s.plan.callbacks.randomShare = 0));
 
-function tabs(customers: ScoredCustomer[], over: Partial<PlanContext> = {}): Record<string, TabPlan> & { problems: ProblemLog } {
-  const problems = new ProblemLog();
-  const built = buildPlanTabs({
-    customers, settings, asOf: AS_OF, runAt: "2025-06-30T09:00:00.000Z", lang: "zh-CN", names: {}, carry: carryFrom(),
-    previousHistory: [], modelFingerprint: "fp", problems, ...over,
-  });
-  return Object.assign(Object.fromEntries(built.map((t) => [t.id, t])), { problems });
-}
+const tabs = (customers: ScoredCustomer[], over: Partial<PlanContext> = {}) => planTabs(customers, settings, over);
 
 const tierArb = fc.constantFrom<Tier>("A", "B", "C", "D");
 const verdictArb = fc.constantFrom<Verdict>("maintain", "improve", "end");

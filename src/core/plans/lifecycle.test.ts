@@ -3,26 +3,18 @@
  * built together (buildPlanTabs), so that a rule holds across tabs, not only in one.
  */
 import fc from "fast-check";
-import { ProblemLog } from "../problems/problem";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { TabPlan } from "../plan/write-plan";
 import type { PreviousRow } from "../plan/previous-outputs";
-import { buildPlanTabs, type PlanContext } from "./build-plan-tabs";
+import type { PlanContext } from "./build-plan-tabs";
 import { churnWarning } from "./churn-warnings";
 import { hasReturned, isSuspectedPseudoChurn, lifeStage, NO_PREVIOUS_LIFECYCLE, readPreviousLifecycle, stageOfStatus } from "./lifecycle";
-import { AS_OF, carryFrom, customer, day, recordsOf, settingsWith } from "./test-support";
+import { AS_OF, carryFrom, customer, day, planTabs, recordsOf, settingsWith } from "./test-support";
 import { winbackDecision } from "./win-back";
 
 const settings = settingsWith((s) => (s.plan.callbacks.randomShare = 0));
 
-function tabs(customers: ScoredCustomer[], over: Partial<PlanContext> = {}): Record<string, TabPlan> & { problems: ProblemLog } {
-  const problems = new ProblemLog();
-  const built = buildPlanTabs({
-    customers, settings, asOf: AS_OF, runAt: "2025-06-30T09:00:00.000Z", lang: "zh-CN", names: {}, carry: carryFrom(),
-    previousHistory: [], modelFingerprint: "fp", problems, ...over,
-  });
-  return Object.assign(Object.fromEntries(built.map((t) => [t.id, t])), { problems });
-}
+const tabs = (customers: ScoredCustomer[], over: Partial<PlanContext> = {}) => planTabs(customers, settings, over);
 const keysOf = (tab: TabPlan) => recordsOf(tab).map((r) => r.key);
 const kpi = (tab: TabPlan, figure: string) => recordsOf(tab).find((r) => r.figure === figure);
 const prevRoster = (rows: [string, string | null][]): PreviousRow[] =>
