@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
-// Makes the bundled sample workbooks: a bank branch's customer register (客户状况登记表), a long-layout
-// relationship evaluation (客户关系评估表), a model (评估模型) and settings (设置), with the messy cells real
-// registers have. Deterministic (seeded PRNG, fixed dates), so re-running gives the same content.
+// Makes the bundled sample workbooks: a bank branch's customer register (客户状况登记表) with every customer
+// status and churn cause, a long-layout relationship evaluation (客户关系评估表), a model (评估模型) mixing the
+// register's business data (日均存款 by rank …) with the evaluation's indicators, and settings (设置), with the
+// messy cells real registers have. Most customers come out B and C, a few per cent 终止关系. Deterministic (seeded PRNG, fixed dates), so re-running gives the same content.
 // Usage: node assets/sample/make-sample.js   → assets/sample/sample.xlsx and sample-en.xlsx
 "use strict";
 const path = require("path");
@@ -39,21 +40,36 @@ const CHANNELS = [["电话", "phone"], ["微信", "WeChat"], ["拜访", "visit"]
 const FREQ = [["每月", "monthly"], ["每季度", "quarterly"], ["每两月", "bi-monthly"], ["每半年", "half-yearly"]];
 const OPS = [["良好", "good"], ["一般", "fair"], ["较差", "poor"]];
 const POTENTIAL = [["高", "high"], ["中", "medium"], ["低", "low"]];
-const SATIS_WORDS = [["非常满意", "very satisfied"], ["满意", "satisfied"], ["一般", "neutral"], ["不满意", "dissatisfied"]];
-const CAUSES = [["服务意识淡薄", "service"], ["细节疏忽", "detail"], ["企业自身问题", "company"], ["竞争流失", "competition"], ["其他", "other"]];
+const SATIS_WORDS = [["非常满意", "very satisfied"], ["满意", "satisfied"], ["比较满意", "fairly satisfied"], ["一般", "neutral"], ["不太满意", "fairly dissatisfied"], ["不满意", "dissatisfied"]];
+const STATUSES = { active: ["正常", "active"], new: ["新客户", "new"], dormant: ["休眠", "dormant"], churned: ["流失", "churned"], transferred: ["转出", "transferred out"], returned: ["已回流", "returned"], none: [null, null] };
+const CAUSES = [["服务意识淡薄", "service"], ["细节疏忽", "detail"], ["企业自身问题", "company"], ["竞争流失", "competition"], ["员工流动", "staff turnover"], ["搬迁", "relocation"], ["破产", "bankruptcy"], ["其他", "other"], ["价格因素", "pricing"]];
+const TRANSFER = [["主动", "customer asked"], ["被动", "need ended"]];
+/** The evaluation's own indicators (scored by the managers); the model adds register business data to them. */
 const INDICATORS = [
-  { zh: "合作深度", en: "Cooperation Depth", weight: 0.3 },
-  { zh: "满意度", en: "Satisfaction", weight: 0.25 },
-  { zh: "业务贡献", en: "Business Contribution", weight: 0.35 },
-  { zh: "发展潜力", en: "Development Potential", weight: 0.1 },
+  { zh: "合作深度", en: "Cooperation Depth" },
+  { zh: "业务贡献", en: "Business Contribution" },
+  { zh: "发展潜力", en: "Development Potential" },
 ];
-// The spec's worked example, as the first five customers: the demo shows the same results as the README.
-const WORKED = [
-  { id: "C001", zh: "华星贸易", en: "Huaxing Trading", scores: [90, 85, 95, 80] },
-  { id: "C002", zh: "东方机械", en: "Dongfang Machinery", scores: [70, 60, 75, 90] },
-  { id: "C003", zh: "南山食品", en: "Nanshan Foods", scores: [50, 40, 45, 60] },
-  { id: "C004", zh: "北辰物流", en: "Beichen Logistics", scores: [20, 30, 25, null] },
-  { id: "C005", zh: "西岭科技", en: "Xiling Technology", scores: [60, null, null, null] },
+/**
+ * The model: register business data (日均存款 and 日均贷款 by rank, product use, satisfaction) mixed with the
+ * evaluation's indicators, as a branch weighs its customers. A large deposit shows in the score.
+ */
+const MODEL = [
+  { zh: "日均存款", en: "Avg Daily Deposits", weight: 0.2, sourceZh: "日均存款", sourceEn: "Avg Daily Deposits", method: ["排名", "rank"] },
+  { zh: "日均贷款", en: "Avg Daily Loans", weight: 0.1, sourceZh: "日均贷款", sourceEn: "Avg Daily Loans", method: ["排名", "rank"] },
+  { zh: "结算产品使用状况", en: "Settlement Products", weight: 0.05, sourceZh: "结算产品使用状况", sourceEn: "Settlement Products", method: ["映射", "map"], bands: ["是:100; 否:0", "yes:100; no:0"] },
+  { zh: "理财产品使用状况", en: "Wealth Products", weight: 0.05, sourceZh: "理财产品使用状况", sourceEn: "Wealth Products", method: ["映射", "map"], bands: ["是:100; 否:0", "yes:100; no:0"] },
+  { zh: "客户满意度", en: "Satisfaction", weight: 0.1, sourceZh: "客户满意度", sourceEn: "Satisfaction", method: ["直接", "direct"] },
+  { zh: "合作深度", en: "Cooperation Depth", weight: 0.2, method: ["直接", "direct"] },
+  { zh: "业务贡献", en: "Business Contribution", weight: 0.2, method: ["直接", "direct"] },
+  { zh: "发展潜力", en: "Development Potential", weight: 0.1, method: ["直接", "direct"] },
+];
+const NAMED = [
+  { id: "C001", zh: "华星贸易", en: "Huaxing Trading" },
+  { id: "C002", zh: "东方机械", en: "Dongfang Machinery" },
+  { id: "C003", zh: "南山食品", en: "Nanshan Foods" },
+  { id: "C004", zh: "北辰物流", en: "Beichen Logistics" },
+  { id: "C005", zh: "西岭科技", en: "Xiling Technology" },
 ];
 
 /** Language-neutral customers: every messy cell is decided here, so both languages carry the same data. */
@@ -61,13 +77,16 @@ function makeCustomers() {
   const rnd = prng(20240630);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+  /** A standard normal draw (Box–Muller), for realistic spreads. */
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
   const used = new Set();
   const customers = [];
   for (let i = 0; i < N; i++) {
     const id = `C${String(i + 1).padStart(3, "0")}`;
-    const worked = WORKED[i];
-    let zh = worked?.zh;
-    let en = worked?.en;
+    const named = NAMED[i];
+    let zh = named?.zh;
+    let en = named?.en;
     while (!zh || used.has(zh)) {
       const p = int(0, ZH_PREFIX.length - 1);
       const t = int(0, ZH_TRADE.length - 1);
@@ -80,15 +99,29 @@ function makeCustomers() {
       }
     }
     used.add(zh);
-    const quality = worked ? worked.scores[0] / 100 : rnd(); // drives deposits, satisfaction, scores
-    const churned = !worked && rnd() < 0.07;
-    const firstPurchase = AS_OF - int(200, 2500) * DAY;
-    const lastPurchase = Math.max(AS_OF - int(3, 400) * DAY, firstPurchase);
-    const lastContact = AS_OF - Math.floor((1 - quality) * int(5, 300)) * DAY - int(0, 20) * DAY;
-    const deposit = Math.round((quality * 8 + rnd() * 2) * 1e6 / 1000) * 1000;
-    const scores = worked
-      ? worked.scores
-      : INDICATORS.map(() => (rnd() < 0.05 ? null : Math.max(0, Math.min(100, Math.round(quality * 70 + rnd() * 35)))));
+    // The customer's underlying value: most are middling (B and C), a few excellent, a few weak.
+    const quality = clamp(0.56 + 0.22 * normal(), 0.02, 0.99);
+    // Life cycle: most 正常, and every other status a few times (fixed positions for the special cases).
+    const u = rnd();
+    let status = u < 0.05 ? "none" : u < 0.1 ? "new" : u < 0.14 ? "dormant" : u < 0.2 ? "churned" : u < 0.23 ? "transferred" : u < 0.25 ? "returned" : "active";
+    if (i < 5) status = "active";
+    const isNew = status === "new";
+    const firstPurchase = AS_OF - (isNew ? int(10, 150) : int(200, 2500)) * DAY;
+    const idleBase = status === "dormant" ? int(150, 400) : status === "churned" || status === "transferred" ? int(120, 600) : Math.floor((1 - quality) * int(5, 200));
+    const lastPurchase = Math.max(AS_OF - (idleBase + int(0, 60)) * DAY, firstPurchase);
+    const lastContact = Math.max(AS_OF - (idleBase + int(0, 20)) * DAY, firstPurchase);
+    // Business: log-normal, tied to the customer's value; a strong customer holds millions.
+    const deposit = Math.round(Math.exp(Math.log(3e5) + 3.2 * quality + 0.5 * normal()) / 1000) * 1000;
+    const loan = rnd() < 0.35 ? 0 : Math.round(Math.exp(Math.log(2e5) + 3 * quality + 0.6 * normal()) / 1000) * 1000;
+    const score = (spread) => Math.round(clamp(52 + 46 * quality + spread * normal(), 0, 100));
+    // New customers are often not evaluated yet: too little data for a tier (资料不全).
+    const evaluated = !(isNew && rnd() < 0.5);
+    const scores = evaluated ? INDICATORS.map(() => (rnd() < 0.03 ? null : score(9))) : INDICATORS.map(() => null);
+    const complaints = rnd() < 0.18 ? int(1, 3) : 0;
+    const openComplaint = complaints > 0 && rnd() < 0.3;
+    const complaintDate = complaints > 0 ? Math.min(AS_OF - int(3, 200) * DAY, lastContact) : null;
+    const replyDays = int(0, 3);
+    const cause = status === "churned" ? int(0, CAUSES.length - 1) : -1;
     customers.push({
       id,
       zh,
@@ -99,30 +132,42 @@ function makeCustomers() {
       phone: `1${int(30, 89)}${String(int(0, 99999999)).padStart(8, "0")}`,
       business: ZH_TRADE[int(0, ZH_TRADE.length - 1)],
       employees: int(8, 1200),
-      ops: quality > 0.6 ? 0 : quality > 0.3 ? 1 : 2,
+      ops: quality > 0.55 ? 0 : quality > 0.3 ? 1 : 2,
       bank: pick(BANKS),
       deposit,
-      loan: rnd() < 0.4 ? 0 : Math.round(rnd() * 5e6 / 1000) * 1000,
-      settlement: rnd() < 0.6 + quality * 0.3,
-      wealth: rnd() < 0.25 + quality * 0.4,
-      spend: Math.round(rnd() * 3e6 / 100) * 100,
+      loan,
+      settlement: rnd() < 0.55 + quality * 0.4,
+      wealth: rnd() < 0.15 + quality * 0.6,
+      spend: Math.round(Math.exp(Math.log(2e5) + 2.5 * quality + 0.6 * normal()) / 100) * 100,
       manager: int(0, MANAGERS.length - 1),
       channel: int(0, CHANNELS.length - 1),
+      preferred: rnd() < 0.7 ? -1 : int(0, CHANNELS.length - 1),
       freq: int(0, FREQ.length - 1),
       potential: quality > 0.7 ? 0 : quality > 0.35 ? 1 : 2,
-      satisfaction: Math.max(0, Math.min(100, Math.round(quality * 60 + rnd() * 40))),
-      recommend: Math.max(0, Math.min(10, Math.round(quality * 8 + rnd() * 3))),
+      satisfaction: Math.round(clamp(55 + 40 * quality + 8 * normal(), 0, 100)),
+      recommend: Math.round(clamp(3 + 7 * quality + 1.5 * normal(), 0, 10)),
       firstPurchase,
       lastPurchase,
       lastContact,
-      complaints: rnd() < 0.2 ? int(1, 4) : 0,
-      openComplaint: rnd() < 0.05,
-      churned,
-      cause: churned ? int(0, CAUSES.length - 1) : -1,
-      winback: churned ? Math.round((20 + rnd() * 180) * 100) : null,
+      complaints,
+      openComplaint,
+      complaintDate,
+      complaintReplyDate: complaintDate === null ? null : complaintDate + replyDays * DAY,
+      complaintResolvedDate: complaintDate === null || openComplaint ? null : complaintDate + (replyDays + int(1, 12)) * DAY,
+      status,
+      cause,
+      transfer: status === "transferred" ? int(0, 1) : -1,
+      winback: status === "churned" ? Math.round((20 + rnd() * 160) * 100) : null,
       scores,
     });
   }
+  // Every cause at least once, and one customer marked 流失 who bought four days ago (pseudo-churn, seed 003).
+  const churned = customers.filter((c) => c.status === "churned");
+  churned.forEach((c, k) => {
+    if (k < CAUSES.length) c.cause = k;
+  });
+  const pseudo = churned[churned.length - 1];
+  pseudo.lastPurchase = AS_OF - 4 * DAY;
   return customers;
 }
 
@@ -138,6 +183,8 @@ const REGISTER_HEADERS = [
   ["客户关系发展潜力", "Potential"], ["客户满意度", "Satisfaction"], ["推荐意愿", "Likelihood to Recommend"],
   ["首次购买日期", "First Purchase"], ["最近购买日期", "Last Purchase"], ["最近联系日期", "Last Contact"],
   ["投诉次数", "Complaints"], ["未结投诉", "Open Complaint"], ["客户状态", "Status"], ["流失原因", "Churn Cause"], ["挽回成本", "Win-back Cost"],
+  ["转出方式", "Transfer Type"], ["投诉日期", "Complaint Date"], ["投诉回复日期", "Complaint Reply Date"], ["投诉解决日期", "Complaint Resolved Date"],
+  ["偏好渠道", "Preferred Channel"],
 ];
 
 /** Writes one language's workbook. */
@@ -169,8 +216,13 @@ async function writeWorkbook(customers, lang, file) {
     L(POTENTIAL[c.potential]), c.satisfaction, c.recommend,
     date(c.firstPurchase), date(c.lastPurchase), date(c.lastContact),
     c.complaints, zh ? (c.openComplaint ? "是" : "否") : c.openComplaint ? "yes" : "no",
-    zh ? (c.churned ? "流失" : "正常") : c.churned ? "churned" : "active",
+    L(STATUSES[c.status]),
     c.cause >= 0 ? L(CAUSES[c.cause]) : null, c.winback,
+    c.transfer >= 0 ? L(TRANSFER[c.transfer]) : null,
+    c.complaintDate === null ? null : date(c.complaintDate),
+    c.complaintReplyDate === null ? null : date(c.complaintReplyDate),
+    c.complaintResolvedDate === null ? null : date(c.complaintResolvedDate),
+    c.preferred >= 0 ? L(CHANNELS[c.preferred]) : null,
   ];
   const rows = customers.map(rowOf);
   // The messy cells registers really have (same positions in both languages).
@@ -178,6 +230,8 @@ async function writeWorkbook(customers, lang, file) {
   rows[7][10] = zh ? "120万" : "¥1,200,000"; // Chinese unit / currency text
   rows[8][19] = "８５"; // full-width digits
   rows[9][19] = L(SATIS_WORDS[0]); // words instead of a number
+  rows[17][19] = L(SATIS_WORDS[2]); // 比较满意
+  rows[18][19] = L(SATIS_WORDS[4]); // 不太满意
   rows[10][23] = zh ? "2024年3月5日" : "2024-03-05"; // a date typed as text
   rows[11][23] = "2024/3/5";
   rows[12][11] = { formula: "NA()", result: { error: "#N/A" } }; // a lookup that failed
@@ -196,7 +250,7 @@ async function writeWorkbook(customers, lang, file) {
   total[0] = zh ? "合计" : "Total";
   total[10] = { formula: `SUM(K4:K${dataEnd})`, result: customers.reduce((s, c) => s + c.deposit, 0) };
   reg.addRow(total);
-  for (const c of [22, 23, 24]) reg.getColumn(c).numFmt = "yyyy-mm-dd";
+  for (const c of [22, 23, 24, 31, 32, 33]) reg.getColumn(c).numFmt = "yyyy-mm-dd";
   for (const c of [11, 12, 15]) reg.getColumn(c).numFmt = "#,##0";
   reg.views = [{ state: "frozen", ySplit: 3 }];
 
@@ -213,25 +267,31 @@ async function writeWorkbook(customers, lang, file) {
       if (i === 20 && k === 0) cell = "８０"; // full-width
       if (i === 21 && k === 2) cell = 120; // above the full mark
       if (i === 22 && k === 1) cell = { error: "#N/A" };
-      ev.addRow([c.id, zh ? c.zh : c.en, zh ? ind.zh : ind.en, ind.weight, cell, 100, zh ? "季度走访" : "Quarterly visit", null]);
+      const weight = MODEL.find((m) => m.zh === ind.zh).weight;
+      ev.addRow([c.id, zh ? c.zh : c.en, zh ? ind.zh : ind.en, weight, cell, 100, zh ? "季度走访" : "Quarterly visit", null]);
     });
   });
   ev.getColumn(4).numFmt = "0%";
   ev.columns.forEach((c, i) => (c.width = i === 1 ? 26 : 12));
 
-  // --- Model: the weights (as percentages) that win over the evaluation's own.
+  // --- Model: register business data mixed with the evaluation's indicators (weights as percentages).
   const model = wb.addWorksheet(zh ? "评估模型" : "Model");
-  model.addRow(zh ? ["指标", "权重", "满分", "方向", "计分方法"] : ["Indicator", "Weight", "Max Score", "Direction", "Method"]);
-  for (const ind of INDICATORS) model.addRow([zh ? ind.zh : ind.en, ind.weight, 100, zh ? "正向" : "positive", zh ? "直接" : "direct"]);
+  model.addRow(zh ? ["指标", "权重", "满分", "方向", "来源列", "计分方法", "分档"] : ["Indicator", "Weight", "Max Score", "Direction", "Source Column", "Method", "Bands"]);
+  for (const m of MODEL) {
+    model.addRow([
+      zh ? m.zh : m.en, m.weight, 100, zh ? "正向" : "positive", (zh ? m.sourceZh : m.sourceEn) ?? null,
+      L(m.method), m.bands ? L(m.bands) : null,
+    ]);
+  }
   model.getColumn(2).numFmt = "0%";
-  model.columns.forEach((c) => (c.width = 16));
+  model.columns.forEach((c) => (c.width = 18));
 
   // --- Settings.
   const set = wb.addWorksheet(zh ? "设置" : "Settings");
   set.addRow(zh ? ["参数", "值"] : ["Setting", "Value"]);
   const settings = zh
-    ? [["分级方式", "分数线"], ["A级分数线", 85], ["B级分数线", 70], ["C级分数线", 55], ["维持关系分数线", 70], ["终止关系分数线", 40], ["最低数据完整度", 0.6], ["预警天数A", 30], ["预警天数B", 60], ["预警天数C", 90], ["预警天数D", 180]]
-    : [["Tier Mode", "thresholds"], ["A Line", 85], ["B Line", 70], ["C Line", 55], ["Maintain From", 70], ["End Below", 40], ["Minimum Coverage", 0.6], ["Warning Days A", 30], ["Warning Days B", 60], ["Warning Days C", 90], ["Warning Days D", 180]];
+    ? [["分级方式", "分数线"], ["A级分数线", 85], ["B级分数线", 70], ["C级分数线", 55], ["维持关系分数线", 70], ["终止关系分数线", 40], ["最低数据完整度", 0.6], ["预警天数A", 30], ["预警天数B", 60], ["预警天数C", 90], ["预警天数D", 180], ["转出回访间隔月数", 6]]
+    : [["Tier Mode", "thresholds"], ["A Line", 85], ["B Line", 70], ["C Line", 55], ["Maintain From", 70], ["End Below", 40], ["Minimum Coverage", 0.6], ["Warning Days A", 30], ["Warning Days B", 60], ["Warning Days C", 90], ["Warning Days D", 180], ["Transfer Follow-up Months", 6]];
   for (const s of settings) set.addRow(s);
   set.getCell("B8").numFmt = "0%";
   set.columns.forEach((c) => (c.width = 18));

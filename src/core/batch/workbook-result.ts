@@ -4,6 +4,7 @@ import { levelWord, type ProblemLevel } from "../problems/problem";
 import { problemLocation, renderProblem } from "../problems/render";
 import type { PlanValue, TabPlan, WritePlan } from "../plan/write-plan";
 import type { TierOrIncomplete, Verdict } from "../scoring/scored-customer";
+import { isActive } from "../plans/lifecycle";
 
 /** The per-customer fields exported for BI tools, by the roster's column ids (what the roster shows). */
 export const RESULT_FIELDS = ["key", "name", "manager", "score", "tier", "manualTier", "verdict", "coverage", "status", "segment"] as const;
@@ -116,7 +117,8 @@ export function managerFigures(outcome: Pick<JobOutcome, "customers">, lang: Lan
     }
     m.customers++;
     m.byTier[c.tier]++;
-    if (c.verdict) m.byVerdict[c.verdict]++;
+    // Verdict counts cover active customers only (spec: 流失 and 转出 have a win-back decision instead).
+    if (c.verdict && isActive(c)) m.byVerdict[c.verdict]++;
     if (c.score !== null) {
       m.scoreSum += c.score;
       m.scored++;

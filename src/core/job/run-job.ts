@@ -9,6 +9,10 @@ import { buildRosterTab, ROSTER_SPEC } from "../plan/roster-tab";
 import { tabName, type TabSpec } from "../plan/tab-spec";
 import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
 import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers } from "../plans/build-plan-tabs";
+import { hasReturned, isActive, lifeStage, readPreviousLifecycle, statusLabel } from "../plans/lifecycle";
+import { weakestIndicators } from "../plans/measures";
+import { DECISION_ROLE, ROSTER_DECISION_WORDS, winbackDecision } from "../plans/win-back";
+import { pick } from "../i18n/lang";
 import { KeyResolver } from "../reading/customer-keys";
 import { readEvaluation } from "../reading/evaluation-reader";
 import { readModel } from "../reading/model-reader";
@@ -43,6 +47,10 @@ export interface ScoredWorkbook {
   scored: ScoredCustomer[];
   lang: Lang;
   asOf: number;
+  /** Each customer's two weakest indicators (largest gap to full marks × weight), by indicator name. */
+  weakest?: Map<string, string[]>;
+  /** The register cell of a customer's field, for problems pointing at the register. */
+  registerCell?: (c: ScoredCustomer, field: "status") => string | undefined;
 }
 
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
@@ -100,7 +108,10 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
 
   const lang: Lang = opts.lang ?? settings.outputLanguage ?? register?.lang ?? "zh-CN";
   const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
-  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf };
+  const weakest = weakestIndicators(indicators, points, customers.map((c) => c.key));
+  const statusCell = (c: ScoredCustomer, field: "status") =>
+    register && c.register ? registerCell(register, c.register, field) : undefined;
+  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell };
 }
 
 /** Builds every output tab from a scored workbook: roster, plan tabs, history and problems. */
@@ -117,14 +128,26 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   const displayName = (n: string) => (lang === "en-US" ? DEFAULT_MODEL_EN[n] ?? n : n);
 
   const prevTiers = previousTiers(previous.tables.get("history")?.rows ?? []);
+  // The previous statuses come from the previous roster (its 客户状态 column), not from the history's layout.
+  const prevLife = readPreviousLifecycle(previous.tables.get("roster")?.rows, previous.tables.get("winback")?.rows);
+  const returnedWord = lang === "zh-CN" ? "回流" : "Returned";
   const roster = buildRosterTab(scored, lang, names.get("roster")!, (c) => {
     const prev = prevTiers.get(c.key);
-    return { previousTier: prev?.tier, movement: movementLabel(movement(prev?.tier, c.computedTier), lang) };
-  }, displayName);
+    const moved = hasReturned(c, prevLife) ? returnedWord : movementLabel(movement(prev?.tier, c.computedTier), lang);
+    return { previousTier: prev?.tier, movement: moved };
+  }, displayName, (c) => {
+    const status = statusLabel(c.register?.status, lang);
+    if (lifeStage(c) === "active") return { status };
+    const d = winbackDecision(c, settings).decision;
+    return { status, decision: { text: pick(ROSTER_DECISION_WORDS[d], lang), role: DECISION_ROLE[d] } };
+  });
   const planTabs = buildPlanTabs({
     customers: scored, settings, asOf, runAt, lang,
     names: Object.fromEntries(names) as Partial<Record<OutputTabId, string>>,
     carry, previousHistory: previous.tables.get("history")?.rows ?? [], modelFingerprint: fingerprint, problems: log,
+    previousLifecycle: prevLife,
+    weakest: (key) => core.weakest?.get(key)?.map(displayName),
+    registerCell: core.registerCell,
   });
   const problemsTab = buildProblemsTab(log.items, lang, names.get("problems")!);
   const tabs: TabPlan[] = [roster, ...planTabs, problemsTab];
@@ -200,7 +223,8 @@ function summarize(
   const byVerdict: Record<Verdict, number> = { maintain: 0, improve: 0, end: 0 };
   for (const c of scored) {
     byTier[c.tier]++;
-    if (c.verdict) byVerdict[c.verdict]++;
+    // Verdict counts cover active customers only: churned and transferred ones have a win-back decision.
+    if (c.verdict && isActive(c)) byVerdict[c.verdict]++;
   }
   const counts = { error: 0, warning: 0, note: 0 };
   for (const p of problems) counts[p.level]++;

@@ -1,4 +1,4 @@
-import { tierLabel, verdictLabel } from "../i18n/labels";
+import { tierLabel, tierName, verdictLabel } from "../i18n/labels";
 import type { Lang } from "../i18n/lang";
 import type { ScoredCustomer, Tier, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import { buildTab, type TabSpec } from "./tab-spec";
@@ -18,6 +18,8 @@ export const ROSTER_SPEC: TabSpec = {
     { id: "manager", zh: "客户经理", en: "Account Manager", kind: "text", width: 12 },
     { id: "score", zh: "最终得分", en: "Final Score", kind: "number", width: 10 },
     { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 10 },
+    { id: "tierName", zh: "等级名称", en: "Tier Name", kind: "text", width: 13 },
+    { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10 },
     { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 11 },
     { id: "coverage", zh: "数据完整度", en: "Coverage", kind: "percent", width: 11 },
     { id: "top", zh: "主要贡献指标", en: "Top Indicators", kind: "text", width: 40 },
@@ -37,6 +39,15 @@ const VERDICT_ROLE: Record<Verdict, StyleRole> = { maintain: "maintain", improve
 export interface RosterHistory {
   previousTier?: TierOrIncomplete;
   movement: string;
+}
+
+/**
+ * A customer's life cycle as the roster shows it: its status (read back by the next run to measure
+ * returns) and, for 流失 / 转出, the win-back decision that replaces the relationship verdict.
+ */
+export interface RosterLifecycle {
+  status: string | null;
+  decision?: { text: string; role: StyleRole };
 }
 
 /** Roster order: ranked customers by rank, then the unranked (资料不全) by score, then key. */
@@ -64,10 +75,13 @@ export function buildRosterTab(
   name: string,
   history: (c: ScoredCustomer) => RosterHistory,
   displayName: (indicator: string) => string,
+  lifecycle: (c: ScoredCustomer) => RosterLifecycle = () => ({ status: null }),
 ): TabPlan {
   const ordered = rosterOrder(customers);
-  const records = ordered.map((c) => {
+  const life = ordered.map(lifecycle);
+  const records = ordered.map((c, i) => {
     const h = history(c);
+    const l = life[i];
     return {
       rank: c.rank,
       key: c.key,
@@ -75,7 +89,9 @@ export function buildRosterTab(
       manager: c.register?.accountManager ?? null,
       score: c.score,
       tier: tierLabel(c.computedTier, lang),
-      verdict: verdictLabel(c.verdict, lang),
+      tierName: tierName(c.computedTier, lang),
+      status: l.status,
+      verdict: l.decision ? l.decision.text : verdictLabel(c.verdict, lang),
       coverage: c.coverage,
       top: topContributions(c, displayName),
       previousTier: h.previousTier ? tierLabel(h.previousTier, lang) : null,
@@ -88,7 +104,7 @@ export function buildRosterTab(
   const verdictCol = ROSTER_SPEC.columns.findIndex((c) => c.id === "verdict");
   const styles = [
     ...blocksFromRowRoles(ordered.map((c) => TIER_ROLE[c.computedTier]), 0, cols),
-    ...blocksFromRowRoles(ordered.map((c) => (c.verdict ? VERDICT_ROLE[c.verdict] : null)), verdictCol, 1),
+    ...blocksFromRowRoles(ordered.map((c, i) => life[i].decision?.role ?? (c.verdict ? VERDICT_ROLE[c.verdict] : null)), verdictCol, 1),
   ];
   return buildTab(ROSTER_SPEC, lang, name, records, styles);
 }

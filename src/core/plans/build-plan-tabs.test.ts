@@ -64,8 +64,10 @@ describe("buildPlanTabs: six tabs in both languages", () => {
 
   it("feeds the win-back decisions and overdue calls into the KPI dashboard", () => {
     const cs = [...customersOfRun(), customer("C4", { tier: "B", reg: { firstPurchase: day(-20), lastContact: day(-1), satisfaction: 90 } })];
-    const kpi = recordsOf(buildPlanTabs(ctx(cs))[4]);
-    expect(kpi.find((r) => r.figure === "挽回率")).toMatchObject({ count: 1, share: 1 });
+    // C4's week call (day −13) was planned by the previous run and is not done: overdue.
+    const carry = carryFrom({ callbacks: { records: [{ key: "C4", callType: "购买后一周回访", plannedDate: day(-13), status: "待回访" }] } });
+    const kpi = recordsOf(buildPlanTabs(ctx(cs, { carry }))[4]);
+    expect(kpi.find((r) => r.figure === "拟挽回比例")).toMatchObject({ count: 1, share: 1 });
     expect(kpi.find((r) => r.figure === "逾期回访")).toMatchObject({ count: 1 });
   });
 });

@@ -15,6 +15,7 @@ import { buildKpiDashboard, KPI_SPEC } from "./kpi-dashboard";
 import { PLAN_MESSAGES } from "./plan-messages";
 import { buildRetentionPlan, RETENTION_DEFAULTS, RETENTION_SPEC, tierChannels } from "./retention-plan";
 import { buildWinback, WINBACK_SPEC } from "./win-back";
+import { hasReturned, NO_PREVIOUS_LIFECYCLE, wasLost, type PreviousLifecycle } from "./lifecycle";
 
 export { movement, movementLabel, previousTiers } from "./history";
 export { PLAN_MESSAGES } from "./plan-messages";
@@ -41,6 +42,12 @@ export interface PlanContext {
   previousHistory: PreviousRow[];
   modelFingerprint: string;
   problems: ProblemLog;
+  /** What the previous run's roster and win-back tab said of each customer's life cycle (none on a first run). */
+  previousLifecycle?: PreviousLifecycle;
+  /** Each customer's weakest indicators by display name, for 改善关系's measures. */
+  weakest?: (key: string) => string[] | undefined;
+  /** The register cell of a customer's field, for problems that point at the register. */
+  registerCell?: (c: ScoredCustomer, field: "status") => string | undefined;
 }
 
 /** Builds [retention, callbacks, churn, winback, kpi, history] and reports every typed edit no row took. */
@@ -48,11 +55,19 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
   const { customers, settings, asOf, lang, carry } = ctx;
   const name = (spec: TabSpec) => ctx.names[spec.id] ?? tabName(spec, lang);
   const channels = tierChannels(settings, ctx.problems);
-  const retention = buildRetentionPlan(customers, settings, asOf, lang, name(RETENTION_SPEC), carry, channels);
-  const callbacks = buildCallbackSchedule(customers, settings, asOf, lang, name(CALLBACK_SPEC), carry);
+  const prev = ctx.previousLifecycle ?? NO_PREVIOUS_LIFECYCLE;
+  const retention = buildRetentionPlan(customers, settings, asOf, lang, name(RETENTION_SPEC), carry, channels, ctx.weakest);
+  const callbacks = buildCallbackSchedule(customers, settings, asOf, lang, name(CALLBACK_SPEC), carry, ctx.problems);
   const churn = buildChurnWarnings(customers, settings, asOf, lang, name(CHURN_SPEC));
-  const winback = buildWinback(customers, settings, lang, name(WINBACK_SPEC), carry);
-  const kpi = buildKpiDashboard(customers, lang, name(KPI_SPEC), { winBack: winback.winBack, overdueCalls: callbacks.overdue });
+  const winback = buildWinback(customers, settings, lang, name(WINBACK_SPEC), carry, {
+    asOf, previous: prev, problems: ctx.problems, registerCell: ctx.registerCell,
+  });
+  const kpi = buildKpiDashboard(customers, lang, name(KPI_SPEC), {
+    winBack: winback.winBack, overdueCalls: callbacks.overdue, churned: winback.churned, pseudoChurned: winback.pseudo,
+    winBackCost: winback.winBackCost,
+    returned: customers.filter((c) => hasReturned(c, prev)).length,
+    lostAtLastRun: prev.known ? [...prev.status.keys()].filter((k) => wasLost(k, prev)).length : null,
+  });
   const history = buildHistory(
     ctx.previousHistory, customers,
     { runAt: ctx.runAt, asOf, fingerprint: ctx.modelFingerprint, maxRows: settings.plan.historyMaxRows },

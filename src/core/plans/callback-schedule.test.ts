@@ -89,8 +89,9 @@ describe("callbacks: purchase + 4–6 months, + 10–12 months, then yearly", ()
 });
 
 describe("callbacks: only a useful window is listed", () => {
-  it("lists calls from 30 days ago to 90 days ahead", () => {
-    const at = (offset: number) => rowsOf([quiet("W", { firstPurchase: day(offset - 7) })]).length;
+  it("lists calls an earlier run planned from 30 days ago, and new calls up to 90 days ahead", () => {
+    const planned = (d: number) => carryFrom({ callbacks: { records: [{ key: "W", callType: "购买后一周回访", plannedDate: d, status: "待回访" }] } });
+    const at = (offset: number) => rowsOf([quiet("W", { firstPurchase: day(offset - 7) })], { carry: planned(day(offset)) }).length;
     expect(at(-31)).toBe(0);
     expect(at(-30)).toBe(1);
     expect(at(90)).toBe(1);
@@ -108,9 +109,13 @@ describe("callbacks: only a useful window is listed", () => {
 });
 
 describe("callbacks: overdue calls", () => {
-  it("highlights calls before today that are not done", () => {
+  it("highlights calls an earlier run planned before today that are not done", () => {
     const cs = [quiet("O1", { firstPurchase: day(-17) }), quiet("O2", { firstPurchase: day(-12) }), quiet("O3", { firstPurchase: day(5) })];
-    const out = build(cs);
+    const carry = carryFrom({ callbacks: { records: [
+      { key: "O1", callType: "购买后一周回访", plannedDate: day(-10), status: "待回访" },
+      { key: "O2", callType: "购买后一周回访", plannedDate: day(-5), status: "待回访" },
+    ] } });
+    const out = build(cs, { carry });
     expect(recordsOf(out.tab).map((r) => r.key)).toEqual(["O1", "O2", "O3"]);
     expect(out.overdue).toBe(2);
     expect(out.tab.styles[0]).toEqual({ role: "overdue", row: 0, rows: 2, col: 0, cols: 9 });

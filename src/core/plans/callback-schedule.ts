@@ -4,12 +4,14 @@ import { pick, type Bilingual, type Lang } from "../i18n/lang";
 import type { CarryOver } from "../plan/previous-outputs";
 import { buildTab, rowKey, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type PlanValue, type StyleRole, type TabPlan } from "../plan/write-plan";
+import type { ProblemLog } from "../problems/problem";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
 import {
   bi, colIndex, compareKeys, customerName, editableValues, idleDays, isClosedStatus, joinList, memoText, warningDaysOf,
 } from "./common";
 import { addMonths, monthIndex } from "./dates";
+import { isActive, lastTouch, lifeStage } from "./lifecycle";
 
 // Bound once: a global lookup of Math per customer is slow under a vm context (jest).
 const { floor, imul, max, min, round } = Math;
@@ -40,9 +42,13 @@ export const CALLBACK_SPEC: TabSpec = {
 export const CALLBACK_DEFAULTS = { status: bi("待回访", "To call") };
 
 /** The kinds of planned call (purchase schedule, complaints, targeted). */
-export type CallType = "week" | "months4to6" | "months10to12" | "yearly" | "complaintNow" | "complaintAfter" | "targeted";
+export type CallType =
+  | "week" | "months4to6" | "months10to12" | "yearly" | "complaintNow" | "complaintAfter" | "targeted"
+  | "reactivation" | "closing" | "transferFollowUp";
 
-const CALL_ORDER: CallType[] = ["complaintNow", "complaintAfter", "week", "months4to6", "months10to12", "yearly", "targeted"];
+const CALL_ORDER: CallType[] = [
+  "complaintNow", "complaintAfter", "closing", "reactivation", "week", "months4to6", "months10to12", "yearly", "transferFollowUp", "targeted",
+];
 
 /** 回访类型 as written in each language; read back in either to find kept edits. */
 export const CALL_TYPE_WORDS: Record<CallType, Bilingual> = {
@@ -53,6 +59,9 @@ export const CALL_TYPE_WORDS: Record<CallType, Bilingual> = {
   complaintNow: bi("投诉即时回访", "Complaint: call at once"),
   complaintAfter: bi("投诉解决后回访", "After resolved complaint"),
   targeted: bi("专项回访", "Targeted call"),
+  reactivation: bi("休眠激活回访", "Dormant: reactivation call"),
+  closing: bi("终止关系说明回访", "Closing call"),
+  transferFollowUp: bi("转出跟踪回访", "Transferred: follow-up call"),
 };
 
 /** The six kinds of call content of the seed procedure. */
@@ -75,7 +84,14 @@ const CALL_CONTENT: Record<CallType, Content[]> = {
   complaintNow: ["mediate"],
   complaintAfter: ["mediate", "relationship"],
   targeted: ["relationship", "suggest"],
+  reactivation: ["relationship", "suggest"],
+  // 终止关系: one call that explains, nothing promoted or suggested.
+  closing: ["explain"],
+  transferFollowUp: ["relationship", "guide"],
 };
+
+/** Calls a 终止关系 customer may get: complaint calls and the one closing call. */
+const END_CALLS = new Set<CallType>(["complaintNow", "complaintAfter", "closing"]);
 
 /** The seed procedure's reasons to pick a customer for a call. */
 export type SelectionReason = "lowSatisfaction" | "needsService" | "rarelyContacted" | "randomSample";
@@ -90,6 +106,13 @@ export const REASON_WORDS: Record<SelectionReason | "routine", Bilingual> = {
 };
 
 export { mulberry32 };
+
+/** 选择依据 of the calls the life cycle and the verdict plan by themselves. */
+const SPECIAL_REASONS: Partial<Record<CallType, Bilingual>> = {
+  reactivation: bi("客户休眠", "Dormant customer"),
+  closing: bi("终止关系", "Relationship ending"),
+  transferFollowUp: bi("客户转出，跟踪回流", "Transferred out: tracking its return"),
+};
 
 /**
  * The random sample: round(n·share) of the keys, drawn by a partial Fisher–Yates shuffle of the sorted keys
@@ -202,22 +225,41 @@ interface CallRow {
 export interface CallbackOutcome {
   tab: TabPlan;
   overdue: number;
+  /** Calls whose date was already past and that no earlier run planned: not planned now (a note counts them). */
+  pastNotPlanned: number;
+}
+
+/** The follow-up calls of a transferred-out customer: every `months` months after its last purchase or contact, those in [lo, hi]. */
+export function transferCalls(anchor: number, months: number, lo: number, hi: number): number[] {
+  const a = floor(anchor);
+  const out: number[] = [];
+  // Jump near lo: months of 28+ days bound the number of steps skipped.
+  let k = max(1, floor((lo - a) / (31 * months)));
+  for (;; k++) {
+    const d = addMonths(a, months * k);
+    if (d > hi) break;
+    if (d >= lo) out.push(d);
+  }
+  return out;
 }
 
 /**
- * Builds 电话回访计划. Listed: calls planned from today − lookBack to today + lookAhead (older ones that
- * were never worked on drop off, so a large register gives a bounded list), plus every call a user typed
- * something for while its customer is still here. Overdue = before today and not done.
+ * Builds 电话回访计划. Calls are planned from today on: a call dated before today is listed only when an
+ * earlier run planned it (then it is overdue until done); the others are not planned and counted in a note.
+ * Listed: calls up to today + lookAhead, earlier planned ones back to today − lookBack, plus every call a
+ * user typed something for while its customer is still here. 终止关系 customers get only complaint calls and
+ * one closing call; 流失 customers only complaint calls; 转出 customers a follow-up every few months.
  */
 export function buildCallbackSchedule(
   customers: ScoredCustomer[], settings: Settings, asOf: number, lang: Lang, name: string, carry: CarryOver,
+  problems?: ProblemLog,
 ): CallbackOutcome {
   const cb = settings.plan.callbacks;
   const today = floor(asOf);
   const lo = today - cb.lookBackDays;
   const hi = today + cb.lookAheadDays;
   const typed = parseTypedCalls(carry);
-  const active = customers.filter((c) => c.register?.status !== "churned").map((c) => c.key);
+  const active = customers.filter(isActive).map((c) => c.key);
   const sample = randomSample(active, cb.randomShare, cb.randomSeed, monthIndex(today));
 
   const rows: CallRow[] = [];
@@ -242,28 +284,50 @@ export function buildCallbackSchedule(
     return prev.length > 0 ? max(...prev.map((t) => t.date!)) : today;
   };
 
+  let pastNotPlanned = 0;
   for (const c of customers) {
     const r = c.register;
+    const stage = lifeStage(c);
+    const ended = stage === "active" && c.verdict === "end";
     const calls = new Map<string, { type: CallType; date: number }>();
-    const add = (type: CallType, date: number) => calls.set(`${type}@${date}`, { type, date });
-    if (r && r.status !== "churned") {
+    const add = (type: CallType, date: number) => {
+      if (ended && !END_CALLS.has(type)) return;
+      calls.set(`${type}@${date}`, { type, date });
+    };
+    if (r && stage === "active" && !ended) {
       const anchors: number[] = [];
       if (r.firstPurchase !== undefined) anchors.push(r.firstPurchase);
       if (r.lastPurchase !== undefined && (r.firstPurchase === undefined || r.lastPurchase > r.firstPurchase)) anchors.push(r.lastPurchase);
       for (const a of anchors) for (const x of purchaseCalls(a, settings, lo, hi)) add(x.type, x.date);
     }
+    if (stage === "transferred") {
+      const anchor = lastTouch(c);
+      if (anchor === undefined) add("transferFollowUp", floatingDate(c.key, "transferFollowUp"));
+      else for (const d of transferCalls(anchor, cb.transferFollowUpMonths, lo, hi)) add("transferFollowUp", d);
+    }
     if (r?.openComplaint) add("complaintNow", floatingDate(c.key, "complaintNow"));
-    else if ((r?.complaints ?? 0) > 0) {
-      const d = r?.lastContact !== undefined ? floor(r.lastContact) + cb.complaintFollowUpDays : floatingDate(c.key, "complaintAfter");
+    else if ((r?.complaints ?? 0) > 0 || r?.complaintResolvedDate !== undefined) {
+      // After a resolved complaint: the day after it was resolved when the register says so, else last contact + days.
+      const d = r?.complaintResolvedDate !== undefined
+        ? floor(r.complaintResolvedDate) + 1
+        : r?.lastContact !== undefined ? floor(r.lastContact) + cb.complaintFollowUpDays : floatingDate(c.key, "complaintAfter");
       if (d >= lo && d <= hi) add("complaintAfter", d);
     }
-    const reasons = r?.status === "churned" ? [] : selectionReasons(c, settings, asOf, sample);
+    if (ended && !(typed.get(c.key) ?? []).some((t) => t.type === "closing" && t.closed)) add("closing", floatingDate(c.key, "closing"));
+    if (stage === "active" && r?.status === "dormant") add("reactivation", floatingDate(c.key, "reactivation"));
+    const reasons = stage !== "active" ? [] : selectionReasons(c, settings, asOf, sample);
     // Needing service is answered by the complaint calls; the other reasons need a call of their own
     // when nothing else is planned (else every customer who ever complained would be called every run).
     if (calls.size === 0 && reasons.some((x) => x !== "needsService")) add("targeted", floatingDate(c.key, "targeted"));
     const reason = reasonText(reasons);
     for (const x of calls.values()) {
-      rows.push({ c, reason, date: x.date, type: x.type, typeText: typeText(x.type), edits: editableValues(CALLBACK_SPEC, lang, take(c.key, x.type, x.date), CALLBACK_DEFAULTS) });
+      const kept = take(c.key, x.type, x.date);
+      // Planned from today on: a past date is listed only when an earlier run planned it (it is overdue then).
+      if (x.date < today && kept === undefined) {
+        pastNotPlanned++;
+        continue;
+      }
+      rows.push({ c, reason, date: x.date, type: x.type, typeText: typeText(x.type), edits: editableValues(CALLBACK_SPEC, lang, kept, CALLBACK_DEFAULTS) });
     }
     // Whatever a user typed for this customer's other calls stays visible: nothing typed is silently dropped.
     for (const t of typed.get(c.key) ?? []) {
@@ -275,6 +339,7 @@ export function buildCallbackSchedule(
       });
     }
   }
+  if (pastNotPlanned > 0 && problems) problems.note("plan.pastCallsNotPlanned", { sheet: name, params: { count: pastNotPlanned, sheet: name } });
 
   // Undated calls (a date a user overwrote with text) sort last.
   const LAST = Number.MAX_SAFE_INTEGER;
@@ -290,6 +355,11 @@ export function buildCallbackSchedule(
     if (late) overdue++;
     return late ? "overdue" : null;
   });
+  const reasonOf = (x: CallRow): string => {
+    if (x.type === "complaintNow" || x.type === "complaintAfter") return pick(REASON_WORDS.needsService, lang);
+    if (x.type && SPECIAL_REASONS[x.type]) return pick(SPECIAL_REASONS[x.type]!, lang);
+    return x.reason;
+  };
   const records = rows.map((x) => ({
     plannedDate: x.date ?? x.dateText ?? null,
     key: x.c.key,
@@ -299,7 +369,7 @@ export function buildCallbackSchedule(
     contact: x.c.register?.contact ?? null,
     callType: x.typeText,
     content: x.type ? contentText(x.type) : null,
-    reason: x.type === "complaintNow" || x.type === "complaintAfter" ? pick(REASON_WORDS.needsService, lang) : x.reason,
+    reason: reasonOf(x),
     ...x.edits,
   }));
   const firstEditable = colIndex(CALLBACK_SPEC, "status");
@@ -308,5 +378,5 @@ export function buildCallbackSchedule(
     ...blocksFromRowRoles(roles, 0, firstEditable),
     ...(rows.length > 0 ? [{ role: "editable" as const, row: 0, rows: rows.length, col: firstEditable, cols: cols - firstEditable }] : []),
   ];
-  return { tab: buildTab(CALLBACK_SPEC, lang, name, records, styles), overdue };
+  return { tab: buildTab(CALLBACK_SPEC, lang, name, records, styles), overdue, pastNotPlanned };
 }

@@ -4,7 +4,8 @@ import { buildTab, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type TabPlan } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
-import { bi, compareKeys, customerName, idleDays, joinList, joinSentences, memoText, warningDaysOf } from "./common";
+import { bi, CHANNEL_WORDS, compareKeys, customerName, idleDays, joinList, joinSentences, memoText, warningDaysOf } from "./common";
+import { isActive } from "./lifecycle";
 
 /** 流失预警 / Churn Warnings: one row per at-risk active customer. */
 export const CHURN_SPEC: TabSpec = {
@@ -39,6 +40,7 @@ const REASON_WORDS = {
   idle: bi("超过预警天数", "Idle past the warning days"),
   idleTwice: bi("超过预警天数两倍", "Idle past twice the warning days"),
   complaint: bi("有未结投诉", "Open complaint"),
+  dormant: bi("客户已标为休眠", "Marked dormant"),
 };
 
 const ACTION_WORDS = {
@@ -56,29 +58,49 @@ export interface ChurnWarning {
   warningDays: number;
   idle: "none" | "past" | "twice";
   complaint: boolean;
+  /** The register marks the customer 休眠: always at least yellow, with a re-activation call. */
+  dormant: boolean;
 }
 
 /**
- * The warning of one customer, or null. Only customers not marked churned (active, or no status) are
- * watched. Idle past the tier's warning days → yellow, past twice → red; an open complaint alone → yellow.
+ * The warning of one customer, or null. Only active customers are watched (流失 and 转出 are on the
+ * win-back tab). Idle past the tier's warning days → yellow, past twice → red; an open complaint alone →
+ * yellow; 休眠 → at least yellow. A 终止关系 customer is not woken up: only an open complaint lists it.
  */
 export function churnWarning(c: ScoredCustomer, settings: Settings, asOf: number): ChurnWarning | null {
-  if (c.register?.status === "churned") return null;
+  if (!isActive(c)) return null;
   const wd = warningDaysOf(c, settings);
   const days = idleDays(c, asOf);
-  const idle = days === null ? "none" : days > 2 * wd ? "twice" : days > wd ? "past" : "none";
+  const ended = c.verdict === "end";
+  const idle = ended || days === null ? "none" : days > 2 * wd ? "twice" : days > wd ? "past" : "none";
   const complaint = c.register?.openComplaint === true;
-  if (idle === "none" && !complaint) return null;
-  return { c, level: idle === "twice" ? "red" : "yellow", daysIdle: days, warningDays: wd, idle, complaint };
+  const dormant = !ended && c.register?.status === "dormant";
+  if (idle === "none" && !complaint && !dormant) return null;
+  return { c, level: idle === "twice" ? "red" : "yellow", daysIdle: days, warningDays: wd, idle, complaint, dormant };
 }
 
-/** The suggested action: a visit for tier A, a call for B and C, an SMS for D; a complaint is settled first. */
+/** An SMS-like touch goes by the customer's preferred channel when that is SMS, WeChat or email. */
+function touchAction(c: ScoredCustomer): Bilingual {
+  const p = c.register?.preferredChannel ?? c.register?.channel;
+  if (p === "wechat" || p === "email") {
+    const w = CHANNEL_WORDS[p];
+    return bi(`${w.zh}问候激活`, `Reactivation ${w.en} message`);
+  }
+  return ACTION_WORDS.sms;
+}
+
+/**
+ * The suggested action: a visit for tier A, a call for B and C, an SMS (or the customer's preferred
+ * WeChat/email) for D; a phone call once red or dormant; a complaint is settled first.
+ */
 export function suggestedAction(w: ChurnWarning, lang: Lang): string {
   const tier = w.c.tier;
-  const main = tier === "A" ? ACTION_WORDS.visit : tier === "D" || tier === "incomplete" ? ACTION_WORDS.sms : ACTION_WORDS.phone;
-  // A D customer gone quiet for twice the limit still deserves a voice call before we give up on it.
-  const act = w.level === "red" && main === ACTION_WORDS.sms ? ACTION_WORDS.phone : main;
-  const items = w.complaint ? [ACTION_WORDS.complaint, ...(w.idle === "none" ? [] : [act])] : [act];
+  const quiet = tier === "D" || tier === "incomplete";
+  const main = tier === "A" ? ACTION_WORDS.visit : quiet ? touchAction(w.c) : ACTION_WORDS.phone;
+  // A D customer gone quiet for twice the limit, or marked dormant, still deserves a voice call.
+  const act = (w.level === "red" || w.dormant) && quiet ? ACTION_WORDS.phone : main;
+  const needsAct = w.idle !== "none" || w.dormant;
+  const items = w.complaint ? [ACTION_WORDS.complaint, ...(needsAct ? [act] : [])] : [act];
   return joinSentences(items.map((x) => pick(x, lang)), lang);
 }
 
@@ -95,14 +117,18 @@ export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settin
       (b.daysIdle ?? -1) - (a.daysIdle ?? -1) ||
       compareKeys(a.c.key, b.c.key),
   );
-  const reasonText = memoText((w: ChurnWarning) => `${w.idle}|${w.complaint}`, (w) => {
+  const reasonText = memoText((w: ChurnWarning) => `${w.idle}|${w.complaint}|${w.dormant}`, (w) => {
     const reasons = [
+      ...(w.dormant ? [REASON_WORDS.dormant] : []),
       ...(w.idle === "twice" ? [REASON_WORDS.idleTwice] : w.idle === "past" ? [REASON_WORDS.idle] : []),
       ...(w.complaint ? [REASON_WORDS.complaint] : []),
     ];
     return joinList(reasons.map((x) => pick(x, lang)), lang);
   });
-  const action = memoText((w: ChurnWarning) => `${w.c.tier}|${w.level}|${w.idle}|${w.complaint}`, (w) => suggestedAction(w, lang));
+  const action = memoText(
+    (w: ChurnWarning) => `${w.c.tier}|${w.level}|${w.idle}|${w.complaint}|${w.dormant}|${w.c.register?.preferredChannel ?? w.c.register?.channel}`,
+    (w) => suggestedAction(w, lang),
+  );
   const records = warnings.map((w) => {
     return {
       level: pick(LEVEL_WORDS[w.level], lang),

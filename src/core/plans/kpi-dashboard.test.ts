@@ -17,13 +17,13 @@ describe("KPI: customers by tier (effective tier) and verdict", () => {
     expect(f.byTier.incomplete).toEqual({ count: 1, avgScore: null });
     expect(f.byVerdict).toEqual({ maintain: 2, improve: 0, end: 1 });
     const r = recordsOf(buildKpiDashboard(cs, "zh-CN", "指标看板", none));
-    expect(r.slice(0, 5).map((x) => [x.figure, x.count, x.share])).toEqual([["A", 2, 0.5], ["B", 1, 0.25], ["C", 0, 0], ["D", 0, 0], ["资料不全", 1, 0.25]]);
+    expect(r.slice(0, 5).map((x) => [x.figure, x.count, x.share])).toEqual([["A 核心价值客户", 2, 0.5], ["B 重要发展客户", 1, 0.25], ["C 潜力培育客户", 0, 0], ["D 一般维持客户", 0, 0], ["资料不全", 1, 0.25]]);
     expect(r.find((x) => x.figure === "终止关系")).toMatchObject({ count: 1, share: 0.25 });
     expect(r.find((x) => x.figure === "客户总数")).toMatchObject({ count: 4, value: (90 + 80 + 30) / 3 });
   });
 });
 
-describe("KPI: retention, churn and win-back rates", () => {
+describe("KPI: retention, churn and planned win-back share", () => {
   it("retention = active ÷ customers with a status; churn the rest; win-back = 挽回 ÷ churned", () => {
     const cs = [customer("1"), customer("2"), customer("3"), customer("4", { reg: { status: "churned" } }), customer("5", { reg: { status: undefined } })];
     const f = kpiFigures(cs, { winBack: 1, overdueCalls: 0 });
@@ -33,7 +33,7 @@ describe("KPI: retention, churn and win-back rates", () => {
     expect(kpiFigures([customer("x", { reg: { status: undefined } })], none)).toMatchObject({ retentionRate: null, churnRate: null, winBackRate: null });
     const en = recordsOf(buildKpiDashboard(cs, "en-US", "KPI Dashboard", { winBack: 1, overdueCalls: 0 }));
     expect(en.find((x) => x.figure === "Retention rate")).toMatchObject({ count: 3, share: 0.75 });
-    expect(en.find((x) => x.figure === "Win-back rate")).toMatchObject({ count: 1, share: 1 });
+    expect(en.find((x) => x.figure === "Planned win-back share")).toMatchObject({ count: 1, share: 1 });
   });
 });
 
@@ -74,7 +74,7 @@ describe("KPI: the tier chart and both languages", () => {
   it("charts the five tier rows", () => {
     const tab = buildKpiDashboard([customer("1")], "zh-CN", "指标看板", none);
     expect(tab.chart).toEqual({ kind: "column", title: "客户等级分布", firstRow: 0, rows: 5, labelCol: 1, valueCol: 2 });
-    expect(tab.rows.slice(0, 5).map((r) => r[1])).toEqual(["A", "B", "C", "D", "资料不全"]);
+    expect(tab.rows.slice(0, 5).map((r) => r[1])).toEqual(["A 核心价值客户", "B 重要发展客户", "C 潜力培育客户", "D 一般维持客户", "资料不全"]);
     expect(tab.styles.map((b) => [b.role, b.row])).toEqual([["tierA", 0], ["tierB", 1], ["tierC", 2], ["tierD", 3], ["incomplete", 4], ["maintain", 6], ["improve", 7], ["end", 8]]);
     const en = buildKpiDashboard([customer("1")], "en-US", "KPI Dashboard", none);
     expect(en.chart?.title).toBe("Customers by tier");

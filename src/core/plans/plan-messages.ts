@@ -24,4 +24,12 @@ export const PLAN_MESSAGES: MessageCatalogue = {
     zh: (p) => `评估历史超过 ${s(p, "max")} 行，已删除最早的 ${s(p, "runs")} 次运行（共 ${s(p, "rows")} 行）。`,
     en: (p) => `The history exceeded ${s(p, "max")} rows; the ${s(p, "runs")} oldest run(s) (${s(p, "rows")} rows) were dropped.`,
   },
+  "plan.pastCallsNotPlanned": {
+    zh: (p) => `有 ${s(p, "count")} 个回访按规则应在评估日期之前进行，但此前没有任何一次运行安排过，因此未列入“${s(p, "sheet")}”（回访从评估日期起安排）。`,
+    en: (p) => `${s(p, "count")} call(s) fell before the as-of date but no earlier run had planned them, so they are not listed on "${s(p, "sheet")}" (calls are planned from the as-of date on).`,
+  },
+  "plan.pseudoChurn": {
+    zh: (p) => `客户“${s(p, "key")}”标为流失，但 ${s(p, "days")} 天前仍有购买或联系（预警天数 ${s(p, "limit")} 天内）：疑似伪流失，请核实客户状态。若下次运行时状态仍为流失，则按流失处理。`,
+    en: (p) => `Customer "${s(p, "key")}" is marked churned but bought or was contacted ${s(p, "days")} days ago (within its ${s(p, "limit")} warning days): suspected pseudo-churn, please check its status. If it is still churned on the next run, it is treated as churned.`,
+  },
 };

@@ -25,7 +25,7 @@ describe("retention plan: contact frequency by tier", () => {
   it("defaults to A monthly visit, B bi-monthly call, C quarterly, D half-yearly", () => {
     const cs = (["A", "B", "C", "D"] as const).map((t) => customer(t, { tier: t }));
     const zh = recordsOf(build(cs)).map((r) => r.frequency);
-    expect(zh).toEqual(["每月拜访", "每两个月电话", "每季度电话", "每半年短信"]);
+    expect(zh).toEqual(["每月拜访", "每两月电话", "每季电话", "每半年短信"]);
     const en = recordsOf(build(cs, "en-US")).map((r) => r.frequency);
     expect(en).toEqual(["Monthly visit", "Bi-monthly call", "Quarterly call", "Half-yearly SMS"]);
   });
@@ -46,9 +46,9 @@ describe("retention plan: contact frequency by tier", () => {
     expect(log.items).toEqual([expect.objectContaining({ level: "warning", code: "plan.badChannelSetting" })]);
   });
 
-  it("takes the channel from the register where given", () => {
+  it("keeps the tier's channel and shows the register's channel beside it as the preferred one", () => {
     const r = recordsOf(build([customer("W", { tier: "A", reg: { channel: "wechat" } })], "en-US"))[0];
-    expect(r.channel).toBe("WeChat");
+    expect(r).toMatchObject({ channel: "Visit", frequency: "Monthly visit", preferredChannel: "WeChat" });
   });
 });
 
@@ -81,12 +81,10 @@ describe("retention plan: budget, owner and next contact", () => {
     expect(nextContact(customer("d", { tier: "B" }), settings, AS_OF)).toBe(AS_OF);
   });
 
-  it("plans no contact for 终止关系 and churned customers", () => {
+  it("plans no contact for 终止关系, churned and transferred customers", () => {
     expect(nextContact(customer("e", { tier: "D", verdict: "end", reg: { lastContact: day(-1) } }), settings, AS_OF)).toBeNull();
     expect(nextContact(customer("f", { reg: { status: "churned" } }), settings, AS_OF)).toBeNull();
-    const r = recordsOf(build([customer("f", { reg: { status: "churned" } })]))[0];
-    expect(r.measures).toBe("已流失：见挽回方案");
-    expect(r.budget).toBe(0);
+    expect(nextContact(customer("t", { reg: { status: "transferred" } }), settings, AS_OF)).toBeNull();
   });
 });
 
@@ -107,10 +105,10 @@ describe("retention plan: order and colours", () => {
     const tab = build(cs);
     expect(recordsOf(tab).map((r) => r.key)).toEqual(["a1", "a2", "d", "i"]);
     expect(tab.styles).toEqual([
-      { role: "tierA", row: 0, rows: 2, col: 0, cols: 11 },
-      { role: "tierD", row: 2, rows: 1, col: 0, cols: 11 },
-      { role: "incomplete", row: 3, rows: 1, col: 0, cols: 11 },
-      { role: "editable", row: 0, rows: 4, col: 11, cols: 3 },
+      { role: "tierA", row: 0, rows: 2, col: 0, cols: 14 },
+      { role: "tierD", row: 2, rows: 1, col: 0, cols: 14 },
+      { role: "incomplete", row: 3, rows: 1, col: 0, cols: 14 },
+      { role: "editable", row: 0, rows: 4, col: 14, cols: 3 },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { tierLabel, verdictLabel } from "../i18n/labels";
+import { tierLabel, tierName, verdictLabel } from "../i18n/labels";
 import { pick, type Lang } from "../i18n/lang";
 import type { CarryOver } from "../plan/previous-outputs";
 import { buildTab, type TabSpec } from "../plan/tab-spec";
@@ -11,7 +11,8 @@ import { DEFAULT_PLAN_SETTINGS } from "../settings/plan-settings";
 import {
   bi, CHANNEL_WORDS, colIndex, compareKeys, customerName, editableValues, memoText, parseChannel, TIER_ORDER, TIER_ROLE,
 } from "./common";
-import { measuresText } from "./measures";
+import { isActive, lifeStage, statusLabel } from "./lifecycle";
+import { customerMeasures, unusedProducts, type MeasureFacts } from "./measures";
 
 // Bound once: a global lookup of Math per customer is slow under a vm context (jest).
 const { floor, max } = Math;
@@ -27,10 +28,13 @@ export const RETENTION_SPEC: TabSpec = {
     { id: "key", zh: "客户编号", en: "Customer ID", kind: "text", width: 14 },
     { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
     { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 9 },
+    { id: "tierName", zh: "等级名称", en: "Tier Name", kind: "text", width: 13 },
     { id: "computedTier", zh: "计算等级", en: "Computed Tier", kind: "text", width: 10 },
+    { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10 },
     { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 10 },
     { id: "channel", zh: "维护方式", en: "Contact Method", kind: "text", width: 10 },
     { id: "frequency", zh: "沟通频率", en: "Contact Frequency", kind: "text", width: 16 },
+    { id: "preferredChannel", zh: "客户偏好渠道", en: "Preferred Channel", kind: "text", width: 12 },
     { id: "measures", zh: "维护措施", en: "Measures", kind: "text", width: 60 },
     { id: "owner", zh: "负责人", en: "Owner", kind: "text", width: 12 },
     { id: "budget", zh: "费用预算", en: "Budget", kind: "number", width: 11, numberFormat: "#,##0" },
@@ -48,8 +52,8 @@ const FREQUENCY_WORDS: Record<number, { zh: string; en: string }> = {
   7: bi("每周", "Weekly"),
   14: bi("每两周", "Fortnightly"),
   30: bi("每月", "Monthly"),
-  60: bi("每两个月", "Bi-monthly"),
-  90: bi("每季度", "Quarterly"),
+  60: bi("每两月", "Bi-monthly"),
+  90: bi("每季", "Quarterly"),
   180: bi("每半年", "Half-yearly"),
   365: bi("每年", "Yearly"),
 };
@@ -92,12 +96,13 @@ export function tierChannels(settings: Settings, problems?: ProblemLog): Record<
 
 /**
  * The next contact: last contact (else last purchase) + the tier's interval, never before today
- * (a contact that is due is due now). Nothing for 终止关系 and churned customers (no active care; churned
- * ones are on the win-back list); today for 资料不全 (someone must go and complete the data).
+ * (a contact that is due is due now). Nothing for 终止关系, churned and transferred customers (no active
+ * care; the closing call is on the callback schedule, the others on the win-back list); today for 资料不全
+ * (someone must go and complete the data).
  */
 export function nextContact(c: ScoredCustomer, settings: Settings, asOf: number): number | null {
   const today = floor(asOf);
-  if (c.register?.status === "churned") return null;
+  if (!isActive(c)) return null;
   if (c.tier === "incomplete") return today;
   if (c.verdict === "end") return null;
   const last = c.register?.lastContact ?? c.register?.lastPurchase;
@@ -112,33 +117,53 @@ export function planOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
   );
 }
 
-/** Builds 客户维护方案: one row per customer driven by its effective (manual-first) tier; edits kept by key. */
+/** 终止关系's contact: as needed, only complaint calls and one closing call. */
+const END_FREQUENCY = bi("按需（仅投诉回访及一次说明回访）", "As needed (complaint calls and one closing call only)");
+
+/** What the plan needs to know of a customer beyond the scored row: its weakest indicators, by display name. */
+export type WeakestOf = (key: string) => string[] | undefined;
+
+/**
+ * Builds 客户维护方案: one row per active customer (流失 and 转出 are on the win-back tab), driven by its
+ * effective (manual-first) tier. 维护方式 and 沟通频率 both come from the tier policy, so they never
+ * disagree; the register's 偏好渠道 (else 沟通方式) is shown beside them. Edits kept by key.
+ */
 export function buildRetentionPlan(
   customers: ScoredCustomer[], settings: Settings, asOf: number, lang: Lang, name: string, carry: CarryOver,
-  channels: Record<Tier, Channel> = tierChannels(settings),
+  channels: Record<Tier, Channel> = tierChannels(settings), weakest: WeakestOf = () => undefined,
 ): TabPlan {
-  const ordered = planOrder(customers);
-  const measures = memoText((t: Tier | "incomplete", v: ScoredCustomer["verdict"], ch: boolean) => `${t}|${v}|${ch}`, (t, v, ch) => measuresText(t, v, lang, ch));
+  const ordered = planOrder(customers.filter(isActive));
   const freq = memoText((t: Tier) => t, (t) => frequencyText(settings.plan.frequencyDays[t], channels[t], lang));
+  // Measures come from a few dozen combinations of tier, verdict and facts: build each text once.
+  const measures = memoText(
+    (c: ScoredCustomer, f: MeasureFacts) => `${c.tier}|${c.verdict}|${lifeStage(c)}|${f.dormant}|${f.unused?.join(",") ?? "?"}|${f.weakest?.join("\u241f") ?? ""}`,
+    (c, f) => customerMeasures(c, lang, f),
+  );
   const records: Record<string, PlanValue>[] = ordered.map((c) => {
-    const churned = c.register?.status === "churned";
     const tier = c.tier;
-    const channel: Channel | undefined = c.register?.channel ?? (tier === "incomplete" ? undefined : channels[tier]);
+    const r = c.register;
+    const ended = c.verdict === "end";
+    // The tier's channel, and for 终止关系 the phone of its one closing call: always the channel of the frequency.
+    const channel: Channel | undefined = tier === "incomplete" ? undefined : ended ? "phone" : channels[tier];
     let frequency: string;
-    if (churned || tier === "incomplete") frequency = "—";
-    else if (c.verdict === "end") frequency = pick(bi("按需", "As needed"), lang);
+    if (tier === "incomplete") frequency = "—";
+    else if (ended) frequency = pick(END_FREQUENCY, lang);
     else frequency = freq(tier);
-    const budget = churned || tier === "incomplete" || c.verdict === "end" ? 0 : settings.plan.budget[tier];
+    const preferred = r?.preferredChannel ?? r?.channel;
+    const budget = tier === "incomplete" || ended ? 0 : settings.plan.budget[tier];
     return {
       key: c.key,
       name: customerName(c),
       tier: tierLabel(tier, lang),
+      tierName: tierName(tier, lang),
       computedTier: tierLabel(c.computedTier, lang),
+      status: statusLabel(r?.status, lang),
       verdict: verdictLabel(c.verdict, lang) || null,
       channel: channel ? pick(CHANNEL_WORDS[channel], lang) : null,
       frequency,
-      measures: measures(tier, c.verdict, churned),
-      owner: c.register?.accountManager ?? null,
+      preferredChannel: preferred ? pick(CHANNEL_WORDS[preferred], lang) : null,
+      measures: measures(c, { weakest: weakest(c.key), unused: unusedProducts(c), dormant: r?.status === "dormant" }),
+      owner: r?.accountManager ?? null,
       budget,
       nextContact: nextContact(c, settings, asOf),
       ...editableValues(RETENTION_SPEC, lang, carry.take("retention", c.key), RETENTION_DEFAULTS),

@@ -9,6 +9,8 @@ import type { OutputTabId, PlanValue, TabPlan } from "../plan/write-plan";
 import type { RegisterRow } from "../register/register-row";
 import type { ScoredCustomer, Tier, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import { defaultSettings, type Settings } from "../settings/settings";
+import { ProblemLog } from "../problems/problem";
+import { buildPlanTabs, type PlanContext } from "./build-plan-tabs";
 import { CALLBACK_SPEC } from "./callback-schedule";
 import { CHURN_SPEC } from "./churn-warnings";
 import { serialFromYmd } from "./dates";
@@ -74,4 +76,16 @@ export function carryFrom(tabs: Partial<Record<OutputTabId, { sheet?: string; re
 /** A tab's rows as records by column id, for readable assertions. */
 export function recordsOf(tab: TabPlan): Record<string, PlanValue>[] {
   return tab.rows.map((r) => Object.fromEntries(tab.columns.map((c, i) => [c.id, r[i]])));
+}
+
+/** Every plan tab built together for `customers` on the as-of day, by tab id, with the problems logged. */
+export function planTabs(
+  customers: ScoredCustomer[], settings: Settings, over: Partial<PlanContext> = {},
+): Record<string, TabPlan> & { problems: ProblemLog } {
+  const problems = new ProblemLog();
+  const built = buildPlanTabs({
+    customers, settings, asOf: AS_OF, runAt: "2025-06-30T09:00:00.000Z", lang: "zh-CN", names: {}, carry: carryFrom(),
+    previousHistory: [], modelFingerprint: "fp", problems, ...over,
+  });
+  return Object.assign(Object.fromEntries(built.map((t) => [t.id, t])), { problems });
 }

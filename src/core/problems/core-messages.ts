@@ -192,4 +192,8 @@ export const CORE_MESSAGES: MessageCatalogue = {
     zh: (p) => `工作表“${s(p, "name")}”不是本工具创建的，未覆盖；结果写入“${s(p, "newName")}”。`,
     en: (p) => `Sheet "${s(p, "name")}" was not created by this tool and is left alone; the output goes to "${s(p, "newName")}".`,
   },
+  "register.unknownCause": {
+    zh: (p) => `“${s(p, "header")}”的值“${s(p, "text")}”不是已知的流失原因（服务意识淡薄/细节疏忽/企业自身问题/竞争流失/员工流动/搬迁/破产/其他），按所填内容保留，挽回策略为“个别分析”。`,
+    en: (p) => `"${s(p, "header")}": "${s(p, "text")}" is not a known churn cause (service, detail, company, competition, staff turnover, relocation, bankruptcy, other); it is kept as typed and the strategy is "analyse individually".`,
+  },
 };

@@ -8,7 +8,7 @@ import { registerRowSchema, type RegisterRow } from "../register/register-row";
 import { readDate } from "../values/date-cell";
 import { plainNumber, readNumber } from "../values/number-cell";
 import {
-  readChannel, readChurnCause, readOperatingStatus, readPotential, readSatisfactionWord, readStatus, readYesNo,
+  readChannel, readChurnCause, readOperatingStatus, readPotential, readSatisfactionWord, readStatus, readTransferType, readYesNo,
 } from "../values/choice-cell";
 import { satisfactionScale } from "../values/satisfaction-scale";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
@@ -49,10 +49,11 @@ const CHOICES: Record<string, { zh: string; en: string }> = {
   operatingStatus: { zh: "良好/一般/较差", en: "good/fair/poor" },
   channel: { zh: "电话/邮件/短信/微信/拜访/会议", en: "phone/email/SMS/WeChat/visit/meeting" },
   potential: { zh: "高/中/低", en: "high/medium/low" },
-  status: { zh: "正常/流失", en: "active/churned" },
-  churnCause: { zh: "服务意识淡薄/细节疏忽/企业自身问题/竞争流失/其他", en: "service/detail/company/competition/other" },
+  status: { zh: "正常/新客户/休眠/流失/转出/已回流", en: "active/new/dormant/churned/transferred/returned" },
+  churnCause: { zh: "服务意识淡薄/细节疏忽/企业自身问题/竞争流失/员工流动/搬迁/破产/其他", en: "service/detail/company/competition/staff turnover/relocation/bankruptcy/other" },
+  transferType: { zh: "主动/被动", en: "asked/need ended" },
   yesno: { zh: "是/否", en: "yes/no" },
-  satisfaction: { zh: "非常满意/满意/一般/不满意/非常不满意 或数字", en: "very satisfied … very dissatisfied, or a number" },
+  satisfaction: { zh: "非常满意/满意/比较满意/一般/不太满意/不满意/非常不满意 或数字", en: "very satisfied … very dissatisfied, or a number" },
 };
 
 const CHOICE_READERS: Partial<Record<FieldDef["kind"], (text: string) => string | undefined>> = {
@@ -61,6 +62,7 @@ const CHOICE_READERS: Partial<Record<FieldDef["kind"], (text: string) => string 
   potential: readPotential,
   status: readStatus,
   churnCause: readChurnCause,
+  transferType: readTransferType,
 };
 
 type Candidate = Record<string, unknown>;
@@ -93,6 +95,10 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
       const { col, header: h } = columns.get(f.id)!;
       const v = readField(grid, r, col, f, satScale, { out: rowProblems, header: h });
       if (v !== undefined) candidate[f.id] = v;
+    }
+    if (candidate.churnCause !== undefined) {
+      const causeCol = columns.get("churnCause")!.col;
+      candidate.churnCauseText = cellText(grid, r, causeCol).trim();
     }
     const id = candidate.id as string | undefined;
     const name = candidate.name as string | undefined;
@@ -223,6 +229,15 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
         return undefined;
       }
       return (n.percent ? n.value * 100 : n.value) * satScale;
+    }
+    case "churnCause": {
+      // A cause the product does not know is kept as typed (the row's churnCauseText) with a note, not dropped.
+      const v = readChurnCause(text);
+      if (v === undefined) {
+        to.out.push({ level: "note", code: "register.unknownCause", sheet: grid.name, cell: a1(grid, r, c), params: { header: to.header, text } });
+        return "unknown";
+      }
+      return v;
     }
     default: {
       const reader = CHOICE_READERS[f.kind]!;

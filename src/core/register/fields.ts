@@ -11,6 +11,7 @@ export type FieldKind =
   | "potential"
   | "status"
   | "churnCause"
+  | "transferType"
   | "nps";
 
 export interface FieldDef {
@@ -25,7 +26,8 @@ export type RegisterFieldId =
   | "operatingStatus" | "otherBanks" | "dailyDeposit" | "dailyLoan" | "settlementUse" | "wealthUse"
   | "annualSpend" | "accountManager" | "channel" | "contactFrequency" | "potential" | "satisfaction"
   | "likelihoodToRecommend" | "firstPurchase" | "lastPurchase" | "lastContact" | "complaints"
-  | "openComplaint" | "status" | "churnCause" | "winbackCost";
+  | "openComplaint" | "status" | "churnCause" | "winbackCost"
+  | "transferType" | "complaintDate" | "complaintReplyDate" | "complaintResolvedDate" | "preferredChannel";
 
 /** The register's columns, with the headers users write, first name first (the spec's table). */
 export const REGISTER_FIELDS: FieldDef[] = [
@@ -58,6 +60,11 @@ export const REGISTER_FIELDS: FieldDef[] = [
   { id: "status", kind: "status", zh: ["客户状态", "状态"], en: ["Status"] },
   { id: "churnCause", kind: "churnCause", zh: ["流失原因"], en: ["Churn Cause"] },
   { id: "winbackCost", kind: "amount", zh: ["挽回成本"], en: ["Win-back Cost"] },
+  { id: "transferType", kind: "transferType", zh: ["转出方式"], en: ["Transfer Type"] },
+  { id: "complaintDate", kind: "date", zh: ["投诉日期"], en: ["Complaint Date"] },
+  { id: "complaintReplyDate", kind: "date", zh: ["投诉回复日期", "回复日期"], en: ["Complaint Reply Date"] },
+  { id: "complaintResolvedDate", kind: "date", zh: ["投诉解决日期", "解决日期"], en: ["Complaint Resolved Date"] },
+  { id: "preferredChannel", kind: "channel", zh: ["偏好渠道"], en: ["Preferred Channel"] },
 ];
 
 /** Sheet names that identify the register. */

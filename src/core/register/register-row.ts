@@ -33,9 +33,23 @@ export const registerRowSchema = z.object({
   lastContact: serialDate.optional(),
   complaints: z.number().int().nonnegative().optional(),
   openComplaint: z.boolean().optional(),
-  status: z.enum(["active", "churned"]).optional(),
-  churnCause: z.enum(["service", "detail", "self", "competition", "other"]).optional(),
+  /**
+   * 正常 active, 新客户 new, 休眠 dormant, 流失 churned, 转出 transferred (out), 已回流 returned. Empty = active
+   * for the plans; the KPI rates only count customers with a status.
+   */
+  status: z.enum(["active", "new", "dormant", "churned", "transferred", "returned"]).optional(),
+  /** A cause the product does not know is "unknown"; `churnCauseText` keeps it as typed. */
+  churnCause: z.enum(["service", "detail", "self", "competition", "staffTurnover", "relocation", "bankruptcy", "other", "unknown"]).optional(),
+  /** 流失原因 as typed (trimmed), so an unknown cause is shown as the user wrote it. */
+  churnCauseText: z.string().optional(),
   winbackCost: z.number().nonnegative().optional(),
+  /** 转出方式: 主动 (the customer asked) / 被动 (the customer's need ended). */
+  transferType: z.enum(["asked", "needEnded"]).optional(),
+  complaintDate: serialDate.optional(),
+  complaintReplyDate: serialDate.optional(),
+  complaintResolvedDate: serialDate.optional(),
+  /** 偏好渠道: the channel the customer prefers (same words as 沟通方式). */
+  preferredChannel: z.enum(["phone", "email", "sms", "wechat", "visit", "meeting"]).optional(),
   /** Sheet and 0-based grid row the customer was read from, for addresses in messages. */
   sheet: z.string(),
   row: z.number().int().nonnegative(),
@@ -47,3 +61,5 @@ export type RegisterRow = z.infer<typeof registerRowSchema>;
 export type Channel = NonNullable<RegisterRow["channel"]>;
 export type Potential = NonNullable<RegisterRow["potential"]>;
 export type ChurnCause = NonNullable<RegisterRow["churnCause"]>;
+export type CustomerStatusId = NonNullable<RegisterRow["status"]>;
+export type TransferType = NonNullable<RegisterRow["transferType"]>;

@@ -32,6 +32,8 @@ export interface PlanSettings {
     randomShare: number;
     /** Seed of the random sample, so the same workbook and month give the same sample. */
     randomSeed: number;
+    /** A transferred-out (转出) customer gets a follow-up call every this many months (转出回访间隔月数). */
+    transferFollowUpMonths: number;
   };
   winback: {
     /** Win-back cost (currency) per point against value points: cost points = cost / this (default 100, so ¥20,000 = 200 points). */
@@ -57,6 +59,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
     lowSatisfactionBelow: 60,
     randomShare: 0.05,
     randomSeed: 20250630,
+    transferFollowUpMonths: 6,
   },
   winback: {
     costPerPoint: 100,
@@ -87,6 +90,7 @@ export const PLAN_SETTING_DEFS: SettingDef[] = [
   { path: "plan.callbacks.lowSatisfactionBelow", kind: "number", zh: ["低满意度分数线"], en: ["Low Satisfaction Below"], min: 0, max: 100 },
   { path: "plan.callbacks.randomShare", kind: "fraction", zh: ["随机抽样比例"], en: ["Random Sample Share"], min: 0, max: 1 },
   { path: "plan.callbacks.randomSeed", kind: "integer", zh: ["随机抽样种子", "随机种子"], en: ["Random Seed"], min: 0 },
+  { path: "plan.callbacks.transferFollowUpMonths", kind: "integer", zh: ["转出回访间隔月数"], en: ["Transfer Follow-up Months"], min: 1, max: 60 },
   { path: "plan.winback.costPerPoint", kind: "number", zh: ["挽回成本换算", "成本换算"], en: ["Win-back Cost per Point"], min: 0.000001 },
   { path: "plan.winback.potentialPoints.high", kind: "number", zh: ["挽回价值高"], en: ["Win-back Value High"], min: 0, max: 100 },
   { path: "plan.winback.potentialPoints.medium", kind: "number", zh: ["挽回价值中"], en: ["Win-back Value Medium"], min: 0, max: 100 },

@@ -6,6 +6,7 @@ import {
   readPotential,
   readSatisfactionWord,
   readStatus,
+  readTransferType,
   readYesNo,
 } from "./choice-cell";
 
@@ -90,10 +91,14 @@ describe("potential: 高 / 中 / 低 (high / medium / low)", () => {
   });
 });
 
-describe("status: 正常 / 流失 (active / churned)", () => {
+describe("status: 正常, 新客户, 休眠, 流失, 转出, 已回流 (active, new, dormant, churned, transferred out, returned)", () => {
   it.each([
     ["正常", "active"], ["活跃", "active"], ["Active", "active"],
+    ["新客户", "new"], ["New", "new"],
+    ["休眠", "dormant"], ["Dormant", "dormant"],
     ["流失", "churned"], ["churned", "churned"], ["Lost", "churned"],
+    ["转出", "transferred"], ["Transferred out", "transferred"],
+    ["已回流", "returned"], ["Returned", "returned"],
   ])("reads %s as %s", (w, id) => {
     expect(readStatus(w)).toBe(id);
   });
@@ -102,8 +107,20 @@ describe("status: 正常 / 流失 (active / churned)", () => {
   });
 });
 
-describe("churn cause: 服务意识淡薄, 细节疏忽, 企业自身问题, 竞争流失, 其他", () => {
+describe("transfer type: 主动 / 被动 (customer asked / need ended)", () => {
+  it.each([["主动", "asked"], ["Customer asked", "asked"], ["被动", "needEnded"], ["Need ended", "needEnded"]])("reads %s as %s", (w, id) => {
+    expect(readTransferType(w)).toBe(id);
+  });
+  it("reads nothing from an unknown word", () => {
+    expect(readTransferType("随便")).toBeUndefined();
+  });
+});
+
+describe("churn cause: 服务意识淡薄, 细节疏忽, 企业自身问题, 竞争流失, 员工流动, 搬迁, 破产, 其他", () => {
   it.each([
+    ["员工流动", "staffTurnover"], ["Staff turnover", "staffTurnover"],
+    ["搬迁", "relocation"], ["Relocation", "relocation"],
+    ["破产", "bankruptcy"], ["Bankruptcy", "bankruptcy"],
     ["服务意识淡薄", "service"], ["Service", "service"],
     ["细节疏忽", "detail"], ["detail", "detail"], ["Details", "detail"],
     ["企业自身问题", "self"], ["company", "self"],
@@ -117,13 +134,18 @@ describe("churn cause: 服务意识淡薄, 细节疏忽, 企业自身问题, 竞
   });
 });
 
-describe("satisfaction words: 非常满意 100, 满意 80, 一般 60, 不满意 30, 非常不满意 0", () => {
+describe("satisfaction words: 非常满意 100, 满意 80, 比较满意 70, 一般 60, 不太满意 40, 不满意 30, 非常不满意 0", () => {
   it.each([
-    ["非常满意", 100], ["满意", 80], ["一般", 60], ["不满意", 30], ["非常不满意", 0],
+    ["非常满意", 100], ["满意", 80], ["比较满意", 70], ["一般", 60], ["不太满意", 40], ["不满意", 30], ["非常不满意", 0],
+    ["Fairly satisfied", 70], ["fairly dissatisfied", 40],
     ["Very Satisfied", 100], ["satisfied", 80], ["Neutral", 60], ["dissatisfied", 30], ["very dissatisfied", 0],
     ["very  satisfied", 100], [" 满意 ", 80],
   ] as const)("reads %s as %d", (w, score) => {
     expect(readSatisfactionWord(w)).toBe(score);
+  });
+  it("does not read 比较满意 as 满意, nor 不太满意 as 不满意", () => {
+    expect(readSatisfactionWord("比较满意")).toBe(70);
+    expect(readSatisfactionWord("不太满意")).toBe(40);
   });
   it("does not read 不满意 as 满意, nor 非常不满意 as 非常满意", () => {
     expect(readSatisfactionWord("不满意")).not.toBe(80);

@@ -1,5 +1,5 @@
 import type { RawValue } from "../workbook/grid";
-import type { Channel, ChurnCause, Potential, RegisterRow } from "../register/register-row";
+import type { Channel, ChurnCause, Potential, RegisterRow, TransferType } from "../register/register-row";
 
 export type OperatingStatus = NonNullable<RegisterRow["operatingStatus"]>;
 export type CustomerStatus = NonNullable<RegisterRow["status"]>;
@@ -74,11 +74,15 @@ export function readPotential(raw: RawValue): Potential | undefined {
 }
 
 const statusWords = lookup<CustomerStatus>([
-  ["active", ["正常", "活跃", "active"]],
+  ["active", ["正常", "活跃", "active", "normal"]],
+  ["new", ["新客户", "新", "新增", "new", "new customer"]],
+  ["dormant", ["休眠", "沉睡", "dormant", "inactive"]],
   ["churned", ["流失", "已流失", "churned", "lost"]],
+  ["transferred", ["转出", "已转出", "transferred", "transferred out", "transfer out"]],
+  ["returned", ["已回流", "回流", "returned", "came back", "won back"]],
 ]);
 
-/** 正常/活跃 (active), 流失 (churned). */
+/** 正常 (active), 新客户 (new), 休眠 (dormant), 流失 (churned), 转出 (transferred out), 已回流 (returned). */
 export function readStatus(raw: RawValue): CustomerStatus | undefined {
   return statusWords(raw);
 }
@@ -87,11 +91,14 @@ const churnCauseWords = lookup<ChurnCause>([
   ["service", ["服务意识淡薄", "service"]],
   ["detail", ["细节疏忽", "detail", "details"]],
   ["self", ["企业自身问题", "company", "self"]],
-  ["competition", ["竞争流失", "competition"]],
+  ["competition", ["竞争流失", "competition", "lost to competitors"]],
+  ["staffTurnover", ["员工流动", "人员流动", "staff turnover", "turnover"]],
+  ["relocation", ["搬迁", "迁址", "relocation", "relocated", "moved"]],
+  ["bankruptcy", ["破产", "倒闭", "bankruptcy", "bankrupt"]],
   ["other", ["其他", "其它", "other"]],
 ]);
 
-/** 服务意识淡薄, 细节疏忽, 企业自身问题, 竞争流失, 其他 and short English names. */
+/** 服务意识淡薄, 细节疏忽, 企业自身问题, 竞争流失, 员工流动, 搬迁, 破产, 其他 and short English names. */
 export function readChurnCause(raw: RawValue): ChurnCause | undefined {
   return churnCauseWords(raw);
 }
@@ -99,12 +106,24 @@ export function readChurnCause(raw: RawValue): ChurnCause | undefined {
 const satisfactionWords = lookup<number>([
   [100, ["非常满意", "very satisfied"]],
   [80, ["满意", "satisfied"]],
+  [70, ["比较满意", "较满意", "fairly satisfied", "somewhat satisfied", "quite satisfied"]],
   [60, ["一般", "neutral"]],
+  [40, ["不太满意", "fairly dissatisfied", "somewhat dissatisfied", "not very satisfied"]],
   [30, ["不满意", "dissatisfied", "unsatisfied"]],
   [0, ["非常不满意", "very dissatisfied", "very unsatisfied"]],
 ]);
 
-/** Satisfaction words on 0–100: 非常满意 100, 满意 80, 一般 60, 不满意 30, 非常不满意 0 (and English). */
+/** Satisfaction words on 0–100: 非常满意 100, 满意 80, 比较满意 70, 一般 60, 不太满意 40, 不满意 30, 非常不满意 0 (and English). */
 export function readSatisfactionWord(raw: RawValue): number | undefined {
   return satisfactionWords(raw);
+}
+
+const transferTypeWords = lookup<TransferType>([
+  ["asked", ["主动", "主动转出", "客户主动", "asked", "customer asked", "voluntary", "active"]],
+  ["needEnded", ["被动", "被动转出", "需求结束", "need ended", "needended", "passive", "involuntary"]],
+]);
+
+/** 转出方式: 主动 (the customer asked) / 被动 (the customer's need ended). */
+export function readTransferType(raw: RawValue): TransferType | undefined {
+  return transferTypeWords(raw);
 }
