@@ -7,7 +7,7 @@ const grid = (values: RawValue[][]): SheetGrid => ({ name: "客户状况登记�
 const HEADER: RawValue[] = ["客户编号", "客户名称", "日均存款", "客户满意度"];
 const DATA: RawValue[] = ["C001", "甲公司", 1200, 85];
 
-describe("the header row is the first row naming at least two known columns", () => {
+describe("the header row names at least two known columns", () => {
   it("finds a header in the first row", () => {
     const h = findHeaderRow(grid([HEADER, DATA]), registerFieldMatcher);
     expect(h?.row).toBe(0);
@@ -115,5 +115,43 @@ describe("columns of the header row", () => {
     const h = findHeaderRow(grid([["客户编号", "#REF!", "客户名称"]]), registerFieldMatcher);
     expect(h?.unmatched).toEqual([]);
     expect(h?.columns.get("name")).toBe(2);
+  });
+});
+
+describe("the header row is the row with the most known names (spec: grouped headers)", () => {
+  const GROUP: RawValue[] = ["客户编号", "客户名称", "存贷情况", null];
+  const SUB: RawValue[] = [null, null, "日均存款", "日均贷款"];
+  it("a later row with more known names wins; on a tie the first", () => {
+    expect(findHeaderRow(grid([["客户编号", "客户名称", "说明"], HEADER]), registerFieldMatcher)?.row).toBe(1);
+    expect(findHeaderRow(grid([HEADER, HEADER]), registerFieldMatcher)?.row).toBe(0);
+  });
+  it("cells merged down across both rows count for the lower row, and only for it", () => {
+    const g: SheetGrid = { ...grid([GROUP, SUB, DATA]), merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 2, bottom: 0, right: 3 }] };
+    const h = findHeaderRow(g, registerFieldMatcher);
+    expect(h?.row).toBe(1);
+    expect([...(h?.columns ?? [])]).toEqual([["id", 0], ["name", 1], ["dailyDeposit", 2], ["dailyLoan", 3]]);
+    expect(h?.texts.get(0)).toBe("客户编号");
+    expect(h?.unmatched).toEqual([]);
+  });
+  it("a lower row with a single real name still wins when the cells above it are merged down", () => {
+    const g: SheetGrid = { ...grid([["客户编号", "客户名称", "客户情况"], [null, null, "客户满意度"], ["C1", "甲", 80]]), merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }] };
+    expect(findHeaderRow(g, registerFieldMatcher)?.row).toBe(1);
+  });
+  it("without a merge list from the source, a known name above an empty cell counts for a row that names a column itself", () => {
+    expect(findHeaderRow(grid([GROUP, SUB, DATA]), registerFieldMatcher)?.row).toBe(1);
+    expect(findHeaderRow(grid([["客户编号", "客户名称", "客户情况"], [null, null, "客户满意度"], ["C1", "甲", 80]]), registerFieldMatcher)?.row).toBe(1);
+  });
+  it("a source that says there are no merges gets no guessing: the group row (two names) beats the row with two", () => {
+    expect(findHeaderRow({ ...grid([GROUP, SUB, DATA]), merges: [] }, registerFieldMatcher)?.row).toBe(0);
+  });
+  it("a sparse data row under the header never wins by inheriting (its filled cells are under known names)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (filled) => {
+        // A data row with some cells empty, one of them holding a word that is itself a header name (电话 as a channel).
+        const row: RawValue[] = ["C1", "甲", 1200, "电话"].map((v, i) => (filled[i] || i === 3 ? v : null));
+        const h = findHeaderRow(grid([["客户编号", "客户名称", "日均存款", "沟通方式"], row]), registerFieldMatcher);
+        expect(h?.row).toBe(0);
+      }),
+    );
   });
 });

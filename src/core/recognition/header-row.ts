@@ -132,8 +132,9 @@ export function findHeaderRow(grid: SheetGrid, match: Match, opts: FindHeaderOpt
     const extra = byRow.get(row) ?? [];
     if (extra.length === 0 && isBlankRow(grid, row)) continue;
     seen++;
-    // Guessing is for rows that are a header by their own cells already: data rows never inherit names.
-    const inherit = guessMerges && ownMatches(grid, row, match) >= minMatches && minMatches >= 2;
+    // Guessing is for rows naming a known column themselves (a data row under the header then ties with
+    // it at best: its filled cells sit under known names it cannot inherit), never for 1-match searches.
+    const inherit = guessMerges && minMatches >= 2 && ownMatches(grid, row, match) >= 1;
     const found = readCells(grid, row, match, extra, moved, inherit);
     if (found.columns.size >= minMatches && (!best || found.columns.size > best.columns.size)) best = found;
   }

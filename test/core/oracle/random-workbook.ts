@@ -48,6 +48,8 @@ export interface Case {
   settings: OSettings;
   settingsRows: RawValue[][] | null;
   withRegister: boolean;
+  /** The register's header: one row, or a group row over it with cells merged down (listed or not). */
+  registerHeader: "plain" | "grouped-merged" | "grouped-unlisted";
 }
 
 const NAMES = ["合作深度", "满意度", "业务贡献", "发展潜力", "服务质量", "交易频率", "产品覆盖"];
@@ -117,6 +119,7 @@ export function drawCase(seed: number, only?: { layout?: Layout; spelling?: Spel
   const lines = [settings.lines.A, settings.lines.B, settings.lines.C, settings.maintainFrom, settings.endBelow];
 
   const withRegister = rng.chance(0.5);
+  const registerHeader = rng.pick(["plain", "plain", "grouped-merged", "grouped-unlisted"] as const);
   const numericKeys = rng.chance(0.5);
   const n = rng.int(1, 10);
   const usedKeys = new Set<string>();
@@ -141,7 +144,7 @@ export function drawCase(seed: number, only?: { layout?: Layout; spelling?: Spel
     const potential = withRegister ? rng.pick(["高", "中", "低", ""]) : undefined;
     customers.push({ key, name: `客户${key}`, scores, potentialHigh: potential === "高", potential });
   }
-  return { seed, layout, spelling, indicators, points, customers, settings, settingsRows, withRegister };
+  return { seed, layout, spelling, indicators, points, customers, settings, settingsRows, withRegister, registerHeader };
 }
 
 /**
@@ -222,11 +225,17 @@ export function render(c: Case): Rendered {
   let weightHeader = "";
   const EVAL = "客户关系评估表";
   if (c.withRegister) {
-    sheets.push(sheet("客户状况登记表", [
-      plain(["客户编号", "客户名称", "客户关系发展潜力"]),
-      ...c.customers.map((cu) => plain([cu.key, cu.name, cu.potential || null])),
-    ]));
-    c.customers.forEach((cu, i) => customerCells.set(cu.key, at("客户状况登记表", 0, i + 1)));
+    // A grouped header: 客户编号 / 客户名称 merged down over two rows, a group label 客户情况 over the real name.
+    const grouped = c.registerHeader !== "plain";
+    const head = grouped
+      ? [plain(["客户编号", "客户名称", "客户情况"]), plain([null, null, "客户关系发展潜力"])]
+      : [plain(["客户编号", "客户名称", "客户关系发展潜力"])];
+    const reg = sheet("客户状况登记表", [...head, ...c.customers.map((cu) => plain([cu.key, cu.name, cu.potential || null]))]);
+    if (c.registerHeader === "grouped-merged") {
+      reg.merges = [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }];
+    }
+    sheets.push(reg);
+    c.customers.forEach((cu, i) => customerCells.set(cu.key, at("客户状况登记表", 0, i + head.length)));
   }
   if (c.layout === "wide-model") {
     const MODEL = "评估模型";
