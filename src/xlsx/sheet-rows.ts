@@ -9,10 +9,11 @@ import { feedXml, localName, xmlParser } from "./xml-stream";
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 /**
- * Most grid slots (cells, counting blanks inside a row, plus one per row) a workbook may fill: 33.5 million,
- * 15 times the 100,000-customer register, bounded memory on a hostile file (one cell at XFD in every row).
+ * Most grid slots (cells, counting blanks inside a row, plus one per row) a workbook may fill: 16.7 million,
+ * five times the 100,000-customer bench workbook; about 130 MB of values at most on a hostile file (one
+ * cell at XFD in every row) instead of gigabytes.
  */
-export const MAX_CELL_SLOTS = 1 << 25;
+export const MAX_CELL_SLOTS = 1 << 24;
 
 /** Grid slots left for the workbook being read (shared by its sheets). */
 export interface CellBudget {
@@ -216,6 +217,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     inCell = false;
     let value: RawValue = null;
     let kind: CellKind = "empty";
+    let isoFormat: string | undefined;
     const col = cellCol;
     switch (cellType) {
       case "n": {
@@ -271,9 +273,11 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       case "d": {
         if (vText === null || vText.trim() === "") break;
         const n = isoToSerial(vText.trim());
-        if (n === null) bad(col, `date ${JSON.stringify(vText.slice(0, 40))}`);
+        if (n === null) return bad(col, `date ${JSON.stringify(vText.slice(0, 40))}`);
         value = n;
         kind = "number";
+        // An ISO date is a date whatever its style says: it keeps a date format so the core reads it as one.
+        if (!dateStyle[cellStyle]) isoFormat = Number.isInteger(n) ? "yyyy-mm-dd" : n < 1 ? "hh:mm:ss" : "yyyy-mm-dd hh:mm:ss";
         break;
       }
       default:
@@ -290,7 +294,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     }
     vals[col] = value;
     ks[col] = kind;
-    fs[col] = formats[cellStyle] ?? "General";
+    fs[col] = isoFormat ?? formats[cellStyle] ?? "General";
   };
 
   const closeRow = (): void => {
