@@ -286,10 +286,19 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     if (kind === "empty") return;
     if (col >= vals.length) {
       spend(col + 1 - vals.length);
-      while (vals.length < col) {
-        vals.push(null);
-        ks.push("empty");
-        fs.push("General");
+      const from = vals.length;
+      if (col - from > 64) {
+        // A wide gap (a cell far to the right): fill in bulk rather than one push at a time.
+        vals.length = ks.length = fs.length = col;
+        vals.fill(null, from);
+        ks.fill("empty", from);
+        fs.fill("General", from);
+      } else {
+        while (vals.length < col) {
+          vals.push(null);
+          ks.push("empty");
+          fs.push("General");
+        }
       }
     }
     vals[col] = value;

@@ -105,13 +105,6 @@ export class ZipPackage {
     if (crc >>> 0 !== entry.crc32) throw damaged("crc", { part: entry.name, detail: `CRC-32 ${(crc >>> 0).toString(16)} ≠ ${entry.crc32.toString(16)}` });
   }
 
-  /** An entry's bytes in one buffer (small parts only; the caller has checked the size). */
-  async read(entry: ZipEntryInfo): Promise<Buffer> {
-    const parts: Buffer[] = [];
-    for await (const b of this.stream(entry)) parts.push(b);
-    return Buffer.concat(parts);
-  }
-
   /** Closes the file. */
   close(): void {
     this.zip.close();
@@ -121,18 +114,4 @@ export class ZipPackage {
 /** A part name as compared: no leading "/", lower case. */
 export function partKey(name: string): string {
   return (name.startsWith("/") ? name.slice(1) : name).toLowerCase();
-}
-
-/**
- * Lists a zip file's entries (kept for tests and tools); null when the file's directory cannot be read.
- */
-export async function listZipEntries(file: string): Promise<ZipEntryInfo[] | null> {
-  try {
-    const z = await ZipPackage.open(file);
-    z.close();
-    return z.entries;
-  } catch (e) {
-    if (e instanceof PackageDamage) return null;
-    throw e;
-  }
 }
