@@ -1,5 +1,5 @@
 import type { SaxesTagPlain } from "saxes";
-import { columnLetters, type CellKind, type RawValue, type SheetGrid } from "../core/workbook/grid";
+import { columnLetters, parseRange, type CellKind, type MergedArea, type RawValue, type SheetGrid } from "../core/workbook/grid";
 import { damaged, tooLarge } from "./read-error";
 import { StringItemText } from "./read-shared-strings";
 import { RowInterner } from "./row-interner";
@@ -153,6 +153,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
   let inIs = false;
   let isText: string | null = null;
   const item = new StringItemText();
+  const mergeRefs: string[] = [];
 
   const where = (col: number, row: number): string => `${columnLetters(col)}${row + 1}`;
   const bad = (col: number, detail: string): never => {
@@ -347,6 +348,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     const n = localName(tag.name);
     if (!inData) {
       if (n === "sheetData") inData = true;
+      else if (n === "mergeCell" && tag.attributes.ref) mergeRefs.push(tag.attributes.ref);
       return;
     }
     if (inCell) {
@@ -393,4 +395,6 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     else if (inIs) item.add(s);
   });
   await feedXml(chunks, part, p);
+  // Merged areas (the grid starts at A1, so sheet and grid coordinates agree); header rows need them.
+  grid.merges = mergeRefs.map(parseRange).filter((m): m is MergedArea => m !== null);
 }
