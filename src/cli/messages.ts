@@ -1,5 +1,5 @@
 import type { Lang } from "../core/i18n/lang";
-import type { ReadErrorKind } from "../xlsx/read-error";
+import type { DamageCode, ReadDamage, ReadErrorKind } from "../xlsx/read-error";
 import type { ArgErrorCode } from "./args";
 
 /** A command-line message in both languages. */
@@ -88,6 +88,38 @@ const READ_ERRORS: Record<ReadErrorKind, (file: string) => Msg> = {
     en: `This is the old .xls format, which cannot be read: ${f}. Save it as .xlsx in Excel and try again.`,
   }),
   damaged: (f) => ({ zh: `工作簿已损坏或格式无法识别：${f}`, en: `The workbook is damaged or in a format that cannot be read: ${f}` }),
+  tooLarge: (f) => ({ zh: `工作簿超出安全读取的上限，已拒绝读取：${f}`, en: `The workbook is past what can be read safely and was refused: ${f}` }),
+};
+
+/** What exactly is damaged (or too large), and where, in both languages. */
+const DAMAGE: Record<DamageCode, (d: ReadDamage) => Msg> = {
+  zip: (d) => ({ zh: `ZIP 结构无法读取（${d.detail ?? ""}）。`, en: `Its zip structure cannot be read (${d.detail ?? ""}).` }),
+  crc: (d) => ({ zh: `部件 ${d.part} 的 CRC-32 校验不符：数据已被改动或损坏。`, en: `Part ${d.part} fails its CRC-32 check: its data was altered or damaged.` }),
+  deflate: (d) => ({ zh: `部件 ${d.part} 的压缩数据已损坏。`, en: `The compressed data of part ${d.part} is damaged.` }),
+  size: (d) => ({ zh: `部件 ${d.part} 的数据量与其声明的大小不符。`, en: `Part ${d.part} holds more or less data than it declares.` }),
+  duplicate: (d) => ({ zh: `压缩包中有两个同名部件 ${d.part}（部件名不区分大小写）。`, en: `The package has two entries named ${d.part} (part names ignore case).` }),
+  method: (d) => ({ zh: `部件 ${d.part} 使用了工作簿不会使用的压缩方式或加密（${d.detail ?? ""}）。`, en: `Part ${d.part} uses a compression or encryption workbooks never use (${d.detail ?? ""}).` }),
+  missingPart: (d) => ({
+    zh: `缺少部件 ${d.part}${d.sheet !== undefined ? `（工作表“${d.sheet}”${d.detail ? `，${d.detail}` : ""}）` : ""}。`,
+    en: `Part ${d.part} is missing${d.sheet !== undefined ? ` (sheet "${d.sheet}"${d.detail ? `, ${d.detail}` : ""})` : ""}.`,
+  }),
+  notXml: (d) => ({ zh: `部件 ${d.part} 不是格式正确的 XML（${d.detail ?? ""}）。`, en: `Part ${d.part} is not well-formed XML (${d.detail ?? ""}).` }),
+  cellAddress: (d) => ({
+    zh: `工作表“${d.sheet}”中的单元格地址 ${d.cell} 超出 XFD1048576 或无效${d.detail ? `（它位于第 ${d.detail} 行）` : ""}。`,
+    en: `Sheet "${d.sheet}" has the cell address ${d.cell}, past XFD1048576 or not an address${d.detail ? ` (it stands in row ${d.detail})` : ""}.`,
+  }),
+  rowAddress: (d) => ({ zh: `工作表“${d.sheet}”中的行号 ${d.cell} 超出 1,048,576 或无效。`, en: `Sheet "${d.sheet}" has the row number ${d.cell}, past 1,048,576 or not a number.` }),
+  tooManyRows: (d) => ({ zh: `工作表“${d.sheet}”的行数超过 1,048,576。`, en: `Sheet "${d.sheet}" has more than 1,048,576 rows.` }),
+  cellValue: (d) => ({ zh: `工作表“${d.sheet}”单元格 ${d.cell} 的值与其类型不符（${d.detail ?? ""}）。`, en: `Cell ${d.cell} of sheet "${d.sheet}" holds a value that contradicts its type (${d.detail ?? ""}).` }),
+  inflation: (d) => ({
+    zh: `解压后的数据超过上限 ${d.detail ?? ""}（文件大小的 200 倍，最多 2 GB），可能是“压缩炸弹”（部件 ${d.part}）。`,
+    en: `Its parts inflate past the cap of ${d.detail ?? ""} (200 × the file, at most 2 GB): possibly a zip bomb (part ${d.part}).`,
+  }),
+  xmlItem: (d) => ({ zh: `部件 ${d.part} 中有单项 XML 内容超出上限（${d.detail ?? ""}）。`, en: `Part ${d.part} has a single XML item past the reader's bound (${d.detail ?? ""}).` }),
+  cells: (d) => ({
+    zh: `单元格超过上限 ${d.detail ?? ""}（含行内空白单元格）${d.sheet !== undefined ? `，在工作表“${d.sheet}”` : ""}。`,
+    en: `More than ${d.detail ?? ""} cells (counting blanks inside rows)${d.sheet !== undefined ? `, in sheet "${d.sheet}"` : ""}.`,
+  }),
 };
 
 const TEXTS = {
@@ -164,6 +196,7 @@ export function argErrorText(code: ArgErrorCode, arg: string, lang: Lang): strin
 }
 
 /** The message for an unreadable input or output workbook. */
-export function readErrorText(kind: ReadErrorKind, file: string, lang: Lang): string {
-  return pickMsg(READ_ERRORS[kind](file), lang);
+export function readErrorText(kind: ReadErrorKind, file: string, lang: Lang, damage?: ReadDamage): string {
+  const head = pickMsg(READ_ERRORS[kind](file), lang);
+  return damage ? `${head}${lang === "zh-CN" ? "。" : ". "}${pickMsg(DAMAGE[damage.code](damage), lang)}` : head;
 }

@@ -64,7 +64,7 @@ async function readAndRun(input: string, previous: WorkbookModel | undefined, op
   try {
     wb = await readWorkbookFile(input, progress ? (sheet, rows) => progress.read(sheet, rows) : undefined);
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new RunFailure(`input.${e.kind}`, readErrorText(e.kind, input, opts.messageLang));
+    if (e instanceof WorkbookReadError) throw new RunFailure(`input.${e.kind}`, readErrorText(e.kind, input, opts.messageLang, e.damage));
     throw e;
   }
   progress?.scoring();

@@ -1,3 +1,5 @@
+import { feedXml, localName, xmlParser } from "./xml-stream";
+
 // Excel's built-in number formats by id. Ids 27–36 and 50–58 are locale-dependent; in Chinese Excel they
 // are date formats (yyyy"年"m"月"d"日" and the like), so they are read as dates.
 const BUILTIN: Record<number, string> = {
@@ -14,35 +16,35 @@ BUILTIN[33] = 'h"时"mm"分"ss"秒"';
 BUILTIN[55] = 'AM/PMh"时"mm"分"';
 BUILTIN[56] = 'AM/PMh"时"mm"分"ss"秒"';
 
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
-  return m ? m[1] : undefined;
-}
-
-function decodeAttr(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)))
-    .replace(/&amp;/g, "&");
-}
-
-/** The number format code of each cell style (cellXfs index → format), from xl/styles.xml. */
-export function parseCellFormats(xml: string): string[] {
+/**
+ * Streams the styles part into the number format code of each cell style (cellXfs index → format).
+ * Only <xf> directly inside <cellXfs> count (cellStyleXfs has <xf> too).
+ */
+export async function readCellFormats(chunks: AsyncIterable<Buffer>, part: string): Promise<string[]> {
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
-    const id = Number(attr(m[0], "numFmtId"));
-    const code = attr(m[0], "formatCode");
-    if (Number.isFinite(id) && code !== undefined) custom.set(id, decodeAttr(code));
-  }
-  const xfsBlock = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
-  if (!xfsBlock) return [];
-  const out: string[] = [];
-  for (const m of xfsBlock[1].matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
-    const id = Number(attr(m[0], "numFmtId") ?? 0);
-    out.push(custom.get(id) ?? BUILTIN[id] ?? "General");
-  }
-  return out;
+  const ids: number[] = [];
+  let inCellXfs = false;
+  let depthInCellXfs = 0;
+  const p = xmlParser(part);
+  p.on("opentag", (tag) => {
+    const n = localName(tag.name);
+    if (inCellXfs) {
+      depthInCellXfs++;
+      if (depthInCellXfs === 1 && n === "xf") ids.push(Number(tag.attributes.numFmtId ?? 0));
+    } else if (n === "cellXfs") {
+      inCellXfs = true;
+      depthInCellXfs = 0;
+    } else if (n === "numFmt") {
+      const id = Number(tag.attributes.numFmtId);
+      const code = tag.attributes.formatCode;
+      if (Number.isInteger(id) && typeof code === "string") custom.set(id, code);
+    }
+  });
+  p.on("closetag", (tag) => {
+    if (!inCellXfs) return;
+    if (depthInCellXfs === 0 && localName(tag.name) === "cellXfs") inCellXfs = false;
+    else depthInCellXfs--;
+  });
+  await feedXml(chunks, part, p);
+  return ids.map((id) => custom.get(id) ?? BUILTIN[id] ?? "General");
 }

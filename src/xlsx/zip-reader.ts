@@ -1,76 +1,117 @@
-import { promises as fsp } from "fs";
+import type { Readable } from "stream";
+import * as yauzl from "yauzl";
 import * as zlib from "zlib";
+import { damaged, PackageDamage } from "./read-error";
 
 /** One entry of a zip's central directory. */
 export interface ZipEntryInfo {
   name: string;
   method: number;
   compressedSize: number;
+  /** Declared uncompressed size (ZIP64 sizes included); the read is held to it exactly. */
   size: number;
-  localOffset: number;
+  crc32: number;
 }
 
-const EOCD_SIG = 0x06054b50;
-const CEN_SIG = 0x02014b50;
+/** The damage a ZIP or zlib error stands for, with the entry it happened in. */
+function zipDamage(e: unknown, part?: string): PackageDamage {
+  if (e instanceof PackageDamage) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? "";
+  if (code.startsWith("Z_") || /incorrect header check|invalid (block type|distance|stored block|code)|unexpected end of file|too many length/i.test(msg)) {
+    return damaged("deflate", { part, detail: msg });
+  }
+  if (/too many bytes|not enough bytes|size mismatch|overflows file bounds/i.test(msg)) return damaged("size", { part, detail: msg });
+  return damaged("zip", { part, detail: msg });
+}
 
 /**
- * Lists a zip file's entries from its central directory (random access, no inflating). Returns null when
- * the file has no readable directory (truncated, not a zip, or ZIP64, which workbooks under 4 GB never use).
+ * A workbook package opened with yauzl (central directory, ZIP64, data descriptors, stored and deflated
+ * entries, every size checked against what the directory declares). Entries are found by name without
+ * regard to case (OPC part names are case-insensitive); two entries that differ only in case are
+ * duplicates and the package is refused. Each entry's bytes are checked against its CRC-32 as they stream.
  */
-export async function listZipEntries(file: string): Promise<ZipEntryInfo[] | null> {
-  const fh = await fsp.open(file, "r");
-  try {
-    const { size } = await fh.stat();
-    const tailLen = Math.min(size, 65557);
-    const tail = Buffer.alloc(tailLen);
-    await fh.read(tail, 0, tailLen, size - tailLen);
-    let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIG) {
-        eocd = i;
-        break;
+export class ZipPackage {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    /** Every entry, in the zip's own order. */
+    readonly entries: ZipEntryInfo[],
+    private readonly raw: Map<ZipEntryInfo, yauzl.Entry>,
+    private readonly byName: Map<string, ZipEntryInfo>,
+    /** The file's size in bytes. */
+    readonly fileSize: number,
+  ) {}
+
+  /** Opens a zip and lists its entries; PackageDamage when the directory is broken or names repeat. */
+  static async open(file: string): Promise<ZipPackage> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false });
+    } catch (e) {
+      throw zipDamage(e);
+    }
+    const entries: ZipEntryInfo[] = [];
+    const raw = new Map<ZipEntryInfo, yauzl.Entry>();
+    const byName = new Map<string, ZipEntryInfo>();
+    try {
+      for await (const e of zip.eachEntry()) {
+        const info: ZipEntryInfo = { name: e.fileName, method: e.compressionMethod, compressedSize: e.compressedSize, size: e.uncompressedSize, crc32: e.crc32 >>> 0 };
+        const key = partKey(e.fileName);
+        if (byName.has(key)) throw damaged("duplicate", { part: e.fileName });
+        byName.set(key, info);
+        raw.set(info, e);
+        entries.push(info);
       }
+    } catch (e) {
+      zip.close();
+      throw zipDamage(e);
     }
-    if (eocd < 0) return null;
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 0xffffffff || cdOffset + cdSize > size) return null;
-    const cd = Buffer.alloc(cdSize);
-    await fh.read(cd, 0, cdSize, cdOffset);
-    const out: ZipEntryInfo[] = [];
-    let p = 0;
-    for (let i = 0; i < count && p + 46 <= cd.length; i++) {
-      if (cd.readUInt32LE(p) !== CEN_SIG) return null;
-      const nameLen = cd.readUInt16LE(p + 28);
-      out.push({
-        method: cd.readUInt16LE(p + 10),
-        compressedSize: cd.readUInt32LE(p + 20),
-        size: cd.readUInt32LE(p + 24),
-        name: cd.toString("utf8", p + 46, p + 46 + nameLen),
-        localOffset: cd.readUInt32LE(p + 42),
-      });
-      p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    return new ZipPackage(zip, entries, raw, byName, zip.fileSize);
+  }
+
+  /** The entry of a part name ("xl/workbook.xml", "/XL/Workbook.xml"), whatever its case. */
+  find(name: string): ZipEntryInfo | undefined {
+    return this.byName.get(partKey(name));
+  }
+
+  /**
+   * Streams an entry's uncompressed bytes. Rejects (never hangs) on damaged deflate data, on more or fewer
+   * bytes than declared, and on a CRC-32 mismatch (known at the end: a consumer acts on nothing final
+   * before the whole package has been read).
+   */
+  async *stream(entry: ZipEntryInfo): AsyncGenerator<Buffer> {
+    const e = this.raw.get(entry);
+    if (!e) throw new Error(`not an entry of this package: ${entry.name}`);
+    if (e.isEncrypted()) throw damaged("method", { part: entry.name, detail: "encrypted entry" });
+    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw damaged("method", { part: entry.name, detail: `compression method ${e.compressionMethod}` });
+    let rs: Readable;
+    try {
+      rs = await this.zip.openReadStreamPromise(e);
+    } catch (err) {
+      throw zipDamage(err, entry.name);
     }
-    return out;
-  } finally {
-    await fh.close();
+    let crc = 0;
+    try {
+      for await (const chunk of rs) {
+        const b = chunk as Buffer;
+        crc = zlib.crc32(b, crc);
+        yield b;
+      }
+    } catch (err) {
+      throw zipDamage(err, entry.name);
+    } finally {
+      rs.destroy();
+    }
+    if (crc >>> 0 !== entry.crc32) throw damaged("crc", { part: entry.name, detail: `CRC-32 ${(crc >>> 0).toString(16)} ≠ ${entry.crc32.toString(16)}` });
+  }
+
+  /** Closes the file. */
+  close(): void {
+    this.zip.close();
   }
 }
 
-/** The uncompressed bytes of one entry (stored or deflated). */
-export async function readZipEntry(file: string, entry: ZipEntryInfo): Promise<Buffer> {
-  const fh = await fsp.open(file, "r");
-  try {
-    const local = Buffer.alloc(30);
-    await fh.read(local, 0, 30, entry.localOffset);
-    const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    const data = Buffer.alloc(entry.compressedSize);
-    await fh.read(data, 0, entry.compressedSize, start);
-    if (entry.method === 0) return data;
-    if (entry.method === 8) return zlib.inflateRawSync(data);
-    throw new Error(`zip entry ${entry.name}: unsupported compression method ${entry.method}`);
-  } finally {
-    await fh.close();
-  }
+/** A part name as compared: no leading "/", lower case. */
+export function partKey(name: string): string {
+  return (name.startsWith("/") ? name.slice(1) : name).toLowerCase();
 }

@@ -108,7 +108,7 @@ describe("files that are not readable workbooks", () => {
     expect(["damaged", "notWorkbook"]).toContain(e.kind);
   });
 
-  test("shared strings stored last, after a sheet: text is still read (in-memory fallback)", async () => {
+  test("shared strings stored last, after a sheet: text is still read (parts are read by relationship, not zip order)", async () => {
     const f = path.join(tmp, "late-strings.xlsx");
     const z = await ZipWriter.create(f);
     const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -122,5 +122,35 @@ describe("files that are not readable workbooks", () => {
     await z.finish();
     const wb = await readWorkbookFile(f);
     expect(wb.sheets[0].values[0][0]).toBe("客户编号");
+  });
+});
+
+describe("cell types, absolute part targets and a package without _rels/.rels", () => {
+  test("formula errors keep their text, booleans stay booleans, inline rich text keeps every run, 1904 dates shift", async () => {
+    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ct-reader-")), "cells.xlsx");
+    const z = await ZipWriter.create(f);
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    await z.add("xl/workbook.xml", `<workbook ${ns} xmlns:r="${rel}"><workbookPr date1904="1"/><sheets><sheet name="S&amp;1" sheetId="1" state="hidden" r:id="rId1"/></sheets></workbook>`);
+    await z.add("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${rel}/sharedStrings" Target="./sharedStrings.xml"/></Relationships>`);
+    await z.add("xl/styles.xml", `<styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellStyleXfs count="1"><xf numFmtId="9"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`);
+    await z.add(
+      "xl/worksheets/data.xml",
+      `<worksheet ${ns}><sheetData>` +
+        `<row r="2"><c r="A2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B2" t="b"><f>1=1</f><v>1</v></c>` +
+        `<c r="C2" t="inlineStr"><is><r><t>120</t></r><r><t>万</t></r></is></c><c r="D2" s="1"><v>43891</v></c>` +
+        `<c r="E2" t="str"><f>"a"&amp;"b"</f><v>a&lt;b</v></c><c r="F2"><f>0*1</f><v>0</v></c></row>` +
+        `<row><c t="s"><v>0</v></c></row>` +
+        `</sheetData></worksheet>`,
+    );
+    await z.add("xl/sharedStrings.xml", `<sst ${ns}><si><r><t>华星</t></r><r><t xml:space="preserve"> 贸易</t></r><rPh><t>ホア</t></rPh></si></sst>`);
+    await z.finish();
+    const s = (await readWorkbookFile(f)).sheets[0];
+    expect(s.name).toBe("S&1");
+    expect(s.hidden).toBe(true);
+    expect(s.values[1]).toEqual(["#DIV/0!", true, "120万", 43891 + 1462, "a<b", 0]);
+    expect(s.kinds![1]).toEqual(["error", "boolean", "text", "number", "text", "number"]);
+    expect(s.formats![1][3]).toBe('yyyy"年"m"月"d"日"');
+    expect(s.values[2]).toEqual(["华星 贸易"]);
   });
 });
