@@ -43,11 +43,33 @@ export interface XlRange {
   load(propertyNames?: string | string[]): XlRange;
   getEntireColumn(): XlRange;
   select(): void;
-  clear(): void;
+  /** Clears values and formats, or only "Contents" / "Formats" (ExcelApi 1.1). */
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
+  /** Inserts cells of this range's size; cells below shift down, a table covering the columns grows (ExcelApi 1.1). */
+  insert(shift: "Down"): XlRange;
+  /** Deletes the cells; cells below shift up, a table covering the columns shrinks (ExcelApi 1.1). */
+  delete(shift: "Up"): void;
+  /**
+   * Copies another range's values ("Values"), formats or both here, inside Excel (ExcelApi 1.9). The source
+   * is given by its sheet-qualified address ('Sheet'!A1:C9).
+   */
+  copyFrom(sourceRange: string, copyType?: "All" | "Values" | "Formats"): void;
+}
+
+/** A table's range, as far as the adapter reads it. */
+export interface XlTableRange {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  load(propertyNames?: string[]): XlTableRange;
 }
 
 export interface XlTable {
   name: string;
+  /** The table's range, header included. */
+  getRange(): XlTableRange;
+  delete(): void;
 }
 
 export interface XlTableCollection {
@@ -70,12 +92,17 @@ export interface XlChartSeriesCollection {
 }
 
 export interface XlChart {
+  name: string;
   readonly title: XlChartTitle;
+  delete(): void;
   readonly series: XlChartSeriesCollection;
   setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
 }
 
 export interface XlChartCollection {
+  readonly items: XlChart[];
+  load(propertyNames?: string | string[]): XlChartCollection;
+  getItem(name: string): XlChart;
   add(type: "ColumnClustered" | "Pie", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
 }
 
@@ -111,7 +138,14 @@ export interface XlApplication {
   suspendScreenUpdatingUntilNextSync(): void;
 }
 
+/** Workbook structure protection (ExcelApi 1.7). */
+export interface XlWorkbookProtection {
+  readonly protected: boolean;
+  load(propertyNames?: string | string[]): XlWorkbookProtection;
+}
+
 export interface XlWorkbook {
+  readonly protection: XlWorkbookProtection;
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly application: XlApplication;

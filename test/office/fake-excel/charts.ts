@@ -1,4 +1,5 @@
 import type { XlChart, XlChartCollection, XlChartSeries, XlChartSeriesCollection, XlChartTitle } from "../../../src/office/excel-subset";
+import { parseLoad } from "./client-object";
 import type { FakeRequestContext } from "./context";
 import { fail } from "./errors";
 import type { FakeRange } from "./range";
@@ -6,7 +7,7 @@ import type { ChartState, SheetState } from "./workbook-state";
 
 const TYPES = ["ColumnClustered", "Pie"];
 
-/** Excel.Chart over the fake: title, x-axis values of the first series, position. */
+/** Excel.Chart over the fake: name, title, x-axis values of the first series, position. */
 class FakeChart implements XlChart {
   readonly title: XlChartTitle;
   readonly series: XlChartSeriesCollection;
@@ -14,6 +15,7 @@ class FakeChart implements XlChart {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly chart: () => ChartState,
+    private readonly loadedName: string | null = null,
   ) {
     const self = this;
     this.title = {
@@ -34,6 +36,25 @@ class FakeChart implements XlChart {
         return series;
       },
     };
+  }
+
+  get name(): string {
+    return this.loadedName ?? fail("PropertyNotLoaded", "The property 'name' is not available.");
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ op: "setChartName", args: v, run: () => void (this.chart().name = v) });
+  }
+
+  /** Deletes the chart. */
+  delete(): void {
+    this.ctx.enqueue({
+      op: "deleteChart",
+      args: null,
+      run: () => {
+        const c = this.chart();
+        for (const s of this.ctx.host.state.sheets) s.charts = s.charts.filter((x) => x !== c);
+      },
+    });
   }
 
   /** Places the chart. */
@@ -65,5 +86,37 @@ export class FakeChartCollection implements XlChartCollection {
       },
     });
     return new FakeChart(this.ctx, () => created ?? fail("ItemNotFound", "The chart was not created."));
+  }
+
+  private loaded: FakeChart[] | null = null;
+
+  /** The loaded charts (name only). */
+  get items(): FakeChart[] {
+    if (!this.loaded) fail("PropertyNotLoaded", "The property 'items' is not available.");
+    return this.loaded;
+  }
+
+  /** Queues a load of the charts' names. */
+  load(propertyNames?: string | string[]): FakeChartCollection {
+    const props = parseLoad(propertyNames).map((p) => p.replace(/^items\//, ""));
+    for (const p of props) if (p !== "name" && p !== "items") fail("InvalidArgument", `Cannot load unknown property '${p}'.`);
+    this.ctx.enqueue({
+      op: "loadCharts",
+      args: props,
+      run: () => {
+        const charts = [...this.sheet().charts];
+        const names = charts.map((c) => c.name ?? "");
+        return { data: names, publish: () => void (this.loaded = charts.map((c, i) => new FakeChart(this.ctx, () => c, names[i]))) };
+      },
+    });
+    return this;
+  }
+
+  /** The chart of that name on this sheet; ItemNotFound at sync when missing. */
+  getItem(name: string): FakeChart {
+    const find = (): ChartState => this.sheet().charts.find((c) => (c.name ?? "").toLowerCase() === name.toLowerCase()) ?? fail("ItemNotFound", `No chart ${name}.`);
+    this.ctx.enqueue({ op: "getChart", args: name, run: () => void find() });
+    let bound: ChartState | null = null;
+    return new FakeChart(this.ctx, () => (bound ??= find()));
   }
 }

@@ -8,6 +8,7 @@ export type FakeErrorCode =
   | "InvalidOperationInCellEditMode"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
+  | "AccessDenied"
   | "GeneralException";
 
 /** An error shaped like OfficeExtension.Error: a `code` and a message. */

@@ -33,8 +33,16 @@ export interface FakeExcel extends FakeHost {
   sheetNames(): string[];
 }
 
+/** How the workbook was opened. */
+export interface FakeWorkbookOptions {
+  /** Workbook structure protected (Review › Protect Workbook). */
+  structureProtected?: boolean;
+  /** Rows per sheet: 65,536 for an .xls in compatibility mode. */
+  rowLimit?: number;
+}
+
 /** Creates a fake Excel host holding the seed sheets. */
-export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [] }]): FakeExcel {
+export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [] }], options: FakeWorkbookOptions = {}): FakeExcel {
   const state = new WorkbookState();
   for (const s of seed) {
     const sheet = state.addSheet(s.name);
@@ -55,6 +63,8 @@ export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [
     );
     if (s.visibility) sheet.visibility = s.visibility;
   }
+  state.structureProtected = options.structureProtected ?? false;
+  state.rowLimit = options.rowLimit ?? state.rowLimit;
   const faults: FakeFaults = { cellEditModeSyncs: 0 };
   const host: FakeExcel = {
     state,

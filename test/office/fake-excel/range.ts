@@ -1,5 +1,5 @@
 import type { XlCellValue, XlRange, XlRangeFill, XlRangeFont, XlRangeFormat, XlValueType } from "../../../src/office/excel-subset";
-import { MAX_ROWS, checkRect, formatAddress, type Rect } from "./address";
+import { MAX_ROWS, checkRect, formatAddress, overlaps, parseAddress, type Rect } from "./address";
 import { FakeClientObject } from "./client-object";
 import type { FakeRequestContext } from "./context";
 import { fail } from "./errors";
@@ -17,7 +17,7 @@ const LOADABLE = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount
 function valueType(sheet: SheetState, row: number, col: number): XlValueType {
   const v = sheet.rows[row]?.[col];
   if (v === undefined) return "Empty";
-  if (sheet.errors.has(`${row},${col}`)) return "Error";
+  if (sheet.isError(row, col)) return "Error";
   if (typeof v === "number") return "Double";
   if (typeof v === "boolean") return "Boolean";
   return "String";
@@ -166,12 +166,94 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements XlRange 
     });
   }
 
-  /** Clears values and formats. */
-  clear(): void {
-    this.queue("clear", null, () => {
+  /** Clears values and formats ("All"), or only one of them. */
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All"): void {
+    this.queue("clear", applyTo, () => {
       const t = this.resolve();
-      t.sheet.clear(t.rect);
+      if (applyTo !== "All" && applyTo !== "Formats" && applyTo !== "Contents") fail("InvalidArgument", `clear(${applyTo}) is not modelled.`);
+      t.sheet.clear(t.rect, applyTo);
     });
+  }
+
+  /** A sheet-qualified ('Sheet'!A1:B2) or local address as a target; ItemNotFound for a missing sheet. */
+  private locate(address: string, here: SheetState): RangeTarget {
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) return { sheet: here, rect: parseAddress(address) };
+    const raw = address.slice(0, bang);
+    const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    const sheet = this.ctx.host.state.sheet(name) ?? fail("ItemNotFound", `The worksheet ${name} doesn't exist.`);
+    return { sheet, rect: parseAddress(address.slice(bang + 1)) };
+  }
+
+  /** Inserts cells of this range's size, shifting the cells below down (tables covered grow). */
+  insert(shift: "Down" | "Right"): FakeRange {
+    this.queue("insert", shift, () => {
+      if (shift !== "Down") fail("InvalidArgument", "Only shifting down is modelled.");
+      const t = this.resolve();
+      checkRect(t.rect);
+      this.ctx.host.state.shiftCells(t.sheet, t.rect, "insert");
+    });
+    return this;
+  }
+
+  /** Deletes the cells of this range, shifting the cells below up (tables covered shrink). */
+  delete(shift: "Up" | "Left"): void {
+    this.queue("deleteCells", shift, () => {
+      if (shift !== "Up") fail("InvalidArgument", "Only shifting up is modelled.");
+      const t = this.resolve();
+      checkRect(t.rect);
+      this.ctx.host.state.shiftCells(t.sheet, t.rect, "delete");
+    });
+  }
+
+  /**
+   * Copies a range here (its top-left cell, or a range of the same size): "Values" copies the values shown
+   * (a formula's result, text as text, never re-read as a formula); "Formats" the number formats and fills;
+   * "All" both.
+   */
+  copyFrom(source: FakeRange | string, copyType: "All" | "Formulas" | "Values" | "Formats" | "Link" = "All", skipBlanks = false, transpose = false): void {
+    this.queue("copyFrom", [typeof source === "string" ? source : "<range>", copyType, skipBlanks, transpose], () => {
+      if (copyType === "Formulas" || copyType === "Link" || skipBlanks || transpose) fail("InvalidArgument", "That kind of copy is not modelled.");
+      const dest = this.resolve();
+      const src = typeof source === "string" ? this.locate(source, dest.sheet) : source.target();
+      const same = dest.rect.rows === src.rect.rows && dest.rect.cols === src.rect.cols;
+      if (!same && (dest.rect.rows !== 1 || dest.rect.cols !== 1)) fail("InvalidArgument", "The fake copies onto a cell or a range of the source's size.");
+      const to: Rect = { row: dest.rect.row, col: dest.rect.col, rows: src.rect.rows, cols: src.rect.cols };
+      checkRect(to);
+      copyCells(src, { sheet: dest.sheet, rect: to }, copyType);
+    });
+  }
+}
+
+/** Copies values and/or formats of one rectangle onto another of the same size (sources read before writing). */
+function copyCells(src: RangeTarget, dest: RangeTarget, copyType: "All" | "Values" | "Formats"): void {
+  const { rect: s } = src;
+  const { sheet: d, rect: t } = dest;
+  if (copyType !== "Formats") {
+    const values = src.sheet.read(s);
+    const errors = values.map((row, i) => row.map((_, c) => src.sheet.isError(s.row + i, s.col + c)));
+    d.clear(t, "Contents");
+    values.forEach((row, i) =>
+      row.forEach((v, c) => {
+        if (v === "") return;
+        (d.rows[t.row + i] ??= [])[t.col + c] = v;
+        if (errors[i][c]) d.errors.add(`${t.row + i},${t.col + c}`);
+      }),
+    );
+  }
+  if (copyType !== "Values") {
+    const formats: string[][] = [];
+    for (let i = 0; i < s.rows; i++) formats.push(Array.from({ length: s.cols }, (_, c) => src.sheet.formatAt(s.row + i, s.col + c)));
+    const layers = src.sheet.layers.filter((l) => overlaps(l, s));
+    d.clear(t, "Formats");
+    formats.forEach((row, i) => row.forEach((f, c) => d.setFormat({ row: t.row + i, col: t.col + c, rows: 1, cols: 1 }, f)));
+    for (const l of layers) {
+      const row = Math.max(l.row, s.row);
+      const col = Math.max(l.col, s.col);
+      const rows = Math.min(l.row + l.rows, s.row + s.rows) - row;
+      const cols = Math.min(l.col + l.cols, s.col + s.cols) - col;
+      d.layers.push({ ...l, row: t.row + row - s.row, col: t.col + col - s.col, rows, cols });
+    }
   }
 }
 

@@ -27,6 +27,30 @@ export class FakeTable implements XlTable {
   set name(v: string) {
     this.ctx.enqueue({ op: "setTableName", args: v, run: () => this.ctx.host.state.renameTable(this.resolve(), v) });
   }
+
+  /** The table's range, header included. */
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      if (!this.ctx.host.state.tables.includes(t)) fail("ItemNotFound", `The table ${t.name} was deleted.`);
+      return { sheet: t.sheet, rect: t.rect };
+    });
+  }
+
+  /** Deletes the table and its cells' contents. */
+  delete(): void {
+    this.ctx.enqueue({
+      op: "deleteTable",
+      args: null,
+      run: () => {
+        const t = this.resolve();
+        const state = this.ctx.host.state;
+        if (!state.tables.includes(t)) fail("ItemNotFound", `The table ${t.name} was deleted.`);
+        state.tables = state.tables.filter((x) => x !== t);
+        t.sheet.clear(t.rect);
+      },
+    });
+  }
 }
 
 abstract class FakeTableCollectionBase implements XlTableCollection {

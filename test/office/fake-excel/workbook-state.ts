@@ -1,6 +1,6 @@
 import type { XlCellValue, XlVisibility } from "../../../src/office/excel-subset";
 import { isErrorLiteral } from "../../../src/core/workbook/grid";
-import { MAX_ROWS, overlaps, type Rect } from "./address";
+import { MAX_ROWS, overlaps, parseAddress, type Rect } from "./address";
 import { fail } from "./errors";
 
 /** A fill, font colour or bold setting applied to a rectangle, in the order applied. */
@@ -23,10 +23,79 @@ export interface ChartState {
   title: string;
   xValues?: Rect;
   position?: string;
+  name?: string;
+}
+
+/** A reference of a formula to a rectangle on a sheet, bound to the sheet itself (not its name), as Excel does. */
+export interface FormulaRef {
+  /** The sheet referred to; null once it was deleted (the reference is then #REF!). */
+  sheet: SheetState | null;
+  rect: Rect;
+  /** The reference's cell part as typed ("F:F", "$A$1:$B$9"). */
+  cells: string;
+}
+
+/**
+ * A formula the fake can evaluate: `=COUNTIF(ref,criterion)`, `=COUNTA(ref)` or `=SUM(ref)` over a reference
+ * to another sheet; anything else evaluates to #NAME?. References follow their sheet through renames and
+ * become #REF! when it is deleted — what happens to a user's formula when an output tab is deleted.
+ */
+export class FakeFormula {
+  constructor(
+    readonly fn: string,
+    readonly ref: FormulaRef | null,
+    readonly criterion: XlCellValue | undefined,
+    private readonly original: string,
+  ) {}
+
+  /** The formula text as Excel would show it now (sheet renamed → new name; sheet deleted → #REF!). */
+  text(): string {
+    if (!this.ref) return this.original;
+    const crit = this.criterion === undefined ? "" : `,${typeof this.criterion === "string" ? JSON.stringify(this.criterion) : String(this.criterion)}`;
+    const sheet = this.ref.sheet;
+    const target = sheet === null ? "#REF!" : `${/^[\p{L}\p{N}_]+$/u.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`}!${this.ref.cells}`;
+    return `=${this.fn}(${target}${crit})`;
+  }
+
+  /** The value the formula shows. */
+  evaluate(): XlCellValue {
+    if (!this.ref) return "#NAME?";
+    const sheet = this.ref.sheet;
+    if (sheet === null || sheet.deleted) return "#REF!";
+    const { rect } = this.ref;
+    let count = 0;
+    let sum = 0;
+    const last = Math.min(rect.row + rect.rows, sheet.rows.length);
+    for (let r = rect.row; r < last; r++) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const v = sheet.valueAt(r, c);
+        if (v === "") continue;
+        if (this.fn === "COUNTA") count++;
+        else if (this.fn === "SUM" && typeof v === "number") sum += v;
+        else if (this.fn === "COUNTIF" && String(v).toLowerCase() === String(this.criterion).toLowerCase()) count++;
+      }
+    }
+    return this.fn === "SUM" ? sum : count;
+  }
+}
+
+const FORMULA = /^=\s*(COUNTIF|COUNTA|SUM)\(\s*(?:'((?:[^']|'')+)'|([^\s!'(),"]+))!(\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?)\s*(?:,\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?)))?\s*\)$/i;
+
+/** Parses a formula the fake can evaluate, binding its reference to the sheet of that name (#REF! when none). */
+export function parseFormula(text: string, book: WorkbookState | null): FakeFormula {
+  const m = FORMULA.exec(text);
+  if (!m) return new FakeFormula("", null, undefined, text);
+  const name = m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3];
+  const cells = m[4];
+  const criterion = m[5] !== undefined ? m[5] : m[6] !== undefined ? Number(m[6]) : undefined;
+  const sheet = book?.sheet(name) ?? null;
+  return new FakeFormula(m[1].toUpperCase(), { sheet, rect: parseAddress(cells), cells }, criterion, text);
 }
 
 /** One worksheet's content. */
 export class SheetState {
+  /** The workbook holding the sheet (formulas resolve sheet names through it). */
+  book: WorkbookState | null = null;
   deleted = false;
   visibility: XlVisibility = "Visible";
   /** Values by row then column; undefined is an empty cell. */
@@ -34,7 +103,7 @@ export class SheetState {
   /** Cells holding an error value ("r,c"). */
   errors = new Set<string>();
   /** Formulas by "r,c". */
-  formulas = new Map<string, string>();
+  formulas = new Map<string, FakeFormula>();
   /** Number formats set on single cells, by "r,c". */
   cellFormats = new Map<string, string>();
   /** Number formats set on whole columns. */
@@ -70,14 +139,25 @@ export class SheetState {
     }
   }
 
-  /** The value of a cell; "" when empty. */
+  /** The value of a cell ("" when empty); a formula's current result. */
   valueAt(row: number, col: number): XlCellValue {
+    if (this.formulas.size > 0) {
+      const f = this.formulas.get(`${row},${col}`);
+      if (f) return f.evaluate();
+    }
     return this.rows[row]?.[col] ?? "";
   }
 
-  /** The formula of a cell, if a string written to it became one. */
+  /** True when the cell shows an error value (an error literal or a formula giving one). */
+  isError(row: number, col: number): boolean {
+    const f = this.formulas.size > 0 ? this.formulas.get(`${row},${col}`) : undefined;
+    if (f) return isErrorLiteral(String(f.evaluate()));
+    return this.errors.has(`${row},${col}`);
+  }
+
+  /** The formula of a cell (as Excel shows it now), if a string written to it became one. */
   formulaAt(row: number, col: number): string | undefined {
-    return this.formulas.get(`${row},${col}`);
+    return this.formulas.get(`${row},${col}`)?.text();
   }
 
   /**
@@ -93,9 +173,8 @@ export class SheetState {
       const text = this.formatAt(row, col) === "@";
       if (v.startsWith("'")) value = v.slice(1);
       else if (!text && v.startsWith("=") && v.length > 1) {
-        this.formulas.set(key, v);
+        this.formulas.set(key, parseFormula(v, this.book));
         value = "#NAME?";
-        this.errors.add(key);
       } else if (!text && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) value = Number(v);
       else if (isErrorLiteral(v)) this.errors.add(key);
     }
@@ -107,21 +186,78 @@ export class SheetState {
     r[col] = value;
   }
 
-  /** Empties a rectangle: values, formulas and single-cell formats. */
-  clear(rect: Rect): void {
-    const lastRow = Math.min(rect.row + rect.rows, this.rows.length);
-    for (let i = rect.row; i < lastRow; i++) {
-      const r = this.rows[i];
-      if (!r) continue;
-      for (let c = rect.col; c < Math.min(rect.col + rect.cols, r.length); c++) {
-        r[c] = undefined;
-        this.formulas.delete(`${i},${c}`);
-        this.errors.delete(`${i},${c}`);
+  /** Empties a rectangle: values and formulas ("Contents"), formats ("Formats"), or both ("All"). */
+  clear(rect: Rect, applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    if (applyTo !== "Formats") {
+      const lastRow = Math.min(rect.row + rect.rows, this.rows.length);
+      for (let i = rect.row; i < lastRow; i++) {
+        const r = this.rows[i];
+        if (!r) continue;
+        for (let c = rect.col; c < Math.min(rect.col + rect.cols, r.length); c++) {
+          r[c] = undefined;
+          this.formulas.delete(`${i},${c}`);
+          this.errors.delete(`${i},${c}`);
+        }
       }
     }
-    this.layers = this.layers.filter((l) => !overlaps(l, rect));
+    if (applyTo !== "Contents") {
+      this.layers = this.layers.filter((l) => !overlaps(l, rect));
+      for (const k of [...this.cellFormats.keys()]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= rect.row && r < rect.row + rect.rows && c >= rect.col && c < rect.col + rect.cols) this.cellFormats.delete(k);
+      }
+      if (rect.row === 0 && rect.rows >= MAX_ROWS) for (let c = rect.col; c < rect.col + rect.cols; c++) this.columnFormats.delete(c);
+    }
   }
 
+  /**
+   * Shifts the cells of the columns [col, col + cols) that lie at or below `from`: down by `by` rows (an insert),
+   * or, with a negative `by`, up — the rows [from, from - by) are removed (a delete). Values, formulas, errors,
+   * cell formats and fill layers inside those columns move; the other columns stay where they are.
+   */
+  shiftRows(col: number, cols: number, from: number, by: number): void {
+    const inCols = (c: number): boolean => c >= col && c < col + cols;
+    const moved = (r: number): number | null => (r < from ? r : by < 0 && r < from - by ? null : r + by);
+    const cells: { r: number; c: number; v: XlCellValue | undefined; f?: FakeFormula; e: boolean }[] = [];
+    for (let r = from; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      for (let c = col; c < Math.min(col + cols, row.length); c++) {
+        const key = `${r},${c}`;
+        if (row[c] === undefined) continue;
+        cells.push({ r, c, v: row[c], f: this.formulas.get(key), e: this.errors.has(key) });
+        row[c] = undefined;
+        this.formulas.delete(key);
+        this.errors.delete(key);
+      }
+    }
+    for (const x of cells) {
+      const r = moved(x.r);
+      if (r === null) continue;
+      (this.rows[r] ??= [])[x.c] = x.v;
+      if (x.f) this.formulas.set(`${r},${x.c}`, x.f);
+      if (x.e) this.errors.add(`${r},${x.c}`);
+    }
+    const formats = [...this.cellFormats.entries()].filter(([k]) => {
+      const [r, c] = k.split(",").map(Number);
+      return r >= from && inCols(c);
+    });
+    for (const [k] of formats) this.cellFormats.delete(k);
+    for (const [k, f] of formats) {
+      const [r, c] = k.split(",").map(Number);
+      const to = moved(r);
+      if (to !== null) this.cellFormats.set(`${to},${c}`, f);
+    }
+    this.layers = this.layers.flatMap((l) => {
+      if (l.col < col || l.col + l.cols > col + cols || l.row + l.rows <= from) return [l];
+      if (by > 0) return [l.row >= from ? { ...l, row: l.row + by } : { ...l, rows: l.rows + by }];
+      const cut = -by;
+      const start = l.row >= from ? Math.max(from, l.row - cut) : l.row;
+      const removed = Math.max(0, Math.min(l.row + l.rows, from + cut) - Math.max(l.row, from));
+      const rows = l.rows - removed;
+      return rows > 0 ? [{ ...l, row: l.row >= from + cut ? l.row - cut : start, rows }] : [];
+    });
+  }
   /** The bounding rectangle of the cells holding values; null for an empty sheet. */
   usedRect(): Rect | null {
     let top = -1;
@@ -177,6 +313,10 @@ export function checkSheetName(name: string): void {
 /** The whole workbook: sheets, tables, the active sheet and the selection. */
 export class WorkbookState {
   sheets: SheetState[] = [];
+  /** Workbook structure protected (Review › Protect Workbook): sheets cannot be added, deleted, renamed, hidden. */
+  structureProtected = false;
+  /** Rows of a sheet: 1,048,576; 65,536 for an .xls open in compatibility mode. */
+  rowLimit = MAX_ROWS;
   tables: TableState[] = [];
   active: SheetState | null = null;
   selection: { sheet: SheetState; rect: Rect } | null = null;
@@ -197,9 +337,11 @@ export class WorkbookState {
       while (this.sheet(`Sheet${i}`)) i++;
       n = `Sheet${i}`;
     }
+    this.checkStructure();
     checkSheetName(n);
     if (this.sheet(n)) fail("ItemAlreadyExists", `A sheet named ${n} already exists.`);
     const s = new SheetState(this.nextId++, n);
+    s.book = this;
     this.sheets.push(s);
     if (!this.active) this.active = s;
     return s;
@@ -207,6 +349,8 @@ export class WorkbookState {
 
   /** Renames a sheet; throws on a bad or taken name. */
   renameSheet(s: SheetState, name: string): void {
+    if (s.name === name) return;
+    this.checkStructure();
     checkSheetName(name);
     const other = this.sheet(name);
     if (other && other !== s) fail("ItemAlreadyExists", `A sheet named ${name} already exists.`);
@@ -220,16 +364,53 @@ export class WorkbookState {
 
   /** Deletes a sheet with its tables; the last visible sheet cannot go. */
   deleteSheet(s: SheetState): void {
+    this.checkStructure();
     if (s.visibility === "Visible" && this.visibleCount() <= 1) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     s.deleted = true;
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
     if (this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible") ?? null;
     if (this.selection?.sheet === s) this.selection = null;
+    // Every formula that referred to the sheet now refers to nothing: #REF!, for good.
+    for (const other of this.sheets) for (const f of other.formulas.values()) if (f.ref?.sheet === s) f.ref.sheet = null;
+  }
+
+  /** Refuses a structure change while the workbook structure is protected, as Excel does. */
+  private checkStructure(): void {
+    if (this.structureProtected) fail("AccessDenied", "The workbook structure is protected: sheets cannot be added, deleted, renamed, moved or hidden.");
+  }
+
+  /**
+   * Inserts (shift down) or deletes (shift up) the cells of a rectangle. A table whose columns the rectangle
+   * covers grows, shrinks or moves with it; a table only partly covered cannot be shifted (InvalidOperation).
+   */
+  shiftCells(sheet: SheetState, rect: Rect, mode: "insert" | "delete"): void {
+    const end = rect.row + rect.rows;
+    for (const t of this.tables.filter((x) => x.sheet === sheet)) {
+      const tEnd = t.rect.row + t.rect.rows;
+      const colsOverlap = t.rect.col < rect.col + rect.cols && rect.col < t.rect.col + t.rect.cols;
+      const below = mode === "insert" ? rect.row < tEnd : rect.row < tEnd;
+      if (!colsOverlap || !below) continue;
+      const covers = rect.col <= t.rect.col && rect.col + rect.cols >= t.rect.col + t.rect.cols;
+      if (!covers) fail("InvalidOperation", "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.");
+      if (mode === "insert") {
+        if (rect.row <= t.rect.row) t.rect = { ...t.rect, row: t.rect.row + rect.rows };
+        else t.rect = { ...t.rect, rows: t.rect.rows + rect.rows };
+      } else if (end <= t.rect.row) t.rect = { ...t.rect, row: t.rect.row - rect.rows };
+      else {
+        if (rect.row <= t.rect.row) fail("InvalidOperation", "The header row of a table cannot be deleted by shifting cells.");
+        const removed = Math.min(end, tEnd) - rect.row;
+        if (t.rect.rows - removed < 2) fail("InvalidOperation", "A table keeps at least one data row.");
+        t.rect = { ...t.rect, rows: t.rect.rows - removed };
+      }
+    }
+    sheet.shiftRows(rect.col, rect.cols, rect.row, mode === "insert" ? rect.rows : -rect.rows);
   }
 
   /** Changes a sheet's visibility; the last visible sheet cannot be hidden. */
   setVisibility(s: SheetState, v: XlVisibility): void {
+    if (s.visibility === v) return;
+    this.checkStructure();
     if (!["Visible", "Hidden", "VeryHidden"].includes(v)) fail("InvalidArgument", `Bad visibility: ${String(v)}`);
     if (v !== "Visible" && s.visibility === "Visible" && this.visibleCount() <= 1) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     s.visibility = v;

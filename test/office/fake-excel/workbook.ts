@@ -1,4 +1,6 @@
-import type { XlApplication, XlWorkbook } from "../../../src/office/excel-subset";
+import type { XlApplication, XlWorkbook, XlWorkbookProtection } from "../../../src/office/excel-subset";
+import { FakeClientObject } from "./client-object";
+import type { WorkbookState } from "./workbook-state";
 import type { FakeRequestContext } from "./context";
 import { FakeWorkbookTables } from "./tables";
 import { FakeWorksheetCollection } from "./worksheet";
@@ -8,15 +10,35 @@ export class FakeWorkbook implements XlWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeWorkbookTables;
   readonly application: XlApplication;
+  readonly protection: FakeWorkbookProtection;
 
   constructor(ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeWorkbookTables(ctx);
+    this.protection = new FakeWorkbookProtection(ctx, () => ctx.host.state);
     this.application = {
       suspendApiCalculationUntilNextSync: () =>
         ctx.enqueue({ op: "suspendApiCalculationUntilNextSync", args: null, run: () => void ctx.host.stats.suspendCalculation++ }),
       suspendScreenUpdatingUntilNextSync: () =>
         ctx.enqueue({ op: "suspendScreenUpdatingUntilNextSync", args: null, run: () => void ctx.host.stats.suspendScreenUpdating++ }),
     };
+  }
+}
+
+/** Excel.WorkbookProtection over the fake: `protected` is the structure protection. */
+export class FakeWorkbookProtection extends FakeClientObject<WorkbookState> implements XlWorkbookProtection {
+  protected loadable(): string[] {
+    return ["protected"];
+  }
+  protected snapshot(state: WorkbookState): Record<string, unknown> {
+    return { protected: state.structureProtected };
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  /** Queues a load. */
+  load(propertyNames?: string | string[]): FakeWorkbookProtection {
+    this.queueLoad(propertyNames);
+    return this;
   }
 }

@@ -84,10 +84,13 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWor
     return this;
   }
 
-  /** A range by A1 address; the whole sheet without one. */
+  /** A range by A1 address; the whole sheet without one. Whole columns have the workbook's row count. */
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
-      const rect = address === undefined ? { row: 0, col: 0, rows: 1048576, cols: 16384 } : parseAddress(address);
+      const limit = this.ctx.host.state.rowLimit;
+      const parsed = address === undefined ? { row: 0, col: 0, rows: 1048576, cols: 16384 } : parseAddress(address);
+      const rect = parsed.row === 0 && parsed.rows === 1048576 ? { ...parsed, rows: limit } : parsed;
+      if (rect.row + rect.rows > limit) fail("InvalidArgument", `The address ${address ?? ""} is outside the worksheet (${limit} rows).`);
       return { sheet: this.live(), rect };
     });
   }
@@ -97,6 +100,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWor
     const rect = { row: startRow, col: startColumn, rows: rowCount, cols: columnCount };
     return new FakeRange(this.ctx, () => {
       checkRect(rect);
+      if (rect.row + rect.rows > this.ctx.host.state.rowLimit) fail("InvalidArgument", `The range is outside the worksheet (${this.ctx.host.state.rowLimit} rows).`);
       return { sheet: this.live(), rect };
     });
   }
@@ -104,6 +108,8 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWor
   /** The used range; a null object for an empty sheet. The fake keeps formats apart, so both kinds are the values' extent. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const r = new FakeRange(this.ctx, () => {
+      // On a null object (getItemOrNullObject of a missing sheet) this is a null object too, as in Office.js.
+      if (this.resolveOrNull() === null) return null;
       const s = this.live();
       const used = s.usedRect();
       return used ? { sheet: s, rect: used } : null;
