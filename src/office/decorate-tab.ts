@@ -1,13 +1,19 @@
 import { HEADER_STYLE, PALETTE } from "../core/plan/colours";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlWorksheet } from "./excel-subset";
+import { BLOCK_FORMAT_BYTES, CHART_BYTES, COLUMN_WIDTH_BYTES, HEADER_FORMAT_BYTES } from "./request-size";
 import { mergeBlocks } from "./style-merge";
 import type { TempTab } from "./temp-tab";
 
-/** One queued piece of formatting and its estimated request bytes. */
+/** One queued piece of formatting and an upper bound of its serialised request bytes (request-size.ts). */
 export interface FormatOp {
   bytes: number;
   queue: () => void;
+}
+
+/** The name of the chart of a tab, by which a later run finds and replaces it. */
+export function chartName(id: string): string {
+  return `CustomerTiers_${id}`;
 }
 
 /** Excel column width in points for a width in characters (7 px per character plus padding, 0.75 pt per px). */
@@ -17,8 +23,8 @@ export function widthInPoints(chars: number): number {
 
 /**
  * The formatting of a written tab as queueable operations: header colours, the style blocks merged into
- * rectangles (a fill and a font colour per rectangle, never per cell), the table, column widths and the
- * chart. (The header is frozen at the swap, once the sheet is visible: freezing panes of hidden sheets has
+ * rectangles (a fill and a font colour per rectangle, never per cell), column widths and the chart (the
+ * table itself is kept or made when the values are copied in). (The header is frozen at the swap, once the sheet is visible: freezing panes of hidden sheets has
  * failed in Excel before.)
  */
 export function formatOps(t: TempTab): FormatOp[] {
@@ -27,7 +33,7 @@ export function formatOps(t: TempTab): FormatOp[] {
   const cols = t.tab.columns.length;
   const dataRows = t.tab.rows.length;
   ops.push({
-    bytes: 300,
+    bytes: HEADER_FORMAT_BYTES,
     queue: () => {
       const header = ws().getRangeByIndexes(0, 0, 1, cols);
       header.format.fill.color = `#${HEADER_STYLE.fill}`;
@@ -40,7 +46,7 @@ export function formatOps(t: TempTab): FormatOp[] {
     const width = Math.min(b.cols, cols - b.col);
     if (rows <= 0 || width <= 0 || b.row < 0 || b.col < 0) continue;
     ops.push({
-      bytes: 200,
+      bytes: BLOCK_FORMAT_BYTES,
       queue: () => {
         const r = ws().getRangeByIndexes(1 + b.row, b.col, rows, width);
         r.format.fill.color = `#${PALETTE[b.role].fill}`;
@@ -48,16 +54,9 @@ export function formatOps(t: TempTab): FormatOp[] {
       },
     });
   }
-  ops.push({
-    bytes: 300,
-    queue: () => {
-      const table = ws().tables.add(ws().getRangeByIndexes(0, 0, 1 + Math.max(dataRows, 1), cols), true);
-      table.name = t.tempTable;
-    },
-  });
   t.tab.columns.forEach((c, i) =>
     ops.push({
-      bytes: 120,
+      bytes: COLUMN_WIDTH_BYTES,
       queue: () => {
         ws().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(c.width);
       },
@@ -66,11 +65,13 @@ export function formatOps(t: TempTab): FormatOp[] {
   const chart = t.tab.chart;
   if (chart && chart.rows > 0 && chart.firstRow + chart.rows <= dataRows) {
     ops.push({
-      bytes: 400,
+      bytes: CHART_BYTES,
       queue: () => {
         const values = ws().getRangeByIndexes(1 + chart.firstRow, chart.valueCol, chart.rows, 1);
         const labels = ws().getRangeByIndexes(1 + chart.firstRow, chart.labelCol, chart.rows, 1);
         const ch = ws().charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", values, "Columns");
+        // Named, so that the next run removes this chart (and only this one) before drawing it again.
+        ch.name = chartName(t.tab.id);
         ch.series.getItemAt(0).setXAxisValues(labels);
         ch.title.text = chart.title;
         ch.setPosition(`${columnLetters(cols + 1)}2`);

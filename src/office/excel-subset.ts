@@ -131,6 +131,7 @@ export interface XlWorksheetCollection {
   add(name?: string): XlWorksheet;
   getItem(key: string): XlWorksheet;
   getItemOrNullObject(key: string): XlWorksheet;
+  getActiveWorksheet(): XlWorksheet;
 }
 
 export interface XlApplication {

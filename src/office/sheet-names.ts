@@ -15,6 +15,11 @@ export function tempSheetName(tag: string, index: number): string {
   return `~ct${tag}_${index}`;
 }
 
+/** True for a temporary sheet of any run (a crashed run may have left one). */
+export function isTempSheetName(name: string): boolean {
+  return /^~ct[a-z0-9]+_\d+$/.test(name);
+}
+
 /** The first free name of the form "name", "name (2)", "name (3)"…, cut to fit 31 characters. */
 export function freeSheetName(name: string, taken: (candidate: string) => boolean): string {
   const base = isValidSheetName(name) ? name : name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet";

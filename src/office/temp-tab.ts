@@ -12,8 +12,12 @@ export interface TempTab {
   /** Names after the swap (the plan's, or de-conflicted). */
   finalName: string;
   finalTable: string;
-  /** The proxy of the temporary sheet (valid for the whole Excel.run). */
+  /** The sheet the tab ends up in (an output tab of an earlier run, rewritten in place, or created once). */
   sheet?: XlWorksheet;
+  /** The hidden temporary sheet the values are written to before they are copied into `sheet` at once. */
+  scratch?: XlWorksheet;
+  /** The output tab of an earlier run this tab rewrites in place (its current name); undefined: created now. */
+  existing?: string;
   /** Data rows as cell values, and their estimated request bytes. */
   cells: XlCellValue[][];
   bytes: number[];

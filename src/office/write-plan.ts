@@ -1,12 +1,16 @@
 import { readOwnedTabs } from "../core/plan/previous-outputs";
-import { META_SHEET_NAME, type OutputMeta, type OutputTabId, type WritePlan } from "../core/plan/write-plan";
-import type { XlCellValue, XlContext, XlRange, XlTableCollection, XlWorksheet } from "./excel-subset";
-import { formatOps } from "./decorate-tab";
+import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
+import { columnLetters } from "../core/workbook/grid";
+import { chartName, formatOps, type FormatOp } from "./decorate-tab";
+import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorkbookProtection, XlWorksheet, XlWorksheetCollection } from "./excel-subset";
+import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { syncBatch, type RetryPolicy } from "./retry";
-import { freeSheetName, freeTableName, isValidSheetName, tempSheetName } from "./sheet-names";
-import { queueSwap } from "./swap-tabs";
+import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
+import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
 import { toTempTab, type TempTab } from "./temp-tab";
+import { busyRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
 import { writeValues } from "./write-values";
+import { REQUEST_BUDGET_BYTES } from "./request-size";
 
 /** Rows in an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -20,14 +24,24 @@ export interface WriteProgress {
 
 /** Settings of writePlan; every field has a default. */
 export interface WriteOptions extends RetryPolicy {
-  /** Estimated bytes per request (default 3,500,000, under Excel on the web's 5 MB with a margin). */
+  /** Real serialised bytes per request (default about 1 MB: Excel on the web refuses 5 MB, sometimes with a generic error). */
   budgetBytes?: number;
   /** Smallest budget tried after halving (default 16 KB). */
   minBudgetBytes?: number;
-  /** Distinguishes this run's temporary sheets (default: random). */
+  /** Identifies this run: its temporary sheets and its lock (default: random). */
   tag?: string;
+  /** The clock (default: the system's); the lock records when the run started. */
+  clock?: () => Date;
+  /** Age after which another run's lock is taken to be left behind and broken (default 20 minutes). */
+  staleLockMs?: number;
   onProgress?: (p: WriteProgress) => void;
 }
+
+/** Something the user should know about a write that succeeded. */
+export type WriteNote =
+  | { kind: "staleLockBroken"; since: string; runId: string }
+  | { kind: "leftoversRemoved"; sheets: string[] }
+  | { kind: "freezeFailed"; message: string };
 
 /** What was written. */
 export interface WriteResult {
@@ -37,136 +51,344 @@ export interface WriteResult {
    * Excel refuses the planned name ("invalidName", e.g. "History", which Excel reserves).
    */
   renamed: { id: OutputTabId; planned: string; written: string; reason: "userSheet" | "invalidName" }[];
+  notes: WriteNote[];
 }
 
+/** What the first sync saw. */
+interface Inspected {
+  sheets: XlWorksheetCollection;
+  protection: XlWorkbookProtection;
+  meta: XlRange;
+  column: XlRange;
+}
+
+/** An output tab of an earlier run as found in the workbook. */
+interface OwnedSheet {
+  id: OutputTabId;
+  name: string;
+  tables: XlTableCollection;
+  charts: XlChartCollection;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
 /**
- * Writes a plan into the workbook: every tab is built in a temporary sheet (header, values in byte-budgeted
- * chunks, colours by block, table, frozen header, widths, chart), then the previous outputs, and only
- * those the metadata sheet lists as ours, are replaced in one final batch. A failure before that batch
- * removes the temporary sheets and leaves the previous outputs as they were.
+ * Writes a plan into the workbook without ever leaving it half done:
+ * 1. look (protection, the metadata sheet and its lock, sheets) and refuse early with a message;
+ * 2. take the lock, remove temporary sheets a crashed run left, record the tabs this run will own (record
+ *    first), create the tabs that do not exist yet (only the first time);
+ * 3. write every tab's values into a hidden temporary sheet, in byte-budgeted chunks;
+ * 4. per tab, in one batch: keep the worksheet and its table, resize the table (insert or delete rows inside
+ *    it), copy the values in at once — so a user's formula that refers to the tab keeps working;
+ * 5. colour and size the tabs; 6. record the result, then delete what is no longer ours and the temporary
+ *    sheets (delete last); 7. freeze the header rows (best effort, its own batch).
+ * A failure leaves every tab either as it was or as new, all recorded in `_CustomerTiersMeta`.
  */
 export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteOptions = {}): Promise<WriteResult> {
   const tooLong = plan.tabs.find((t) => t.rows.length + 1 > EXCEL_MAX_ROWS);
-  if (tooLong) throw new Error(`${tooLong.name}: ${tooLong.rows.length} rows and a header do not fit in a sheet (Excel holds ${EXCEL_MAX_ROWS} rows); nothing was written.`);
-  const tag = options.tag ?? Math.random().toString(36).slice(2, 6);
-  const budget = options.budgetBytes ?? 3_500_000;
+  if (tooLong) throw tooManyRowsRefusal(tooLong.name, tooLong.rows.length, EXCEL_MAX_ROWS);
+  const tag = options.tag ?? Math.random().toString(36).slice(2, 8);
+  const now = options.clock ?? ((): Date => new Date());
+  const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
   const progress = (phase: WriteProgress["phase"], fraction: number): void => options.onProgress?.({ phase, fraction });
+  const notes: WriteNote[] = [];
   progress("prepare", 0);
 
-  const existing = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name"), options);
-  const sheetNames = existing.items.map((s) => s.name);
-  const metaExists = sheetNames.some((n) => n.toLowerCase() === META_SHEET_NAME.toLowerCase());
-  const temps: TempTab[] = plan.tabs.map((tab, i) => toTempTab(tab, tempSheetName(tag, i), `ct${tag}_${i}`));
+  // 1. Look before touching anything.
+  const seen = await syncBatch(ctx, () => queueInspect(ctx), options);
+  if (seen.protection.protected) throw protectedRefusal();
+  const rowLimit = seen.column.rowCount;
+  const longTab = plan.tabs.find((t) => t.rows.length + 1 > rowLimit);
+  if (longTab) throw tooManyRowsRefusal(longTab.name, longTab.rows.length, rowLimit);
+  const metaValues = seen.meta.isNullObject ? [] : seen.meta.values;
+  const held = readLock(metaValues);
+  if (held && !isStale(held, now(), options.staleLockMs ?? STALE_LOCK_MS)) throw busyRefusal(held.since);
+  if (held) notes.push({ kind: "staleLockBroken", since: held.since, runId: held.runId });
+  const lock: RunLock = { runId: tag, since: now().toISOString() };
 
-  let prepared: Prepared;
+  const names = seen.sheets.items.map((s) => s.name);
+  const exists = new Set(names.map(lower));
+  const metaExists = exists.has(lower(META_SHEET_NAME));
+  const leftovers = names.filter(isTempSheetName);
+  if (leftovers.length > 0) notes.push({ kind: "leftoversRemoved", sheets: leftovers });
+  // Ours: sheets the metadata lists that still exist, one per tab id (the first); the rest of ours retire.
+  const ownedByName = new Map([...readOwnedTabs({ sheets: [{ name: META_SHEET_NAME, values: metaValues as PlanValue[][] }] })].map(([n, id]) => [lower(n), id]));
+  const ownedById = new Map<OutputTabId, string>();
+  const ownedNames = new Set<string>();
+  for (const actual of names) {
+    const id = ownedByName.get(lower(actual));
+    if (!id || lower(actual) === lower(META_SHEET_NAME) || isTempSheetName(actual)) continue;
+    ownedNames.add(lower(actual));
+    if (!ownedById.has(id)) ownedById.set(id, actual);
+  }
+  const temps: TempTab[] = plan.tabs.map((tab, i) => ({ ...toTempTab(tab, tempSheetName(tag, i), `ct${tag}_${i}`), existing: ownedById.get(tab.id) }));
+  const keptLower = new Set(temps.flatMap((t) => (t.existing ? [lower(t.existing)] : [])));
+  // Ours but no longer planned (or a second sheet for one tab): recorded until deleted, deleted last.
+  const retiring = names.filter((n) => ownedNames.has(lower(n)) && !keptLower.has(lower(n))).map((name) => ({ id: ownedByName.get(lower(name))!, name }));
+
+  // Final names: an output tab keeps its sheet (renamed only to a free planned name); a new tab takes a free name.
+  const renamed: WriteResult["renamed"] = [];
+  const claimed = new Set<string>();
+  for (const t of temps) {
+    const own = lower(t.existing ?? "");
+    const taken = (c: string): boolean => claimed.has(lower(c)) || (exists.has(lower(c)) && lower(c) !== own);
+    t.finalName = t.existing && !isFreeFor(t.tab.name, taken) ? t.existing : freeSheetName(t.tab.name, taken);
+    claimed.add(lower(t.finalName));
+    if (t.finalName !== t.tab.name) renamed.push({ id: t.tab.id, planned: t.tab.name, written: t.finalName, reason: isValidSheetName(t.tab.name) ? "userSheet" : "invalidName" });
+  }
+  const meta = (tabs: { id: OutputTabId; name: string }[], withLock: boolean): XlCellValue[][] => metaCells({ ...plan.meta, tabs }, withLock ? lock : null);
+  const finalTabs = temps.map((t) => ({ id: t.tab.id, name: t.finalName }));
+
+  // 2. Lock, clean up, record first, create what is new.
+  let owned: OwnedSheet[] = [];
+  let allTables: XlTableCollection[] = [];
   try {
-    prepared = await syncBatch(ctx, () => queuePrepare(ctx, temps, existing.items, metaExists), options);
+    ({ owned, allTables } = await syncBatch(
+      ctx,
+      () => {
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+        const sheets = ctx.workbook.worksheets;
+        // Record first: the lock and every tab this run will own, before any sheet is added or deleted.
+        const ms = metaExists ? sheets.getItem(META_SHEET_NAME) : sheets.add(META_SHEET_NAME);
+        queueMeta(ms, metaExists, meta([...finalTabs, ...retiring], true));
+        for (const n of leftovers) sheets.getItem(n).delete();
+        for (const t of temps) {
+          if (t.existing) {
+            t.sheet = sheets.getItem(t.existing);
+          } else {
+            // First time only: a new tab, hidden until its content is in.
+            t.sheet = sheets.add(t.finalName);
+            t.sheet.visibility = "Hidden";
+          }
+          const scratch = sheets.add(t.tempName);
+          scratch.visibility = "Hidden";
+          t.scratch = scratch;
+          // Whole-column number formats before any value: "@" keeps text (a customer called =HYPERLINK(…)) text.
+          t.tab.columns.forEach((c, i) => {
+            scratch.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;
+          });
+          scratch.getRangeByIndexes(0, 0, 1, t.tab.columns.length).values = [t.tab.columns.map((c) => c.header)];
+        }
+        const tablesOf = names.filter((n) => !leftovers.includes(n)).map((n) => sheets.getItem(n).tables.load("items/name"));
+        const ownedSheets: OwnedSheet[] = temps.flatMap((t) =>
+          t.existing ? [{ id: t.tab.id, name: t.existing, tables: t.sheet!.tables.load("items/name"), charts: t.sheet!.charts.load("items/name") }] : [],
+        );
+        return { owned: ownedSheets, allTables: tablesOf };
+      },
+      options,
+    ));
+  } catch (e) {
+    await cleanUp(ctx, tag, options);
+    throw e;
+  }
+
+  try {
+    // The tables: ours are kept (or made), named freely among the tables that stay.
+    const otherTables = new Set<string>();
+    for (const coll of allTables) for (const x of coll.items) otherTables.add(lower(x.name));
+    const chosen = new Map<OutputTabId, XlTable>();
+    for (const o of owned) {
+      const items = o.tables.items;
+      const planned = lower(plan.tabs.find((p) => p.id === o.id)!.tableName);
+      const t = items.find((x) => lower(x.name).startsWith(planned)) ?? (items.length === 1 ? items[0] : undefined);
+      if (t) {
+        chosen.set(o.id, t);
+        otherTables.delete(lower(t.name));
+      }
+    }
+    const claimedTables = new Set<string>();
+    for (const t of temps) {
+      const mine = chosen.get(t.tab.id)?.name;
+      t.finalTable = mine && lower(mine) === lower(t.tab.tableName) ? mine : freeTableName(t.tab.tableName, (c) => otherTables.has(lower(c)) || claimedTables.has(lower(c)));
+      claimedTables.add(lower(t.finalTable));
+    }
+    // Is the lock still ours? Two runs may have taken it at once: the last writer wins, the other stops here.
+    const check = await syncBatch(
+      ctx,
+      () => ({
+        meta: ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"),
+        ranges: new Map([...chosen].map(([id, t]) => [id, t.getRange().load(["rowIndex", "columnIndex", "rowCount", "columnCount"])])),
+      }),
+      options,
+    );
+    const holder = readLock(check.meta.isNullObject ? [] : check.meta.values);
+    if (!holder || holder.runId !== lock.runId) throw busyRefusal(holder?.since ?? lock.since);
     progress("values", 0.05);
+
+    // 3. Values into the temporary sheets.
     const totalRows = temps.reduce((n, t) => n + t.cells.length, 0) || 1;
     await writeValues(ctx, temps, {
       ...options,
       budgetBytes: budget,
       minBudgetBytes: options.minBudgetBytes ?? 16_384,
-      onRows: (n) => progress("values", 0.05 + 0.8 * (n / totalRows)),
+      onRows: (n) => progress("values", 0.05 + 0.7 * (n / totalRows)),
     });
+
+    // 4. Into the tabs, one tab per batch: each tab is either as it was or wholly new.
+    for (const [i, t] of temps.entries()) {
+      progress("swap", 0.75 + (0.1 * i) / temps.length);
+      const o = owned.find((x) => x.id === t.tab.id);
+      const table = chosen.get(t.tab.id);
+      const range = check.ranges.get(t.tab.id);
+      const oldCharts = o?.charts.items.filter((c) => c.name === chartName(t.tab.id)).length ?? 0;
+      await syncBatch(ctx, () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts), options);
+    }
+
+    // 5. Colours, widths, charts: batches within the budget, halved when Excel refuses one as too large.
     progress("format", 0.85);
-    const ops = temps.flatMap(formatOps);
-    for (let i = 0; i < ops.length; ) {
-      let used = 0;
-      let j = i;
-      while (j < ops.length && (j === i || used + ops[j].bytes <= budget)) used += ops[j++].bytes;
-      const slice = ops.slice(i, j);
+    await runFormatOps(ctx, temps.flatMap(formatOps), budget, options);
+
+    // 6. Record first (the retiring tabs still listed), delete last, then the record without them or the lock.
+    progress("swap", 0.95);
+    await syncBatch(
+      ctx,
+      () => {
+        const sheets = ctx.workbook.worksheets;
+        const ms = sheets.getItem(META_SHEET_NAME);
+        queueMeta(ms, true, meta([...finalTabs, ...retiring], true));
+        for (const t of temps) t.sheet!.visibility = "Visible";
+        if (temps.length > 0) temps[0].sheet!.activate();
+        for (const r of retiring) sheets.getItem(r.name).delete();
+        for (const t of temps) t.scratch!.delete();
+        queueMeta(ms, true, meta(finalTabs, false));
+      },
+      options,
+    );
+  } catch (e) {
+    await cleanUp(ctx, tag, options);
+    throw e;
+  }
+
+  // 7. Best effort: frozen header rows (after showing the sheets: freezing hidden sheets has failed in Excel).
+  try {
+    await syncBatch(ctx, () => temps.forEach((t) => t.sheet!.freezePanes.freezeRows(1)), options);
+  } catch (e) {
+    notes.push({ kind: "freezeFailed", message: e instanceof Error ? e.message : String(e) });
+  }
+  progress("done", 1);
+  return { tabs: finalTabs, renamed, notes };
+}
+
+/** True when the name is valid and free. */
+function isFreeFor(name: string, taken: (c: string) => boolean): boolean {
+  return isValidSheetName(name) && !taken(name);
+}
+
+/** The metadata sheet's cells: the ownership record, the table names, and the lock while a run writes. */
+function metaCells(meta: OutputMeta, lock: RunLock | null): XlCellValue[][] {
+  const rows: PlanValue[][] = metaRows(meta);
+  if (lock) rows.push(lockRow(lock));
+  return rows.map((r) => r.map((v) => (v === null ? "" : v)));
+}
+
+/** Queues a rewrite of the (very hidden) metadata sheet. */
+function queueMeta(ms: XlWorksheet, clear: boolean, rows: XlCellValue[][]): void {
+  if (clear) ms.getRange().clear("Contents");
+  const range = ms.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+  range.numberFormat = "@";
+  range.values = rows;
+  ms.visibility = "VeryHidden";
+}
+
+/** The first sync: sheets, structure protection, the metadata sheet's cells, the sheets' row count. */
+function queueInspect(ctx: XlContext): Inspected {
+  const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
+  const protection = ctx.workbook.protection.load("protected");
+  const meta = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values");
+  // 1,048,576, or 65,536 for an .xls in compatibility mode.
+  const column = ctx.workbook.worksheets.getActiveWorksheet().getRange("A:A").load("rowCount");
+  return { sheets, protection, meta, column };
+}
+
+/**
+ * Queues one tab's commit: keep its table and resize it by inserting or deleting rows inside it (or make the
+ * table the first time), set the whole columns' number formats and clear the old colours, then copy the
+ * values in from the temporary sheet in one command, rename sheet and table to their final names.
+ */
+function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, oldCharts: number): void {
+  const ws = t.sheet!;
+  const cols = t.tab.columns.length;
+  const rows = 1 + Math.max(t.cells.length, 1);
+  ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  for (let i = 0; i < oldCharts; i++) ws.charts.getItem(chartName(t.tab.id)).delete();
+  const fits = table && table.range.rowIndex === 0 && table.range.columnIndex === 0 && table.range.columnCount === cols;
+  if (table && fits) {
+    const old = table.range.rowCount;
+    // Inside the table's last data row, so the table grows with the cells; surplus rows go from its bottom.
+    if (rows > old) ws.getRangeByIndexes(old - 1, 0, rows - old, cols).insert("Down");
+    if (rows < old) ws.getRangeByIndexes(rows, 0, old - rows, cols).delete("Up");
+  } else {
+    // No table (first time, or the user removed it) or another shape (columns added): the table is made
+    // again on the same sheet, over columns cleared of the old content.
+    if (table) ctx.workbook.tables.getItem(table.name).delete();
+    ws.getRange(`A:${columnLetters(Math.max(cols, table?.range.columnCount ?? 0, (table?.range.columnIndex ?? 0) + (table?.range.columnCount ?? 0)) - 1)}`).clear("All");
+  }
+  const area = ws.getRangeByIndexes(0, 0, rows, cols);
+  if (fits) area.clear("Formats");
+  if (fits && t.cells.length === 0) ws.getRangeByIndexes(1, 0, 1, cols).clear("Contents");
+  t.tab.columns.forEach((c, i) => {
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;
+  });
+  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${1 + t.cells.length}`;
+  ws.getRangeByIndexes(0, 0, 1 + t.cells.length, cols).copyFrom(source, "Values");
+  if (!fits) ws.tables.add(area, true).name = t.finalTable;
+  else if (table && table.name !== t.finalTable) ctx.workbook.tables.getItem(table.name).name = t.finalTable;
+  if (t.existing && t.existing !== t.finalName) ws.name = t.finalName;
+}
+
+/** Runs the format operations in batches within the budget; a batch refused as too large is sent again in halves. */
+async function runFormatOps(ctx: XlContext, ops: FormatOp[], budgetBytes: number, options: WriteOptions): Promise<void> {
+  let budget = budgetBytes;
+  const min = options.minBudgetBytes ?? 16_384;
+  for (let i = 0; i < ops.length; ) {
+    let used = 0;
+    let j = i;
+    while (j < ops.length && (j === i || used + ops[j].bytes <= budget)) used += ops[j++].bytes;
+    try {
       await syncBatch(
         ctx,
         () => {
           ctx.workbook.application.suspendApiCalculationUntilNextSync();
-          slice.forEach((op) => op.queue());
+          for (let k = i; k < j; k++) ops[k].queue();
         },
         options,
       );
       i = j;
-    }
-  } catch (e) {
-    await removeTemps(ctx, tag);
-    throw e;
-  }
-
-  progress("swap", 0.95);
-  const { metaRange, sheetTables } = prepared;
-  const owned = metaRange && !metaRange.isNullObject ? readOwnedTabs({ sheets: [{ name: META_SHEET_NAME, values: metaRange.values }] }) : new Map<string, OutputTabId>();
-  const lower = (s: string): string => s.toLowerCase();
-  const ownedLower = new Set([...owned.keys()].map(lower));
-  const oldOwned = sheetNames.filter((n) => ownedLower.has(lower(n)) && lower(n) !== lower(META_SHEET_NAME));
-  const staying = new Set(sheetNames.filter((n) => !ownedLower.has(lower(n))).map(lower));
-  const claimed = new Set<string>();
-  const renamed: WriteResult["renamed"] = [];
-  for (const t of temps) {
-    t.finalName = freeSheetName(t.tab.name, (c) => staying.has(lower(c)) || claimed.has(lower(c)));
-    claimed.add(lower(t.finalName));
-    if (t.finalName !== t.tab.name) {
-      renamed.push({ id: t.tab.id, planned: t.tab.name, written: t.finalName, reason: isValidSheetName(t.tab.name) ? "userSheet" : "invalidName" });
+    } catch (e) {
+      if (errorCode(e) !== PAYLOAD_TOO_LARGE || j - i <= 1 || budget / 2 < min) throw e;
+      budget = Math.floor(budget / 2);
     }
   }
-  // Table names are workbook-wide: a table on a sheet that stays (the user's) keeps its name, so ours
-  // takes another; tables on the replaced sheets go with them.
-  const stayingTables = new Set<string>();
-  sheetNames.forEach((n, i) => {
-    if (!ownedLower.has(lower(n))) for (const t of sheetTables[i].items) stayingTables.add(lower(t.name));
-  });
-  const claimedTables = new Set<string>();
-  for (const t of temps) {
-    t.finalTable = freeTableName(t.tab.tableName, (c) => stayingTables.has(lower(c)) || claimedTables.has(lower(c)));
-    claimedTables.add(lower(t.finalTable));
-  }
-  const meta: OutputMeta = { ...plan.meta, tabs: temps.map((t) => ({ id: t.tab.id, name: t.finalName })) };
-  try {
-    await syncBatch(ctx, () => queueSwap(ctx, temps, oldOwned, metaExists, meta), options);
-  } catch (e) {
-    await removeTemps(ctx, tag);
-    throw e;
-  }
-  progress("done", 1);
-  return { tabs: meta.tabs, renamed };
-}
-
-/** What the prepare batch read: the metadata sheet's cells and every existing sheet's tables. */
-interface Prepared {
-  metaRange?: XlRange;
-  sheetTables: XlTableCollection[];
 }
 
 /**
- * Queues the creation of the temporary sheets (whole-column number formats first, so text stays text,
- * then the header row) and the reads the swap needs: the metadata sheet and the existing tables.
+ * After a failure, best effort: delete this run's temporary sheets and give the lock back (the ownership
+ * record stays as it is, so every tab is still known as ours). Errors here are swallowed: the lock then
+ * goes stale and the next run breaks it with a note.
  */
-function queuePrepare(ctx: XlContext, temps: TempTab[], existing: XlWorksheet[], metaExists: boolean): Prepared {
-  const sheetTables = existing.map((ws) => ws.tables.load("items/name"));
-  ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-  for (const t of temps) {
-    const ws = ctx.workbook.worksheets.add(t.tempName);
-    // Hidden while being built, so the user never sees half-written tabs; shown at the swap.
-    ws.visibility = "Hidden";
-    t.sheet = ws;
-    t.tab.columns.forEach((c, i) => {
-      ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;
-    });
-    const header: XlCellValue[] = t.tab.columns.map((c) => c.header);
-    ws.getRangeByIndexes(0, 0, 1, header.length).values = [header];
-  }
-  const metaRange = metaExists ? ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values") : undefined;
-  return { metaRange, sheetTables };
-}
-
-/** Best effort: deletes this run's temporary sheets after a failure. */
-async function removeTemps(ctx: XlContext, tag: string): Promise<void> {
+async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions): Promise<void> {
   try {
     const sheets = ctx.workbook.worksheets.load("items/name");
+    const meta = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values");
     await ctx.sync();
     const prefix = tempSheetName(tag, 0).replace(/0$/, "");
     for (const ws of sheets.items) if (ws.name.startsWith(prefix)) ws.delete();
-    await ctx.sync();
+    if (!meta.isNullObject) {
+      const held = readLock(meta.values);
+      if (held && held.runId === tag) {
+        const rows = meta.values.filter((r) => r[0] !== "lock");
+        const ms = ctx.workbook.worksheets.getItem(META_SHEET_NAME);
+        ms.getRange().clear("Contents");
+        if (rows.length > 0) {
+          const range = ms.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+          range.numberFormat = "@";
+          range.values = rows;
+        }
+      }
+    }
+    await syncBatch(ctx, () => undefined, { ...options, attempts: 1 });
   } catch {
-    // The previous outputs are untouched either way; a leftover temporary sheet is only clutter.
+    // The tabs are each as they were or wholly new, and recorded; a leftover is removed by the next run.
   }
 }

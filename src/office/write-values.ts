@@ -34,7 +34,7 @@ function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: numbe
     }
     if (used > 0 && t.bytes[row] > budget - used) break;
     const count = rowsWithinBudget(t.bytes, row, budget - used);
-    t.sheet!.getRangeByIndexes(1 + row, 0, count, t.tab.columns.length).values = t.cells.slice(row, row + count);
+    t.scratch!.getRangeByIndexes(1 + row, 0, count, t.tab.columns.length).values = t.cells.slice(row, row + count);
     for (let i = row; i < row + count; i++) used += t.bytes[i];
     row += count;
     rows += count;
@@ -43,7 +43,7 @@ function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: numbe
 }
 
 /**
- * Writes the data rows of every temporary tab under its header: each sync carries as many rows (of one or
+ * Writes the data rows of every tab into its temporary sheet, under its header: each sync carries as many rows (of one or
  * more tabs) as fit the byte budget, so the number of syncs is the data size over the budget. A request
  * Excel refuses as too large is sent again with half the budget.
  */

@@ -22,7 +22,7 @@ describe("writePlan on the fake Excel", () => {
     const plan = planOf([rosterTab(10), problemsTab(3)]);
     const progress: WriteProgress[] = [];
     const result = await xl.run((ctx) => writePlan(ctx, plan, { ...noWait, onProgress: (p) => progress.push(p) }));
-    expect(xl.sheetNames()).toEqual(["客户状况登记表", "客户分级名册", "数据问题", META_SHEET_NAME]);
+    expect(xl.sheetNames()).toEqual(["客户状况登记表", META_SHEET_NAME, "客户分级名册", "数据问题"]);
     const roster = xl.sheet("客户分级名册");
     expect(roster.read({ row: 0, col: 0, rows: 2, cols: 3 })).toEqual([["客户编号", "客户名称", "最终得分"], ["C0001", "客户0", 100]]);
     expect(roster.usedRect()).toEqual({ row: 0, col: 0, rows: 11, cols: 3 });
@@ -45,9 +45,9 @@ describe("writePlan on the fake Excel", () => {
   test("a small plan takes a constant number of syncs, with calculation suspended", async () => {
     const xl = register();
     await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(50), problemsTab(5)]), noWait));
-    // names, prepare, values, formats, swap
-    expect(xl.stats.syncs).toBe(5);
-    expect(xl.stats.suspendCalculation).toBe(4); // every batch that writes
+    // look, lock and prepare, lock check, values, one commit per tab, formats, record, freeze
+    expect(xl.stats.syncs).toBe(9);
+    expect(xl.stats.suspendCalculation).toBe(5); // every batch that writes many cells
     expect(xl.stats.suspendScreenUpdating).toBe(1);
   });
 
@@ -81,7 +81,7 @@ describe("writePlan on the fake Excel", () => {
     expect(xl.sheet("客户分级名册").layerAt(3, 2, "fill")).toBe("#FFEB9C");
   });
 
-  test("a second run replaces only our tabs; the user's tab of the same name is never touched", async () => {
+  test("a second run rewrites only our tabs; the user's tab of the planned name is never touched", async () => {
     const xl = register();
     await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(5), problemsTab(2)]), noWait));
     const ctx = xl.context();
@@ -89,12 +89,12 @@ describe("writePlan on the fake Excel", () => {
     await ctx.sync();
     const second = planOf([rosterTab(3, "Tier Roster"), problemsTab(1)], "2026-11-24T09:00:00.000Z");
     const result = await xl.run((c) => writePlan(c, second, { ...noWait, tag: "t2" }));
-    expect(result.renamed).toEqual([{ id: "roster", planned: "Tier Roster", written: "Tier Roster (2)", reason: "userSheet" }]);
+    // Our roster stays the sheet it was (rewritten in place) since the planned name is the user's.
+    expect(result.renamed).toEqual([{ id: "roster", planned: "Tier Roster", written: "客户分级名册", reason: "userSheet" }]);
     expect(xl.sheet("Tier Roster").read({ row: 0, col: 0, rows: 1, cols: 2 })).toEqual([["mine", "keep"]]);
-    expect(xl.state.sheet("客户分级名册")).toBeUndefined();
-    expect(xl.sheet("Tier Roster (2)").usedRect()?.rows).toBe(4);
+    expect(xl.sheet("客户分级名册").usedRect()?.rows).toBe(4);
     expect(xl.sheet("数据问题").usedRect()?.rows).toBe(2);
-    expect(xl.state.table("TierRoster")?.sheet.name).toBe("Tier Roster (2)");
+    expect(xl.state.table("TierRoster")?.sheet.name).toBe("客户分级名册");
     const meta = xl.sheet(META_SHEET_NAME);
     expect(meta.read(meta.usedRect()!)[0][5]).toBe("2026-11-24T09:00:00.000Z");
     expect(xl.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
@@ -194,7 +194,7 @@ describe("writePlan on the fake Excel", () => {
     const xl = register();
     const tab = problemsTab(0);
     tab.rows = new Array<(typeof tab.rows)[number]>(1_048_576);
-    await expect(xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait))).rejects.toThrow("数据问题: 1048576 rows and a header do not fit in a sheet");
+    await expect(xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait))).rejects.toThrow('"数据问题" has 1048576 data rows and a header, more than the 1048576 rows');
     expect(xl.stats.syncs).toBe(0);
     expect(xl.sheetNames()).toEqual(["客户状况登记表"]);
   });

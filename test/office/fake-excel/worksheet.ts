@@ -187,6 +187,13 @@ export class FakeWorksheetCollection implements XlWorksheetCollection {
     return ws;
   }
 
+  /** The active sheet. */
+  getActiveWorksheet(): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.host.state.active ?? fail("ItemNotFound", "No active sheet."));
+    this.ctx.enqueue({ op: "getActiveWorksheet", args: null, run: () => void ws.live() });
+    return ws;
+  }
+
   /** The sheet of that name, or a null object. */
   getItemOrNullObject(key: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, () => this.ctx.host.state.sheet(key) ?? null);
