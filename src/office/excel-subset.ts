@@ -70,6 +70,8 @@ export interface XlTable {
   /** The table's range, header included. */
   getRange(): XlTableRange;
   delete(): void;
+  /** Turns the table into plain cells, keeping their contents (ExcelApi 1.2). */
+  convertToRange(): void;
 }
 
 export interface XlTableCollection {

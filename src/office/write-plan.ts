@@ -140,6 +140,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   const finalTabs = temps.map((t) => ({ id: t.tab.id, name: t.finalName }));
 
   // 2. Lock, clean up, record first, create what is new.
+  let metaHeight = Math.max(metaValues.length, metaExists ? 1 : 0);
   let owned: OwnedSheet[] = [];
   let allTables: XlTableCollection[] = [];
   try {
@@ -151,7 +152,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
         const sheets = ctx.workbook.worksheets;
         // Record first: the lock and every tab this run will own, before any sheet is added or deleted.
         const ms = metaExists ? sheets.getItem(META_SHEET_NAME) : sheets.add(META_SHEET_NAME);
-        queueMeta(ms, metaExists, meta([...finalTabs, ...retiring], true));
+        metaHeight = queueMeta(ms, metaHeight, meta([...finalTabs, ...retiring], true));
         for (const n of leftovers) sheets.getItem(n).delete();
         for (const t of temps) {
           if (t.existing) {
@@ -232,7 +233,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const table = chosen.get(t.tab.id);
       const range = check.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => c.name === chartName(t.tab.id)).length ?? 0;
-      await syncBatch(ctx, () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts), options);
+      await syncBatch(ctx, () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit), options);
     }
 
     // 5. Colours, widths, charts: batches within the budget, halved when Excel refuses one as too large.
@@ -246,12 +247,12 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       () => {
         const sheets = ctx.workbook.worksheets;
         const ms = sheets.getItem(META_SHEET_NAME);
-        queueMeta(ms, true, meta([...finalTabs, ...retiring], true));
+        const height = queueMeta(ms, metaHeight, meta([...finalTabs, ...retiring], true));
         for (const t of temps) t.sheet!.visibility = "Visible";
         if (temps.length > 0) temps[0].sheet!.activate();
         for (const r of retiring) sheets.getItem(r.name).delete();
         for (const t of temps) t.scratch!.delete();
-        queueMeta(ms, true, meta(finalTabs, false));
+        queueMeta(ms, height, meta(finalTabs, false));
       },
       options,
     );
@@ -282,13 +283,18 @@ function metaCells(meta: OutputMeta, lock: RunLock | null): XlCellValue[][] {
   return rows.map((r) => r.map((v) => (v === null ? "" : v)));
 }
 
-/** Queues a rewrite of the (very hidden) metadata sheet. */
-function queueMeta(ms: XlWorksheet, clear: boolean, rows: XlCellValue[][]): void {
-  if (clear) ms.getRange().clear("Contents");
-  const range = ms.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+/**
+ * Queues a rewrite of the (very hidden) metadata sheet in one values command, padded with empty cells over
+ * the rows it had (`height`), so that it is never seen half written or empty. Returns its new height.
+ */
+function queueMeta(ms: XlWorksheet, height: number, rows: XlCellValue[][]): number {
+  const width = 6;
+  const all = Array.from({ length: Math.max(height, rows.length) }, (_, i) => Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? ""));
+  const range = ms.getRangeByIndexes(0, 0, all.length, width);
   range.numberFormat = "@";
-  range.values = rows;
+  range.values = all;
   ms.visibility = "VeryHidden";
+  return rows.length;
 }
 
 /** The first sync: sheets, structure protection, the metadata sheet's cells, the sheets' row count. */
@@ -302,38 +308,42 @@ function queueInspect(ctx: XlContext): Inspected {
 }
 
 /**
- * Queues one tab's commit: keep its table and resize it by inserting or deleting rows inside it (or make the
- * table the first time), set the whole columns' number formats and clear the old colours, then copy the
- * values in from the temporary sheet in one command, rename sheet and table to their final names.
+ * Queues one tab's commit. The tab's content changes in one command — the copy from the temporary sheet —
+ * and every other command leaves its content as it was (blank rows inserted into the table before it, blank
+ * surplus rows deleted after it), so a failure anywhere leaves the tab's rows either old or new:
+ * keep the table and grow it by inserting rows inside it (or make it the first time), clear the old colours,
+ * set the whole columns' number formats, copy (over the old height, blanks below the new rows), shrink,
+ * rename sheet and table to their final names.
  */
-function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, oldCharts: number): void {
+function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, oldCharts: number, rowLimit: number): void {
   const ws = t.sheet!;
   const cols = t.tab.columns.length;
   const rows = 1 + Math.max(t.cells.length, 1);
   ctx.workbook.application.suspendApiCalculationUntilNextSync();
   for (let i = 0; i < oldCharts; i++) ws.charts.getItem(chartName(t.tab.id)).delete();
-  const fits = table && table.range.rowIndex === 0 && table.range.columnIndex === 0 && table.range.columnCount === cols;
-  if (table && fits) {
-    const old = table.range.rowCount;
-    // Inside the table's last data row, so the table grows with the cells; surplus rows go from its bottom.
-    if (rows > old) ws.getRangeByIndexes(old - 1, 0, rows - old, cols).insert("Down");
-    if (rows < old) ws.getRangeByIndexes(rows, 0, old - rows, cols).delete("Up");
-  } else {
-    // No table (first time, or the user removed it) or another shape (columns added): the table is made
-    // again on the same sheet, over columns cleared of the old content.
-    if (table) ctx.workbook.tables.getItem(table.name).delete();
-    ws.getRange(`A:${columnLetters(Math.max(cols, table?.range.columnCount ?? 0, (table?.range.columnIndex ?? 0) + (table?.range.columnCount ?? 0)) - 1)}`).clear("All");
-  }
-  const area = ws.getRangeByIndexes(0, 0, rows, cols);
-  if (fits) area.clear("Formats");
-  if (fits && t.cells.length === 0) ws.getRangeByIndexes(1, 0, 1, cols).clear("Contents");
+  const fits = table !== null && table.range.rowIndex === 0 && table.range.columnIndex === 0 && table.range.columnCount === cols;
+  const old = fits ? table.range.rowCount : rows;
+  // Inside the table's last data row, so the table grows with the inserted cells.
+  if (rows > old) ws.getRangeByIndexes(old - 1, 0, rows - old, cols).insert("Down");
+  const height = Math.max(old, rows);
+  if (fits) ws.getRangeByIndexes(0, 0, height, cols).clear("Formats");
   t.tab.columns.forEach((c, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;
   });
-  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${1 + t.cells.length}`;
-  ws.getRangeByIndexes(0, 0, 1 + t.cells.length, cols).copyFrom(source, "Values");
-  if (!fits) ws.tables.add(area, true).name = t.finalTable;
-  else if (table && table.name !== t.finalTable) ctx.workbook.tables.getItem(table.name).name = t.finalTable;
+  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${height}`;
+  ws.getRangeByIndexes(0, 0, height, cols).copyFrom(source, "Values");
+  if (rows < old) ws.getRangeByIndexes(rows, 0, old - rows, cols).delete("Up");
+  if (!fits) {
+    // No table (first time, or the user removed it) or another shape (columns added): the old table becomes
+    // plain cells, what is left of the old content below or beside the new is cleared, the table is made again.
+    const width = table ? Math.max(cols, table.range.columnIndex + table.range.columnCount) : cols;
+    if (table) ctx.workbook.tables.getItem(table.name).convertToRange();
+    if (t.existing) {
+      ws.getRangeByIndexes(rows, 0, rowLimit - rows, width).clear("All");
+      if (width > cols) ws.getRangeByIndexes(0, cols, rows, width - cols).clear("All");
+    }
+    ws.tables.add(ws.getRangeByIndexes(0, 0, rows, cols), true).name = t.finalTable;
+  } else if (table.name !== t.finalTable) ctx.workbook.tables.getItem(table.name).name = t.finalTable;
   if (t.existing && t.existing !== t.finalName) ws.name = t.finalName;
 }
 
@@ -378,13 +388,7 @@ async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions): Prom
       const held = readLock(meta.values);
       if (held && held.runId === tag) {
         const rows = meta.values.filter((r) => r[0] !== "lock");
-        const ms = ctx.workbook.worksheets.getItem(META_SHEET_NAME);
-        ms.getRange().clear("Contents");
-        if (rows.length > 0) {
-          const range = ms.getRangeByIndexes(0, 0, rows.length, rows[0].length);
-          range.numberFormat = "@";
-          range.values = rows;
-        }
+        queueMeta(ctx.workbook.worksheets.getItem(META_SHEET_NAME), meta.values.length, rows);
       }
     }
     await syncBatch(ctx, () => undefined, { ...options, attempts: 1 });

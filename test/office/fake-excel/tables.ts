@@ -37,6 +37,20 @@ export class FakeTable implements XlTable {
     });
   }
 
+  /** Turns the table into plain cells (contents kept). */
+  convertToRange(): void {
+    this.ctx.enqueue({
+      op: "convertToRange",
+      args: null,
+      run: () => {
+        const t = this.resolve();
+        const state = this.ctx.host.state;
+        if (!state.tables.includes(t)) fail("ItemNotFound", `The table ${t.name} was deleted.`);
+        state.tables = state.tables.filter((x) => x !== t);
+      },
+    });
+  }
+
   /** Deletes the table and its cells' contents. */
   delete(): void {
     this.ctx.enqueue({
