@@ -1,6 +1,7 @@
 /**
  * `npm run bench:addin`: writes the plan for 100,000 customers (BENCH_CUSTOMERS to change) through the
- * Office.js adapter into the in-memory fake Excel, which counts syncs, payloads and format calls. The plan
+ * Office.js adapter into the in-memory fake Excel, which counts syncs, payloads and format calls. Every
+ * request is measured as real office.js serialises it (test/office/fake-excel/officejs-size.ts). The plan
  * is runJob's on a synthetic register (BENCH_PLAN=synthetic: a hand-built plan of the same shape).
  * The last line is `syncs=<n> maxPayloadBytes=<n> perCellFormatCalls=<n> seconds=<s>` (seconds: the write).
  */
@@ -10,6 +11,7 @@ import type { XlCellValue } from "../../src/office/excel-subset";
 import { writePlan } from "../../src/office/write-plan";
 import { readWorkbook } from "../../src/office/read-workbook";
 import { createFakeExcel, FakeStats, type SeedSheet } from "../../test/office/fake-excel";
+import { withOfficeJsSizes, type OfficeJsMeter } from "../../test/office/fake-excel/officejs-size";
 import { syntheticPlan } from "./synthetic-plan";
 import { syntheticRegister } from "./synthetic-register";
 
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
   console.log(`read: cells=${cells} syncs=${xl.stats.syncs} maxResponseBytes=${xl.stats.maxResponseBytes} seconds=${readSeconds.toFixed(2)}`);
   xl.stats = new FakeStats();
   const started = process.hrtime.bigint();
-  await xl.run((ctx) => writePlan(ctx, plan, { tag: "bench" }));
+  const meter: OfficeJsMeter = { misses: [] };
+  await xl.run((ctx) => writePlan(withOfficeJsSizes(ctx, meter), plan, { tag: "bench" }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const { stats } = xl;
   const perCell = stats.perCellFormatCalls();
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
   console.log(`plan=${process.env.BENCH_PLAN === "synthetic" ? "synthetic" : "runJob"} customers=${customers} tabs=${plan.tabs.length} rows=${rows} jobSeconds=${jobSeconds.toFixed(2)}`);
   console.log(plan.tabs.map((t) => `${t.name}:${t.rows.length}x${t.columns.length}/${t.styles.length} blocks`).join(" "));
   console.log(`calls=${stats.calls} formatCalls=${stats.formatCalls.length}`);
+  console.log(`officejsMisses=${meter.misses.length} requestsOver1MB=${stats.requestBytes.filter((b) => b > 1_000_000).length}`);
   console.log(`requests=${stats.requestBytes.length} totalRequestBytes=${stats.requestBytes.reduce((a, b) => a + b, 0)} requestsOver4MB=${over4} heapMB=${Math.round(process.memoryUsage().heapUsed / 1e6)}`);
   console.log(`syncs=${stats.syncs} maxPayloadBytes=${stats.maxRequestBytes} perCellFormatCalls=${perCell} seconds=${seconds.toFixed(2)}`);
 }

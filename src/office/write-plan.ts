@@ -10,7 +10,7 @@ import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSh
 import { toTempTab, type TempTab } from "./temp-tab";
 import { busyRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
 import { writeValues } from "./write-values";
-import { REQUEST_BUDGET_BYTES } from "./request-size";
+import { REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "./request-size";
 
 /** Rows in an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -155,14 +155,15 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
         metaHeight = queueMeta(ms, metaHeight, meta([...finalTabs, ...retiring], true));
         for (const n of leftovers) sheets.getItem(n).delete();
         for (const t of temps) {
-          if (t.existing) {
-            t.sheet = sheets.getItem(t.existing);
-          } else {
+          // Sheets are reached by name in every batch: the object add() returns is not valid after this sync.
+          if (!t.existing) {
             // First time only: a new tab, hidden until its content is in.
-            t.sheet = sheets.add(t.finalName);
-            t.sheet.visibility = "Hidden";
+            sheets.add(t.finalName);
+            sheets.getItem(t.finalName).visibility = "Hidden";
           }
-          const scratch = sheets.add(t.tempName);
+          t.sheet = sheets.getItem(t.existing ?? t.finalName);
+          sheets.add(t.tempName);
+          const scratch = sheets.getItem(t.tempName);
           scratch.visibility = "Hidden";
           t.scratch = scratch;
           // Whole-column number formats before any value: "@" keeps text (a customer called =HYPERLINK(…)) text.
@@ -221,7 +222,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     const totalRows = temps.reduce((n, t) => n + t.cells.length, 0) || 1;
     await writeValues(ctx, temps, {
       ...options,
-      budgetBytes: budget,
+      // Rows are estimated by their JSON; office.js adds a fixed part and a few per cent (it splits big writes).
+      budgetBytes: Math.floor((budget - VALUES_REQUEST_BYTES) / VALUES_OVERHEAD),
       minBudgetBytes: options.minBudgetBytes ?? 16_384,
       onRows: (n) => progress("values", 0.05 + 0.7 * (n / totalRows)),
     });
@@ -234,6 +236,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const range = check.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => c.name === chartName(t.tab.id)).length ?? 0;
       await syncBatch(ctx, () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit), options);
+      t.sheet = ctx.workbook.worksheets.getItem(t.finalName);
     }
 
     // 5. Colours, widths, charts: batches within the budget, halved when Excel refuses one as too large.

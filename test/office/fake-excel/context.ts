@@ -69,13 +69,18 @@ export class FakeRequestContext implements XlContext {
     return this.queue.length;
   }
 
-  /** Sends the batch: refused whole when too large or in cell-edit mode; otherwise runs command by command. */
-  async sync(): Promise<void> {
+  /**
+   * Sends the batch: refused whole when too large or in cell-edit mode; otherwise runs command by command,
+   * and a command that fails stops the batch with the earlier ones applied (Excel has no rollback).
+   * `requestBytes`: the request's size as office.js serialised it (officejs-size.ts); without it, the JSON of
+   * the commands is counted.
+   */
+  async sync(requestBytes?: number): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     const { stats, faults, payloadLimit } = this.host;
     stats.syncs++;
-    const request = utf8Length(JSON.stringify(batch.map((c) => [c.op, c.args])));
+    const request = requestBytes ?? utf8Length(JSON.stringify(batch.map((c) => [c.op, c.args])));
     stats.requestBytes.push(request);
     await Promise.resolve();
     if (faults.cellEditModeSyncs > 0) {
