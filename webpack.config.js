@@ -94,6 +94,9 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // Plain files, not bundled: they must stay ES5 (the check) and ES2020 (the probe) as written.
+          { from: "src/es5-check/es5-check.js", to: "es5-check.js" },
+          { from: "src/es5-check/es2020-probe.js", to: "es2020-probe.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -1,9 +1,13 @@
+import { pick } from "../core/i18n/lang";
 import { runWorkbookJob } from "../office/run-workbook-job";
+import { usedCells } from "../office/workbook-size";
+import { WriteRefusal } from "../office/write-refusal";
 import { paneLanguage } from "../taskpane/language";
 import { errorText } from "../taskpane/pane";
 import { workerJob } from "../taskpane/worker-job";
 import { t } from "../taskpane/i18n";
 import { commandReport, dialogUrl } from "./command-report";
+import { commandRoute, useThePane } from "./command-route";
 
 /** Shows a short report in an Office dialog; resolves when the user closes it (or after a minute). */
 function report(title: string, text: string): Promise<void> {
@@ -32,16 +36,37 @@ function report(title: string, text: string): Promise<void> {
   });
 }
 
-/** The ribbon's "Recalculate tiers": runs the whole job without the pane, reports, then completes the event. */
+/** Shows the task pane where the shared runtime allows it (not with this manifest); false otherwise. */
+async function showPane(): Promise<boolean> {
+  try {
+    if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return false;
+    await Office.addin.showAsTaskpane();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The ribbon's "Recalculate tiers": measures the workbook first; what finishes well within the 5 minutes
+ * Office gives a function command runs here, without the pane, and reports; anything larger is sent to the
+ * task pane, which runs with progress. Then completes the event.
+ */
 async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
   const lang = paneLanguage();
   try {
+    const cells = await Excel.run((ctx) => usedCells(ctx));
+    if (commandRoute(cells) === "pane") {
+      const m = useThePane(cells, await showPane());
+      await report(pick(m.title, lang), pick(m.text, lang));
+      return;
+    }
     const job = workerJob();
     const { outcome } = await Excel.run((ctx) => runWorkbookJob(ctx, { now: new Date(), write: true, job }));
     const r = commandReport(lang, outcome.summary);
     await report(r.title, r.text);
   } catch (e) {
-    await report(t(lang, "commandFailed"), errorText(e, lang));
+    await report(t(lang, "commandFailed"), e instanceof WriteRefusal ? e.in(lang) : errorText(e, lang));
   } finally {
     event.completed();
   }

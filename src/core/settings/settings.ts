@@ -36,7 +36,8 @@ export function defaultSettings(): Settings {
     endBelow: 40,
     minCoverage: 0.6,
     warningDays: { A: 30, B: 60, C: 90, D: 180 },
-    plan: structuredClone(DEFAULT_PLAN_SETTINGS),
+    // A JSON copy (plain data): structuredClone needs Safari 15.4, older than some Macs the add-in runs on.
+    plan: JSON.parse(JSON.stringify(DEFAULT_PLAN_SETTINGS)) as PlanSettings,
   };
 }
 
