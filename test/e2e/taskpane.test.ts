@@ -101,7 +101,8 @@ test("the built pane with the real office.js, opened outside Office, says to ope
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
   const html = fs.readFileSync(path.join(E2E_DIST, "taskpane.html"), "utf8");
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);
-  expect(scripts).toEqual([OFFICE_JS, "taskpane.js"]);
+  // The ES2020 probe and the ES5 check (issue 13) come first: they show a message where the bundles cannot run.
+  expect(scripts).toEqual(["es2020-probe.js", "es5-check.js", OFFICE_JS, "taskpane.js"]);
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   expect(errors).toEqual([]);
   await page.close();
