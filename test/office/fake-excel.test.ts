@@ -231,4 +231,70 @@ describe("the fake Excel behaves like the documented API", () => {
     expect(xl.stats.formatCalls).toHaveLength(6);
     expect(xl.stats.perCellFormatCalls()).toBe(3);
   });
+
+  test("formulas refer to a sheet, not its name: renamed is followed, deleted is #REF! for good", async () => {
+    const xl = createFakeExcel([{ name: "Data", values: [["t"], ["A"], ["B"], ["A"]] }, { name: "Mine", values: [] }]);
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Mine").getRange("A1:B1").values = [['=COUNTIF(Data!A:A,"A")', "=COUNTA('Data'!A1:A3)"]];
+    await ctx.sync();
+    const mine = xl.sheet("Mine");
+    expect([mine.valueAt(0, 0), mine.valueAt(0, 1)]).toEqual([2, 3]);
+    const ctx2 = xl.context();
+    ctx2.workbook.worksheets.getItem("Data").name = "Renamed data";
+    await ctx2.sync();
+    expect(mine.formulaAt(0, 0)).toBe("=COUNTIF('Renamed data'!A:A,\"A\")");
+    expect(mine.valueAt(0, 0)).toBe(2);
+    const ctx3 = xl.context();
+    ctx3.workbook.worksheets.getItem("Renamed data").delete();
+    ctx3.workbook.worksheets.add("Data").getRange("A1:A3").values = [["A"], ["A"], ["A"]];
+    const used = ctx3.workbook.worksheets.getItem("Mine").getRange("A1").load("values,valueTypes");
+    await ctx3.sync();
+    expect([used.values, used.valueTypes]).toEqual([[["#REF!"]], [["Error"]]]);
+  });
+
+  test("inserting or deleting cells inside a table grows or shrinks it; shifting part of a table is refused", async () => {
+    const xl = createFakeExcel([{ name: "S", values: [["h1", "h2", "x"], [1, 2, "a"], [3, 4, "b"], [5, 6, "c"]] }]);
+    const ctx = xl.context();
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.tables.add("A1:B4", true).name = "T";
+    ws.getRangeByIndexes(3, 0, 2, 2).insert("Down");
+    await ctx.sync();
+    expect(xl.state.table("T")?.rect).toEqual({ row: 0, col: 0, rows: 6, cols: 2 });
+    const s = xl.sheet("S");
+    expect(s.read({ row: 3, col: 0, rows: 3, cols: 3 })).toEqual([["", "", "c"], ["", "", ""], [5, 6, ""]]);
+    const ctx2 = xl.context();
+    ctx2.workbook.worksheets.getItem("S").getRangeByIndexes(2, 0, 3, 2).delete("Up");
+    await ctx2.sync();
+    expect(xl.state.table("T")?.rect.rows).toBe(3);
+    expect(s.read({ row: 0, col: 0, rows: 3, cols: 2 })).toEqual([["h1", "h2"], [1, 2], [5, 6]]);
+    const ctx3 = xl.context();
+    ctx3.workbook.worksheets.getItem("S").getRangeByIndexes(1, 1, 1, 2).insert("Down");
+    expect(await codeOf(ctx3.sync())).toBe("InvalidOperation");
+    const ctx4 = xl.context();
+    ctx4.workbook.worksheets.getItem("S").getRangeByIndexes(1, 0, 2, 2).delete("Up");
+    expect(await codeOf(ctx4.sync())).toBe("InvalidOperation");
+  });
+
+  test("copyFrom copies the values shown, text stays text; a protected structure refuses sheet changes", async () => {
+    const xl = createFakeExcel([{ name: "Src", values: [] }, { name: "Dst", values: [] }]);
+    const ctx = xl.context();
+    const src = ctx.workbook.worksheets.getItem("Src");
+    src.getRange("A:A").numberFormat = "@";
+    src.getRange("A1:B1").values = [["=HYPERLINK(1)", "00123"]];
+    ctx.workbook.worksheets.getItem("Dst").getRange("C3:D3").copyFrom("'Src'!A1:B1", "Values");
+    await ctx.sync();
+    const dst = xl.sheet("Dst");
+    expect(dst.read({ row: 2, col: 2, rows: 1, cols: 2 })).toEqual([["=HYPERLINK(1)", 123]]);
+    expect(dst.formulas.size).toBe(0);
+    const locked = createFakeExcel([{ name: "S", values: [] }], { structureProtected: true });
+    for (const change of [(c: ReturnType<typeof locked.context>) => c.workbook.worksheets.add("N"), (c: ReturnType<typeof locked.context>) => (c.workbook.worksheets.getItem("S").name = "T")]) {
+      const c = locked.context();
+      change(c);
+      expect(await codeOf(c.sync())).toBe("AccessDenied");
+    }
+    const c = locked.context();
+    const p = c.workbook.protection.load("protected");
+    await c.sync();
+    expect(p.protected).toBe(true);
+  });
 });
