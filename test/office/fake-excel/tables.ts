@@ -39,29 +39,25 @@ export class FakeTable implements XlTable {
 
   /** Turns the table into plain cells (contents kept). */
   convertToRange(): void {
-    this.ctx.enqueue({
-      op: "convertToRange",
-      args: null,
-      run: () => {
-        const t = this.resolve();
-        const state = this.ctx.host.state;
-        if (!state.tables.includes(t)) fail("ItemNotFound", `The table ${t.name} was deleted.`);
-        state.tables = state.tables.filter((x) => x !== t);
-      },
-    });
+    this.remove("convertToRange", false);
   }
 
   /** Deletes the table and its cells' contents. */
   delete(): void {
+    this.remove("deleteTable", true);
+  }
+
+  /** Queues the removal of the table, and of its cells' contents when `clear`. */
+  private remove(op: string, clear: boolean): void {
     this.ctx.enqueue({
-      op: "deleteTable",
+      op,
       args: null,
       run: () => {
         const t = this.resolve();
         const state = this.ctx.host.state;
         if (!state.tables.includes(t)) fail("ItemNotFound", `The table ${t.name} was deleted.`);
         state.tables = state.tables.filter((x) => x !== t);
-        t.sheet.clear(t.rect);
+        if (clear) t.sheet.clear(t.rect);
       },
     });
   }
