@@ -3,7 +3,7 @@ import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
 import { writePlan, type WriteProgress } from "../../src/office/write-plan";
 import type { AdapterNotice } from "../../src/office/retry";
 import { readWorkbook } from "../../src/office/read-workbook";
-import { createFakeExcel, FakeExcelError, type SheetState } from "./fake-excel";
+import { createFakeExcel, FakeExcelError, type SheetState } from "./fake-excel/node";
 import { planOf, problemsTab, rosterTab } from "./plans";
 
 const noWait = { sleep: async () => undefined, tag: "t1" };
@@ -40,6 +40,8 @@ describe("writePlan on the fake Excel", () => {
     expect(result.tabs.map((t) => t.name)).toEqual(["客户分级名册", "数据问题"]);
     expect(progress[progress.length - 1]).toEqual({ phase: "done", fraction: 1 });
     expect(xl.state.active?.name).toBe("客户分级名册");
+    // Every call was mirrored by real office.js, which measured the requests.
+    expect(xl.meter.misses).toEqual([]);
   });
 
   test("a small plan takes a constant number of syncs, with calculation suspended", async () => {

@@ -2,7 +2,7 @@ import { META_SHEET_NAME, type WritePlan } from "../../src/core/plan/write-plan"
 import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
 import { writePlan, type WriteOptions } from "../../src/office/write-plan";
 import { WriteRefusal } from "../../src/office/write-refusal";
-import { createFakeExcel, FakeExcelError, FakeStats, type FakeExcel } from "./fake-excel";
+import { createFakeExcel, FakeExcelError, FakeStats, type FakeExcel, type MeteredFakeExcel } from "./fake-excel/node";
 import { planOf, problemsTab, rosterTab } from "./plans";
 
 const noWait: WriteOptions = { sleep: async () => undefined };
@@ -10,7 +10,7 @@ const T0 = new Date("2026-11-23T09:00:00Z");
 const at = (d: Date): WriteOptions => ({ ...noWait, clock: () => d });
 
 /** A register, and a user's sheet counting tier-A rows of the roster, as managers build them. */
-function workbook(): FakeExcel {
+function workbook(): MeteredFakeExcel {
   return createFakeExcel([
     { name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C0001", "华星贸易"]] },
     { name: "我的统计", values: [["A 级客户数"]] },
@@ -65,6 +65,7 @@ describe("output tabs are rewritten in place: the user's formulas keep counting"
     expect(sheet.layerAt(10, 0, "fill")).toBeUndefined();
     expect(sheet.layerAt(0, 0, "fill")).toBe("#1F4E79");
     expect(xl.sheetNames()).toEqual(["客户状况登记表", "我的统计", META_SHEET_NAME, "客户分级名册", "数据问题"]);
+    expect(xl.meter.misses).toEqual([]);
   });
 
   test("the fake is honest: deleting a tab turns the formula into #REF!, as the old delete-and-recreate did", async () => {

@@ -35,6 +35,8 @@ export interface FakeExcel extends FakeHost {
 
 /** How the workbook was opened. */
 export interface FakeWorkbookOptions {
+  /** Wraps every context handed out (Node: withOfficeJsSizes, to count requests at office.js's serialised size). */
+  wrap?: (ctx: FakeRequestContext) => FakeRequestContext;
   /** Workbook structure protected (Review › Protect Workbook). */
   structureProtected?: boolean;
   /** Rows per sheet: 65,536 for an .xls in compatibility mode. */
@@ -63,6 +65,7 @@ export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [
     );
     if (s.visibility) sheet.visibility = s.visibility;
   }
+  const wrap = options.wrap ?? ((ctx: FakeRequestContext): FakeRequestContext => ctx);
   state.structureProtected = options.structureProtected ?? false;
   state.rowLimit = options.rowLimit ?? state.rowLimit;
   const faults: FakeFaults = { cellEditModeSyncs: 0 };
@@ -71,8 +74,8 @@ export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [
     stats: new FakeStats(),
     faults,
     payloadLimit: 5 * 1024 * 1024,
-    context: () => new FakeRequestContext(host),
-    run: async (fn) => fn(new FakeRequestContext(host)),
+    context: () => wrap(new FakeRequestContext(host)),
+    run: async (fn) => fn(wrap(new FakeRequestContext(host))),
     sheet: (name) => state.sheet(name) ?? fail("ItemNotFound", `No sheet ${name}`),
     sheetNames: () => state.sheets.map((s) => s.name),
   };
