@@ -2,7 +2,10 @@ import { CELL_EDIT_MODE, errorCode } from "./office-errors";
 import type { XlContext } from "./excel-subset";
 
 /** What the adapter tells the user while it works. */
-export type AdapterNotice = { kind: "cellEditMode"; attempt: number; waitMs: number };
+export type AdapterNotice =
+  | { kind: "cellEditMode"; attempt: number; waitMs: number }
+  /** Another run holds the workbook's lock (since that time); this run waits for it. */
+  | { kind: "waitingForLock"; since: string; waitMs: number };
 
 /** How a batch is retried when Excel refuses it because a cell is being edited. */
 export interface RetryPolicy {

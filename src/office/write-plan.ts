@@ -4,7 +4,7 @@ import { columnLetters } from "../core/workbook/grid";
 import { chartName, formatOps, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorkbookProtection, XlWorksheet, XlWorksheetCollection } from "./excel-subset";
 import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
-import { syncBatch, type RetryPolicy } from "./retry";
+import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
 import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
 import { toTempTab, type TempTab } from "./temp-tab";
@@ -34,6 +34,10 @@ export interface WriteOptions extends RetryPolicy {
   clock?: () => Date;
   /** Age after which another run's lock is taken to be left behind and broken (default 20 minutes). */
   staleLockMs?: number;
+  /** How long to wait for another run's lock to be given back before stopping (default 0: stop at once). */
+  lockWaitMs?: number;
+  /** How often to look again while waiting for the lock (default 2 s). */
+  lockPollMs?: number;
   onProgress?: (p: WriteProgress) => void;
 }
 
@@ -94,15 +98,24 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   const notes: WriteNote[] = [];
   progress("prepare", 0);
 
-  // 1. Look before touching anything.
-  const seen = await syncBatch(ctx, () => queueInspect(ctx), options);
+  // 1. Look before touching anything (and, when asked to, wait for another run to finish).
+  const staleMs = options.staleLockMs ?? STALE_LOCK_MS;
+  const pollMs = options.lockPollMs ?? 2000;
+  let waited = 0;
+  let seen = await syncBatch(ctx, () => queueInspect(ctx), options);
+  for (let lockNow = readLock(seen.meta.isNullObject ? [] : seen.meta.values); lockNow && !isStale(lockNow, now(), staleMs); lockNow = readLock(seen.meta.isNullObject ? [] : seen.meta.values)) {
+    if (waited >= (options.lockWaitMs ?? 0)) throw busyRefusal(lockNow.since);
+    options.onNotice?.({ kind: "waitingForLock", since: lockNow.since, waitMs: pollMs });
+    await (options.sleep ?? delay)(pollMs);
+    waited += pollMs;
+    seen = await syncBatch(ctx, () => queueInspect(ctx), options);
+  }
   if (seen.protection.protected) throw protectedRefusal();
   const rowLimit = seen.column.rowCount;
   const longTab = plan.tabs.find((t) => t.rows.length + 1 > rowLimit);
   if (longTab) throw tooManyRowsRefusal(longTab.name, longTab.rows.length, rowLimit);
   const metaValues = seen.meta.isNullObject ? [] : seen.meta.values;
   const held = readLock(metaValues);
-  if (held && !isStale(held, now(), options.staleLockMs ?? STALE_LOCK_MS)) throw busyRefusal(held.since);
   if (held) notes.push({ kind: "staleLockBroken", since: held.since, runId: held.runId });
   const lock: RunLock = { runId: tag, since: now().toISOString() };
 

@@ -2,6 +2,7 @@ import { META_SHEET_NAME, type WritePlan } from "../../src/core/plan/write-plan"
 import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
 import { writePlan, type WriteOptions } from "../../src/office/write-plan";
 import { WriteRefusal } from "../../src/office/write-refusal";
+import type { AdapterNotice } from "../../src/office/retry";
 import { createFakeExcel, FakeExcelError, FakeStats, type FakeExcel, type MeteredFakeExcel } from "./fake-excel/node";
 import { planOf, problemsTab, rosterTab } from "./plans";
 
@@ -208,6 +209,32 @@ describe("one run at a time: a 'running since' lock in the metadata sheet", () =
     expect((second as WriteRefusal).message).toContain("另一次计算正在写入本工作簿");
     expect(xl.sheet("客户分级名册").usedRect()?.rows).toBe(6);
     expect(metaCells(xl).some((r) => r[0] === "lock")).toBe(false);
+  });
+
+  test("asked to wait, a second run waits for the lock to be given back, then writes", async () => {
+    const xl = workbook();
+    await xl.run((ctx) => writePlan(ctx, planOf([roster(3, 1)]), at(T0)));
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem(META_SHEET_NAME).getRange("A10:D10").values = [["lock", "pane", "since", "2026-11-23T08:59:00.000Z"]];
+    await ctx.sync();
+    const notices: AdapterNotice[] = [];
+    let polls = 0;
+    const sleep = async (): Promise<void> => {
+      // The other run finishes during the second wait.
+      if (++polls === 2) xl.sheet(META_SHEET_NAME).clear({ row: 9, col: 0, rows: 1, cols: 4 });
+    };
+    await xl.run((c) => writePlan(c, planOf([roster(6, 2)]), { ...at(T0), sleep, lockWaitMs: 60_000, onNotice: (n) => notices.push(n) }));
+    expect(notices).toEqual([
+      { kind: "waitingForLock", since: "2026-11-23T08:59:00.000Z", waitMs: 2000 },
+      { kind: "waitingForLock", since: "2026-11-23T08:59:00.000Z", waitMs: 2000 },
+    ]);
+    expect(xl.sheet("客户分级名册").usedRect()?.rows).toBe(7);
+    // Waiting has a limit: then it says so, as without waiting.
+    const ctx2 = xl.context();
+    ctx2.workbook.worksheets.getItem(META_SHEET_NAME).getRange("A10:D10").values = [["lock", "pane", "since", "2026-11-23T08:59:00.000Z"]];
+    await ctx2.sync();
+    const e = await xl.run((c) => writePlan(c, planOf([roster(6, 2)]), { ...at(T0), lockWaitMs: 6000 })).catch((x: unknown) => x);
+    expect((e as WriteRefusal).kind).toBe("busy");
   });
 
   test("a stale lock (older than a run can take) is broken with a note", async () => {
