@@ -2,7 +2,7 @@ import { readOwnedTabs } from "../core/plan/previous-outputs";
 import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import { chartName, formatOps, type FormatOp } from "./decorate-tab";
-import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorkbookProtection, XlWorksheet, XlWorksheetCollection } from "./excel-subset";
+import type { XlCellValue, XlChartCollection, XlContext, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
 import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
@@ -58,12 +58,12 @@ export interface WriteResult {
   notes: WriteNote[];
 }
 
-/** What the first sync saw. */
+/** What the first look saw. */
 interface Inspected {
-  sheets: XlWorksheetCollection;
-  protection: XlWorkbookProtection;
-  meta: XlRange;
-  column: XlRange;
+  names: string[];
+  protected: boolean;
+  rowLimit: number;
+  metaValues: XlCellValue[][];
 }
 
 /** An output tab of an earlier run as found in the workbook. */
@@ -102,24 +102,24 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   const staleMs = options.staleLockMs ?? STALE_LOCK_MS;
   const pollMs = options.lockPollMs ?? 2000;
   let waited = 0;
-  let seen = await syncBatch(ctx, () => queueInspect(ctx), options);
-  for (let lockNow = readLock(seen.meta.isNullObject ? [] : seen.meta.values); lockNow && !isStale(lockNow, now(), staleMs); lockNow = readLock(seen.meta.isNullObject ? [] : seen.meta.values)) {
+  let seen = await inspect(ctx, options);
+  for (let lockNow = readLock(seen.metaValues); lockNow && !isStale(lockNow, now(), staleMs); lockNow = readLock(seen.metaValues)) {
     if (waited >= (options.lockWaitMs ?? 0)) throw busyRefusal(lockNow.since);
     options.onNotice?.({ kind: "waitingForLock", since: lockNow.since, waitMs: pollMs });
     await (options.sleep ?? delay)(pollMs);
     waited += pollMs;
-    seen = await syncBatch(ctx, () => queueInspect(ctx), options);
+    seen = await inspect(ctx, options);
   }
-  if (seen.protection.protected) throw protectedRefusal();
-  const rowLimit = seen.column.rowCount;
+  if (seen.protected) throw protectedRefusal();
+  const rowLimit = seen.rowLimit;
   const longTab = plan.tabs.find((t) => t.rows.length + 1 > rowLimit);
   if (longTab) throw tooManyRowsRefusal(longTab.name, longTab.rows.length, rowLimit);
-  const metaValues = seen.meta.isNullObject ? [] : seen.meta.values;
+  const metaValues = seen.metaValues;
   const held = readLock(metaValues);
   if (held) notes.push({ kind: "staleLockBroken", since: held.since, runId: held.runId });
   const lock: RunLock = { runId: tag, since: now().toISOString() };
 
-  const names = seen.sheets.items.map((s) => s.name);
+  const names = seen.names;
   const exists = new Set(names.map(lower));
   const metaExists = exists.has(lower(META_SHEET_NAME));
   const leftovers = names.filter(isTempSheetName);
@@ -313,14 +313,29 @@ function queueMeta(ms: XlWorksheet, height: number, rows: XlCellValue[][]): numb
   return rows.length;
 }
 
-/** The first sync: sheets, structure protection, the metadata sheet's cells, the sheets' row count. */
-function queueInspect(ctx: XlContext): Inspected {
-  const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
-  const protection = ctx.workbook.protection.load("protected");
-  const meta = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values");
-  // 1,048,576, or 65,536 for an .xls in compatibility mode.
-  const column = ctx.workbook.worksheets.getActiveWorksheet().getRange("A:A").load("rowCount");
-  return { sheets, protection, meta, column };
+/**
+ * The first look: sheet names, structure protection, the sheets' row count (1,048,576, or 65,536 for an .xls
+ * in compatibility mode) and — one more sync, when the sheet exists — the metadata sheet's cells.
+ */
+async function inspect(ctx: XlContext, options: WriteOptions): Promise<Inspected> {
+  const first = await syncBatch(
+    ctx,
+    () => ({
+      sheets: ctx.workbook.worksheets.load("items/name"),
+      protection: ctx.workbook.protection.load("protected"),
+      column: ctx.workbook.worksheets.getActiveWorksheet().getRange("A:A").load("rowCount"),
+    }),
+    options,
+  );
+  const names = first.sheets.items.map((s) => s.name);
+  return { names, protected: first.protection.protected, rowLimit: first.column.rowCount, metaValues: await readMeta(ctx, names, options) };
+}
+
+/** The metadata sheet's cells; none when there is no such sheet (or it is empty). */
+async function readMeta(ctx: XlContext, names: string[], options: RetryPolicy): Promise<XlCellValue[][]> {
+  if (!names.some((n) => lower(n) === lower(META_SHEET_NAME))) return [];
+  const used = await syncBatch(ctx, () => ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"), options);
+  return used.isNullObject ? [] : used.values;
 }
 
 /**
@@ -395,17 +410,18 @@ async function runFormatOps(ctx: XlContext, ops: FormatOp[], budgetBytes: number
  */
 async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions): Promise<void> {
   try {
-    const sheets = ctx.workbook.worksheets.load("items/name");
-    const meta = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values");
-    await ctx.sync();
+    const sheets = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name"), { ...options, attempts: 1 });
+    const names = sheets.items.map((ws) => ws.name);
+    const meta = await readMeta(ctx, names, { ...options, attempts: 1 });
     const prefix = tempSheetName(tag, 0).replace(/0$/, "");
-    for (const ws of sheets.items) if (ws.name.startsWith(prefix)) ws.delete();
-    if (!meta.isNullObject) {
-      const held = readLock(meta.values);
-      if (held && held.runId === tag) {
-        const rows = meta.values.filter((r) => r[0] !== "lock");
-        queueMeta(ctx.workbook.worksheets.getItem(META_SHEET_NAME), meta.values.length, rows);
-      }
+    for (const n of names) if (n.startsWith(prefix)) ctx.workbook.worksheets.getItem(n).delete();
+    const held = readLock(meta);
+    if (held && held.runId === tag) {
+      queueMeta(
+        ctx.workbook.worksheets.getItem(META_SHEET_NAME),
+        meta.length,
+        meta.filter((r) => r[0] !== "lock"),
+      );
     }
     await syncBatch(ctx, () => undefined, { ...options, attempts: 1 });
   } catch {
