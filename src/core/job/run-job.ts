@@ -7,7 +7,8 @@ import { buildProblemsTab, PROBLEMS_SPEC } from "../plan/problems-tab";
 import { CarryOver, readOwnedTabs, readPreviousOutputs, type PreviousOutputs } from "../plan/previous-outputs";
 import { buildRosterTab, ROSTER_SPEC } from "../plan/roster-tab";
 import { tabName, type TabSpec } from "../plan/tab-spec";
-import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
+import { finishTabs, originOfRows } from "../plan/finish-tabs";
+import { META_SHEET_NAME, type OutputTabId, type WritePlan } from "../plan/write-plan";
 import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers } from "../plans/build-plan-tabs";
 import { hasReturned, isActive, lifeStage, readPreviousLifecycle, statusLabel } from "../plans/lifecycle";
 import { weakestIndicators } from "../plans/measures";
@@ -127,6 +128,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   const fingerprint = modelFingerprint(indicators);
   const displayName = (n: string) => (lang === "en-US" ? DEFAULT_MODEL_EN[n] ?? n : n);
 
+  const origin = originOfRows(opts.previous ?? core.input, previous, OUTPUT_SPECS, carry, scored);
   const prevTiers = previousTiers(previous.tables.get("history")?.rows ?? []);
   // The previous statuses come from the previous roster (its 客户状态 column), not from the history's layout.
   const prevLife = readPreviousLifecycle(previous.tables.get("roster")?.rows, previous.tables.get("winback")?.rows);
@@ -149,11 +151,13 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     weakest: (key) => core.weakest?.get(key)?.map(displayName),
     registerCell: core.registerCell,
   });
-  const problemsTab = buildProblemsTab(log.items, lang, names.get("problems")!);
-  const tabs: TabPlan[] = [roster, ...planTabs, problemsTab];
+  const { tabs, carried, fingerprints } = finishTabs([roster, ...planTabs], {
+    specs: OUTPUT_SPECS, previous, origin, log, lang, asOf,
+    problemsTab: () => buildProblemsTab(log.items, lang, names.get("problems")!),
+  });
   const plan: WritePlan = {
-    lang, tabs,
-    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })) },
+    lang, tabs, activeTab: "roster", carried,
+    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })), fingerprints },
   };
   return { summary: summarize(found, lang, asOf, scored, indicators.map((i) => ({ name: displayName(i.name), weight: i.weight })), log.items), customers: scored, problems: log.items, plan };
 }

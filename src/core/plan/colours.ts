@@ -21,3 +21,15 @@ export const PALETTE: Record<StyleRole, { fill: string; font: string }> = {
 
 /** Header row fill and font. */
 export const HEADER_STYLE = { fill: "1F4E79", font: "FFFFFF" };
+
+/** Header of a column users may type in (and of columns they added): another colour, so it looks editable. */
+export const EDITABLE_HEADER_STYLE = { fill: "548235", font: "FFFFFF" };
+
+/** Solid colours for chart points by role (the cell fills are too pale for bars). */
+export const CHART_COLOURS: Partial<Record<StyleRole, string>> = {
+  tierA: "4CAF50",
+  tierB: "4A90D9",
+  tierC: "F0B400",
+  tierD: "9E9E9E",
+  incomplete: "E05757",
+};

@@ -1,4 +1,4 @@
-import { kindAt, rawAt, a1, type SheetGrid, type WorkbookModel } from "../workbook/grid";
+import { columnLetters, formatAt, kindAt, rawAt, a1, type SheetGrid, type WorkbookModel } from "../workbook/grid";
 import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "./write-plan";
 import { rowKey, type TabSpec } from "./tab-spec";
 
@@ -7,6 +7,28 @@ export interface PreviousRow {
   record: Record<string, PlanValue>;
   /** A1 address of the row's first cell in the previous tab. */
   rowAddress: string;
+  /** 1-based sheet row of the row. */
+  rowNumber?: number;
+  /** Values of the columns users added (aligned with the table's `userColumns`), when there are any. */
+  userValues?: PlanValue[];
+}
+
+/** A column a user added to an output table: its header, where it was and the format of its cells. */
+export interface UserColumn {
+  header: string;
+  /** Column letters in the previous tab. */
+  letters: string;
+  /** The number format of its first non-empty cell ("General" when none). */
+  numberFormat: string;
+}
+
+/** One previous output tab as read: its rows, the columns users added, and where our columns were. */
+export interface PreviousTable {
+  sheet: string;
+  rows: PreviousRow[];
+  userColumns?: UserColumn[];
+  /** Column id → column letters in the previous tab. */
+  letters?: Record<string, string>;
 }
 
 /** What an earlier run left in the workbook: which tabs are ours and their rows. */
@@ -14,7 +36,7 @@ export interface PreviousOutputs {
   /** Sheet name → tab id, for the sheets the metadata sheet says this product wrote. */
   owned: Map<string, OutputTabId>;
   /** Rows of each owned tab that was found, by tab id. */
-  tables: Map<OutputTabId, { sheet: string; rows: PreviousRow[] }>;
+  tables: Map<OutputTabId, PreviousTable>;
 }
 
 /** Reads the metadata sheet's register of owned tabs; empty when there is none. */
@@ -53,34 +75,75 @@ function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: 
   return null;
 }
 
+function cellValue(grid: SheetGrid, r: number, c: number): PlanValue {
+  const kind = kindAt(grid, r, c);
+  const v = rawAt(grid, r, c);
+  return kind === "empty" || kind === "error" ? null : typeof v === "boolean" ? String(v) : v;
+}
+
+/** Tabs whose columns change from run to run (the history's run columns): no column there is a user's. */
+const NO_USER_COLUMNS = new Set<OutputTabId>(["history"]);
+
 /** Reads the rows of one previous output tab by column id. */
 export function readPreviousTab(grid: SheetGrid, spec: TabSpec): PreviousRow[] {
+  return readPreviousTable(grid, spec).rows;
+}
+
+/**
+ * Reads one previous output tab: its rows by column id and, unless the tab's columns vary by run, the
+ * columns users added (any other column with a header), whose values ride along with each row.
+ */
+export function readPreviousTable(grid: SheetGrid, spec: TabSpec): PreviousTable {
   const mapped = mapColumns(grid, spec);
-  if (!mapped) return [];
+  if (!mapped) return { sheet: grid.name, rows: [] };
+  const letters: Record<string, string> = {};
+  for (const [c, id] of mapped.cols) letters[id] = columnLetters((grid.left ?? 0) + c);
+  const userCols: { c: number; col: UserColumn }[] = [];
+  if (!NO_USER_COLUMNS.has(spec.id)) {
+    const header = grid.values[mapped.headerRow] ?? [];
+    const seen = new Set<string>();
+    header.forEach((h, c) => {
+      if (mapped.cols.has(c) || h === null || typeof h === "boolean") return;
+      const text = String(h).trim();
+      if (text === "" || seen.has(text.toLowerCase())) return;
+      seen.add(text.toLowerCase());
+      let numberFormat = "General";
+      for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
+        if (kindAt(grid, r, c) === "number") {
+          numberFormat = formatAt(grid, r, c);
+          break;
+        }
+      }
+      userCols.push({ c, col: { header: text, letters: columnLetters((grid.left ?? 0) + c), numberFormat } });
+    });
+  }
   const rows: PreviousRow[] = [];
   for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
     const record: Record<string, PlanValue> = {};
     let any = false;
     for (const [c, id] of mapped.cols) {
-      const kind = kindAt(grid, r, c);
-      const v = rawAt(grid, r, c);
-      const value: PlanValue = kind === "empty" || kind === "error" ? null : typeof v === "boolean" ? String(v) : v;
+      const value = cellValue(grid, r, c);
       record[id] = value;
       if (value !== null) any = true;
     }
-    if (any) rows.push({ record, rowAddress: a1(grid, r, 0) });
+    const row: PreviousRow = { record, rowAddress: a1(grid, r, 0), rowNumber: (grid.top ?? 0) + r + 1 };
+    if (userCols.length > 0) {
+      row.userValues = userCols.map((u) => cellValue(grid, r, u.c));
+      if (row.userValues.some((v) => v !== null && v !== "")) any = true;
+    }
+    if (any) rows.push(row);
   }
-  return rows;
+  return { sheet: grid.name, rows, userColumns: userCols.map((u) => u.col), letters };
 }
 
 /** Reads every owned output tab that the workbook still has. */
 export function readPreviousOutputs(wb: WorkbookModel, specs: TabSpec[]): PreviousOutputs {
   const owned = readOwnedTabs(wb);
-  const tables = new Map<OutputTabId, { sheet: string; rows: PreviousRow[] }>();
+  const tables = new Map<OutputTabId, PreviousTable>();
   for (const [name, id] of owned) {
     const grid = wb.sheets.find((s) => s.name === name);
     const spec = specs.find((s) => s.id === id);
-    if (grid && spec) tables.set(id, { sheet: name, rows: readPreviousTab(grid, spec) });
+    if (grid && spec) tables.set(id, { ...readPreviousTable(grid, spec), sheet: name });
   }
   return { owned, tables };
 }
@@ -108,6 +171,8 @@ interface KeptRow {
 export class CarryOver {
   private readonly byTab = new Map<OutputTabId, Map<string, KeptRow>>();
   private readonly sheets = new Map<OutputTabId, string>();
+  /** Row keys whose rows are kept whole elsewhere (rows users added): never "unclaimed". */
+  private readonly kept = new Set<string>();
 
   constructor(previous: PreviousOutputs, specs: TabSpec[]) {
     for (const spec of specs) {
@@ -140,12 +205,17 @@ export class CarryOver {
     return hit.values;
   }
 
+  /** Marks a row key as kept whole (a row a user added), so its edits are not reported as lost. */
+  keep(tab: OutputTabId, key: string): void {
+    this.kept.add(`${tab}\u0000${key}`);
+  }
+
   /** Edits users typed (differing from the column defaults) that no current row took. */
   unclaimed(): UnclaimedEdit[] {
     const out: UnclaimedEdit[] = [];
     for (const [tab, m] of this.byTab) {
       for (const [key, hit] of m) {
-        if (!hit.typed) continue;
+        if (!hit.typed || this.kept.has(`${tab}\u0000${key}`)) continue;
         out.push({ tab, sheet: this.sheets.get(tab) ?? "", key, rowAddress: hit.rowAddress, values: hit.values });
       }
     }

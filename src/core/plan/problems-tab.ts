@@ -1,6 +1,7 @@
 import type { Lang } from "../i18n/lang";
 import { levelWord, type Problem } from "../problems/problem";
 import { renderProblem } from "../problems/render";
+import { parseA1 } from "../workbook/grid";
 import { buildTab, type TabSpec } from "./tab-spec";
 import { blocksFromRowRoles, type TabPlan } from "./write-plan";
 
@@ -22,9 +23,27 @@ export const PROBLEMS_SPEC: TabSpec = {
 
 const ORDER = { error: 0, warning: 1, note: 2 };
 
-/** Errors first, then warnings, then notes; within a level, in the order found. */
+/** A cell's place for sorting: row, then column (B2 before A10); no cell first. */
+function cellOrder(cell: string | undefined): [number, number] {
+  const at = cell ? parseA1(cell) : null;
+  return at ? [at.row, at.col] : [-1, -1];
+}
+
+/**
+ * Errors first, then warnings, then notes; within a level by sheet (problems of the whole workbook
+ * first), then by cell (row, then column); else in the order found.
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.level] - ORDER[b.p.level] || a.i - b.i).map((x) => x.p);
+  const keyed = problems.map((p, i) => ({ p, i, sheet: p.sheet ?? "", cell: cellOrder(p.cell) }));
+  keyed.sort(
+    (a, b) =>
+      ORDER[a.p.level] - ORDER[b.p.level] ||
+      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
+      a.cell[0] - b.cell[0] ||
+      a.cell[1] - b.cell[1] ||
+      a.i - b.i,
+  );
+  return keyed.map((x) => x.p);
 }
 
 /** Builds the data-problems tab; it is empty (header only) when all is well. */

@@ -34,7 +34,38 @@ export interface ColumnPlan {
   width: number;
   /** Users may type here; the value is kept across recalculations. */
   editable?: boolean;
+  /** A column a user added to the right of the table; carried by the row key across runs. */
+  user?: boolean;
+  /** The header's comment: what to type here (editable columns). */
+  note?: string;
+  /** The fixed values offered as a drop-down; a value outside them is allowed (warning style) and reported. */
+  choices?: string[];
+  /** Long texts: cells wrap within the column width. */
+  wrap?: boolean;
 }
+
+/**
+ * A colour that follows what users type: one whole-column conditional format over every data row of
+ * columns [col, col + cols). `formula` is for the first data row (row 2) with relative rows ("$L2"),
+ * in Excel's invariant (English) syntax, so both adapters pass it through unchanged.
+ */
+export interface ConditionalRule {
+  role: StyleRole;
+  formula: string;
+  col: number;
+  cols: number;
+}
+
+/** How every output tab prints: landscape, one page wide, header row repeated, tab name and page in the footer. */
+export const PRINT_SETUP = {
+  orientation: "landscape",
+  fitToWidth: 1,
+  /** 0 = as many pages tall as needed. */
+  fitToHeight: 0,
+  titleRows: "$1:$1",
+  /** Excel header/footer codes: &A the tab name, &P the page, &N the pages. */
+  footer: "&A — &P / &N",
+} as const;
 
 /** A semantic colour; the palette (colours.ts) maps it to fills, so both adapters agree. */
 export type StyleRole =
@@ -78,6 +109,10 @@ export interface ChartPlan {
   rows: number;
   labelCol: number;
   valueCol: number;
+  /** One colour per data point (bar), by role: tier colours, so every program draws the same bars. */
+  pointRoles?: StyleRole[];
+  /** Show each point's value on it. */
+  dataLabels?: boolean;
 }
 
 export interface TabPlan {
@@ -94,6 +129,27 @@ export interface TabPlan {
    */
   styles: StyleBlock[];
   chart?: ChartPlan;
+  /** Colours that follow users' edits (few, whole-column). */
+  conditional?: ConditionalRule[];
+  /** Rows a user added in an earlier output, kept at the end of the table (their count). */
+  userRows?: number;
+}
+
+/** What a run carried over from the previous outputs (counts per kind), for the front ends' messages. */
+export interface CarrySummary {
+  /** Editable cells whose typed value was kept. */
+  editableCells: number;
+  /** Columns users added to the right of a table, and their non-empty cells kept. */
+  userColumns: number;
+  userColumnCells: number;
+  /** Rows users added, kept at the end of their table (and reported). */
+  userRows: number;
+  /** Cells of computed columns a user had changed: replaced, the old value reported. */
+  computedEditsReplaced: number;
+  /** Typed values whose row is gone (reported with their values). */
+  editsReported: number;
+  /** Typed values outside a drop-down's list: kept and reported. */
+  outsideChoices: number;
 }
 
 export interface WritePlan {
@@ -104,6 +160,10 @@ export interface WritePlan {
    * Only sheets listed there are ever replaced.
    */
   meta: OutputMeta;
+  /** The tab the workbook opens on (the roster). */
+  activeTab?: OutputTabId;
+  /** What was carried from the previous outputs; absent on a first run. */
+  carried?: CarrySummary;
 }
 
 /** Name of the very-hidden sheet that records which tabs are ours. */
@@ -115,13 +175,22 @@ export interface OutputMeta {
   /** ISO time of the run that wrote these tabs. */
   runAt: string;
   tabs: { id: OutputTabId; name: string }[];
+  /**
+   * Fingerprints of the rows this run computed, per tab (see row-fingerprints.ts): the next run tells
+   * rows users added and computed cells users changed from ours. Chunks of at most FINGERPRINT_CHUNK chars.
+   */
+  fingerprints?: { id: OutputTabId; chunks: string[] }[];
 }
 
-/** Rows of the metadata sheet, as written: a header then one row per tab. */
+/** Characters of fingerprints per metadata cell (an Excel cell holds 32,767). */
+export const FINGERPRINT_CHUNK = 30000;
+
+/** Rows of the metadata sheet, as written: a header, one row per tab, then the row fingerprints. */
 export function metaRows(meta: OutputMeta): PlanValue[][] {
   return [
     ["product", meta.product, "version", meta.version, "runAt", meta.runAt],
     ...meta.tabs.map((t) => ["tab", t.id, "name", t.name, null, null] as PlanValue[]),
+    ...(meta.fingerprints ?? []).flatMap((f) => f.chunks.map((c, i) => ["rows", f.id, "chunk", i, c, null] as PlanValue[])),
   ];
 }
 

@@ -1,0 +1,176 @@
+import type { ProblemLog } from "../problems/problem";
+import { registerMessages } from "../problems/render";
+import type { CarryOver, PreviousOutputs, PreviousRow, PreviousTable } from "./previous-outputs";
+import { comparable, keyHash, rowToken, type TabFingerprints } from "./row-fingerprints";
+import { rowKey, type TabSpec } from "./tab-spec";
+import { USER_WORK_MESSAGES } from "./user-work-messages";
+import type { CarrySummary, ColumnPlan, OutputTabId, PlanValue, TabPlan } from "./write-plan";
+
+registerMessages(USER_WORK_MESSAGES);
+
+/** An empty carry summary. */
+export function emptyCarrySummary(): CarrySummary {
+  return { editableCells: 0, userColumns: 0, userColumnCells: 0, userRows: 0, computedEditsReplaced: 0, editsReported: 0, outsideChoices: 0 };
+}
+
+/** What tells our rows from users' rows: the previous run's fingerprints, else the customers it knew. */
+export interface RowOrigin {
+  fingerprints: Map<OutputTabId, TabFingerprints>;
+  /** Customer keys an earlier run wrote (the previous history) or this run has; used without fingerprints. */
+  knownKeys: Set<string>;
+}
+
+const SEP = "\u241f";
+
+function typedValue(v: PlanValue | undefined): boolean {
+  return v !== null && v !== undefined && v !== "";
+}
+
+/** The previous rows of a tab that a user added: keys never ours, and second rows of one key. */
+export function userAddedRows(spec: TabSpec, table: PreviousTable, origin: RowOrigin): Set<PreviousRow> {
+  const fp = origin.fingerprints.get(spec.id);
+  // Tabs not keyed by customer (KPI figures, problems) can only be judged by fingerprints.
+  const byCustomer = spec.keyColumns[0] === "key";
+  const out = new Set<PreviousRow>();
+  if (!fp && !byCustomer) return out;
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const key = rowKey(spec, row.record);
+    const customer = key.split(SEP)[0] ?? "";
+    const ours = fp ? fp.keys.has(keyHash(key)) : customer !== "" && origin.knownKeys.has(customer);
+    if (!ours || (byCustomer && seen.has(key))) out.add(row);
+    seen.add(key);
+  }
+  return out;
+}
+
+/**
+ * Before the tabs are built: rows users added are kept whole (by `carryUserWork`), so their editable
+ * values must not also be reported as "could not be kept".
+ */
+export function keepUserRows(previous: PreviousOutputs, specs: TabSpec[], carry: CarryOver, origin: RowOrigin): void {
+  for (const spec of specs) {
+    const table = previous.tables.get(spec.id);
+    if (!table) continue;
+    for (const row of userAddedRows(spec, table, origin)) carry.keep(spec.id, rowKey(spec, row.record));
+  }
+}
+
+function shown(v: PlanValue | undefined): string {
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/**
+ * Carries what users did to one output tab into its new plan: the columns they added (values by row
+ * key, at the right of the table), the rows they added (kept at the end, reported), and reports each
+ * computed cell they changed (replaced, with its old value). Editable columns are carried by the tab
+ * builders themselves; here they are only counted.
+ */
+export function carryUserWork(
+  tab: TabPlan, spec: TabSpec, table: PreviousTable | undefined, origin: RowOrigin, log: ProblemLog | null, sum: CarrySummary,
+): TabPlan {
+  if (!table || table.rows.length === 0) return tab;
+  const ids = spec.columns.map((c) => c.id);
+  const headers = new Set(tab.columns.map((c) => c.header.trim().toLowerCase()));
+  const userCols = (table.userColumns ?? []).map((u, i) => ({ u, i })).filter((x) => !headers.has(x.u.header.toLowerCase()));
+  const keyIdx = spec.keyColumns.map((id) => ids.indexOf(id));
+  const keyOf = (row: readonly PlanValue[]): string => keyIdx.map((i) => String(row[i] ?? "")).join(SEP);
+  const current = new Map<string, number>();
+  tab.rows.forEach((row, r) => {
+    const k = keyOf(row);
+    if (!current.has(k)) current.set(k, r);
+  });
+  const rows = userCols.length > 0 ? tab.rows.map((r) => [...r, ...userCols.map(() => null as PlanValue)]) : tab.rows;
+  const width = ids.length;
+  const users = userAddedRows(spec, table, origin);
+  const fp = origin.fingerprints.get(spec.id);
+  const computed = spec.columns.map((c, i) => ({ c, i })).filter((x) => !x.c.editable);
+  const claimed = new Set<number>();
+  const appended: PlanValue[][] = [];
+
+  for (const prev of table.rows) {
+    const key = rowKey(spec, prev.record);
+    const r = current.get(key);
+    const userValues = userCols.map((x) => prev.userValues?.[x.i] ?? null);
+    if (r !== undefined && !claimed.has(r)) {
+      claimed.add(r);
+      userValues.forEach((v, j) => {
+        rows[r][width + j] = v;
+        if (typedValue(v)) sum.userColumnCells++;
+      });
+      for (const c of spec.columns) {
+        if (!c.editable) continue;
+        const v = prev.record[c.id];
+        if (typedValue(v) && v !== c.defaultValue && comparable(v) === comparable(rows[r][ids.indexOf(c.id)])) sum.editableCells++;
+      }
+      if (fp && !users.has(prev) && fp.keys.has(keyHash(key)) && !fp.tokens.has(rowToken(key, computed.map((x) => prev.record[x.c.id])))) {
+        reportComputedEdits(tab, spec, table, prev, rows[r], computed, log, sum);
+      }
+      continue;
+    }
+    if (users.has(prev)) {
+      appended.push([...ids.map((id) => prev.record[id] ?? null), ...userValues]);
+      sum.userRows++;
+      userValues.forEach((v) => {
+        if (typedValue(v)) sum.userColumnCells++;
+      });
+      const what = spec.keyColumns.map((id) => shown(prev.record[id])).filter((x) => x !== "").join(" / ") || "—";
+      log?.note("edit.userRowKept", { sheet: table.sheet, cell: prev.rowAddress, params: { sheet: table.sheet, row: prev.rowNumber ?? prev.rowAddress, what } });
+      continue;
+    }
+    const lost = userCols.map((x, j) => ({ h: x.u.header, v: userValues[j] })).filter((x) => typedValue(x.v));
+    if (lost.length > 0) {
+      sum.editsReported++;
+      const customer = key.split(SEP)[0] ?? "";
+      log?.note("edit.userColumnGone", {
+        sheet: table.sheet, cell: prev.rowAddress, key: customer || undefined,
+        params: { sheet: table.sheet, cell: prev.rowAddress, values: lost.map((x) => `${x.h}=${shown(x.v)}`).join("; ") },
+      });
+    }
+  }
+  sum.userColumns += userCols.length;
+  if (userCols.length === 0 && appended.length === 0) return tab;
+  const columns: ColumnPlan[] = [
+    ...tab.columns,
+    ...userCols.map(({ u }, j) => ({
+      id: `user:${j}:${u.header}`,
+      header: u.header,
+      // "General" unless the user's cells had a number format of their own (dates stay dates).
+      kind: "number" as const,
+      numberFormat: u.numberFormat,
+      width: Math.min(40, Math.max(10, displayWidth(u.header) + 2)),
+      editable: true,
+      user: true,
+    })),
+  ];
+  return { ...tab, columns, rows: [...rows, ...appended], userRows: appended.length };
+}
+
+/** Reports every computed cell of a row that a user changed: it is replaced by the new value. */
+function reportComputedEdits(
+  tab: TabPlan, spec: TabSpec, table: PreviousTable, prev: PreviousRow, now: PlanValue[],
+  computed: { c: TabSpec["columns"][number]; i: number }[], log: ProblemLog | null, sum: CarrySummary,
+): void {
+  const customer = shown(prev.record[spec.keyColumns[0]]);
+  for (const { c, i } of computed) {
+    const old = prev.record[c.id];
+    if (!typedValue(old) || comparable(old) === comparable(now[i])) continue;
+    sum.computedEditsReplaced++;
+    const letters = table.letters?.[c.id];
+    const cell = letters && prev.rowNumber ? `${letters}${prev.rowNumber}` : prev.rowAddress;
+    log?.note("edit.computedReplaced", {
+      sheet: table.sheet, cell, key: customer || undefined,
+      params: { column: tab.columns[i]?.header ?? c.zh, old: shown(old), new: shown(now[i]) },
+    });
+  }
+}
+
+/** Display width of a text in Excel character units: CJK and full-width characters count two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    w += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
