@@ -1,3 +1,4 @@
+import { CHART_COLOURS } from "../core/plan/colours";
 import type { ChartPlan, TabPlan } from "../core/plan/write-plan";
 import { cellText, colName, escapeXml } from "./xml-text";
 
@@ -28,9 +29,26 @@ export function chartXml(tab: TabPlan, chart: ChartPlan): string {
   }
   const strCache = `<c:strCache><c:ptCount val="${rows}"/>${labels.map((l, i) => `<c:pt idx="${i}"><c:v>${escapeXml(l)}</c:v></c:pt>`).join("")}</c:strCache>`;
   const numCache = `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${rows}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("")}</c:numCache>`;
+  const pie = chart.kind === "pie";
+  const fill = (rgb: string): string => `<c:spPr><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></c:spPr>`;
+  // Explicit colours everywhere: LibreOffice and WPS draw an empty frame for a series left to the theme.
+  const points = (chart.pointRoles ?? [])
+    .slice(0, rows)
+    .map((role, i) => {
+      const rgb = CHART_COLOURS[role];
+      return rgb ? `<c:dPt><c:idx val="${i}"/>${pie ? "" : `<c:invertIfNegative val="0"/>`}<c:bubble3D val="0"/>${fill(rgb)}</c:dPt>` : "";
+    })
+    .join("");
+  const dataLabels = chart.dataLabels
+    ? `<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+    : "";
   const ser =
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
     `<c:tx><c:v>${escapeXml(cellText(chart.title))}</c:v></c:tx>` +
+    fill("4472C4") +
+    (pie ? "" : `<c:invertIfNegative val="0"/>`) +
+    points +
+    dataLabels +
     `<c:cat><c:strRef><c:f>${escapeXml(rangeRef(tab.name, chart.labelCol, chart.firstRow, rows))}</c:f>${strCache}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(rangeRef(tab.name, chart.valueCol, chart.firstRow, rows))}</c:f>${numCache}</c:numRef></c:val>` +
     `</c:ser>`;

@@ -8,6 +8,10 @@ export interface SheetPart {
   table?: number;
   /** 1-based drawing/chart part number, when the sheet has a chart. */
   chart?: number;
+  /** 1-based comments (and VML drawing) part number, when the sheet has header comments. */
+  comments?: number;
+  /** The sheet's header row repeats on every printed page. */
+  printTitles?: boolean;
 }
 
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -25,7 +29,9 @@ export function contentTypesXml(sheets: SheetPart[]): string {
     o("/xl/styles.xml", `${ml}.styles+xml`) +
     o("/xl/sharedStrings.xml", `${ml}.sharedStrings+xml`) +
     o("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") +
-    o("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+    o("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
+    o("/xl/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml");
+  if (sheets.some((s) => s.comments)) x += `<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>`;
   sheets.forEach((s, i) => {
     x += o(`/xl/worksheets/sheet${i + 1}.xml`, `${ml}.worksheet+xml`);
     if (s.table) x += o(`/xl/tables/table${s.table}.xml`, `${ml}.table+xml`);
@@ -33,6 +39,7 @@ export function contentTypesXml(sheets: SheetPart[]): string {
       x += o(`/xl/drawings/drawing${s.chart}.xml`, "application/vnd.openxmlformats-officedocument.drawing+xml");
       x += o(`/xl/charts/chart${s.chart}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
     }
+    if (s.comments) x += o(`/xl/comments${s.comments}.xml`, `${ml}.comments+xml`);
   });
   return x + `</Types>`;
 }
@@ -56,14 +63,24 @@ export function docPropsXml(createdIso: string): { app: string; core: string } {
 }
 
 /** xl/workbook.xml: the sheet list (rIdN ↔ sheetN). */
-export function workbookXml(sheets: SheetPart[]): string {
-  const active = Math.max(0, sheets.findIndex((s) => s.state === "visible"));
+export function workbookXml(sheets: SheetPart[], activeTab?: number): string {
+  const active = activeTab ?? Math.max(0, sheets.findIndex((s) => s.state === "visible"));
   return `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
-    `<bookViews><workbookView activeTab="${active}" firstSheet="${active}"/></bookViews><sheets>` +
+    `<bookViews><workbookView activeTab="${active}"/></bookViews><sheets>` +
     sheets
       .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.state === "visible" ? "" : ` state="${s.state}"`} r:id="rId${i + 1}"/>`)
       .join("") +
-    `</sheets></workbook>`;
+    `</sheets>` +
+    definedNames(sheets) +
+    `</workbook>`;
+}
+
+/** Print titles (the header row on every page) as the workbook's defined names. */
+function definedNames(sheets: SheetPart[]): string {
+  const names = sheets
+    .map((s, i) => (s.printTitles ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${escapeXml(s.name.replace(/'/g, "''"))}'!$1:$1</definedName>` : ""))
+    .join("");
+  return names ? `<definedNames>${names}</definedNames>` : "";
 }
 
 /** xl/_rels/workbook.xml.rels: sheets, then styles and shared strings. */
@@ -73,14 +90,19 @@ export function workbookRelsXml(sheets: SheetPart[]): string {
     sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
     `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
     `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+    `<Relationship Id="rId${n + 3}" Type="${REL}/theme" Target="theme/theme1.xml"/>` +
     `</Relationships>`;
 }
 
 /** xl/worksheets/_rels/sheetN.xml.rels for a sheet's table and drawing (null when it has neither). */
 export function sheetRelsXml(s: SheetPart): string | null {
-  if (!s.table && !s.chart) return null;
+  if (!s.table && !s.chart && !s.comments) return null;
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
     (s.table ? `<Relationship Id="rId1" Type="${REL}/table" Target="../tables/table${s.table}.xml"/>` : "") +
     (s.chart ? `<Relationship Id="rId2" Type="${REL}/drawing" Target="../drawings/drawing${s.chart}.xml"/>` : "") +
+    (s.comments
+      ? `<Relationship Id="rId3" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing${s.comments}.vml"/>` +
+        `<Relationship Id="rId4" Type="${REL}/comments" Target="../comments${s.comments}.xml"/>`
+      : "") +
     `</Relationships>`;
 }

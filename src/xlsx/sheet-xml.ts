@@ -1,12 +1,32 @@
-import type { StyleBlock, StyleRole, TabPlan } from "../core/plan/write-plan";
+import type { Lang } from "../core/i18n/lang";
+import { displayWidth } from "../core/plan/user-work";
+import type { ColumnPlan, StyleBlock, StyleRole, TabPlan } from "../core/plan/write-plan";
 import type { SharedStrings } from "./shared-strings";
+import { conditionalFormattingXml, dataValidationsXml, pageSetupXml } from "./sheet-extras";
 import type { StyleSheet } from "./style-sheet";
 import { cellText, colName, escapeXml } from "./xml-text";
 
-/** Relationship ids a worksheet refers to (its table and its drawing), when it has them. */
+/** Relationship ids a worksheet refers to (its table, drawing and comments' VML), when it has them. */
 export interface SheetLinks {
   tableRelId?: string;
   drawingRelId?: string;
+  legacyDrawingRelId?: string;
+}
+
+/** The header look of a column: editable columns (and users' own) have their own colour. */
+export function headerRole(c: ColumnPlan): "header" | "editableHeader" {
+  return c.editable || c.user ? "editableHeader" : "header";
+}
+
+/** Default row height in points, and the most lines a wrapped row is given. */
+const LINE_HEIGHT = 15;
+const MAX_LINES = 8;
+
+/** Lines a wrapped text needs in a column of `width` characters (rough: one character less for padding). */
+function linesFor(text: string, width: number): number {
+  let lines = 0;
+  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(displayWidth(part) / Math.max(1, width - 1)));
+  return lines;
 }
 
 /**
@@ -65,25 +85,30 @@ class BlockSweep {
 }
 
 /** The worksheet XML of one output tab, in chunks of rows, with every text cell a shared string. */
-export function* sheetXml(tab: TabPlan, styles: StyleSheet, strings: SharedStrings, opts: { selected: boolean; links: SheetLinks; onRow?: (done: number) => void }): Generator<string> {
+export function* sheetXml(
+  tab: TabPlan, styles: StyleSheet, strings: SharedStrings,
+  opts: { selected: boolean; links: SheetLinks; lang?: Lang; onRow?: (done: number) => void },
+): Generator<string> {
   const { lastRow, lastCol } = sheetExtent(tab);
   const cols = tab.columns;
   const letters = cols.map((_, c) => colName(c + 1));
-  const baseXf = cols.map((c) => styles.xf({ numberFormat: c.numberFormat }));
+  const baseXf = cols.map((c) => styles.xf({ numberFormat: c.numberFormat, wrap: c.wrap }));
+  const wrapCols = cols.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
   const roleXf = cols.map(() => new Map<StyleRole, number>());
   const xfFor = (c: number, role: StyleRole | undefined): number => {
     if (!role) return baseXf[c];
     let x = roleXf[c].get(role);
     if (x === undefined) {
-      x = styles.xf({ numberFormat: cols[c].numberFormat, role });
+      x = styles.xf({ numberFormat: cols[c].numberFormat, role, wrap: cols[c].wrap });
       roleXf[c].set(role, x);
     }
     return x;
   };
-  const headerXf = styles.xf({ numberFormat: "General", role: "header" });
+  const headerXf = { header: styles.xf({ numberFormat: "General", role: "header" }), editableHeader: styles.xf({ numberFormat: "General", role: "editableHeader" }) };
 
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colName(lastCol)}${lastRow}"/>` +
     `<sheetViews><sheetView${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">` +
     `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
@@ -93,7 +118,7 @@ export function* sheetXml(tab: TabPlan, styles: StyleSheet, strings: SharedStrin
       ? `<cols>${cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(1, Math.min(255, c.width))}" customWidth="1"/>`).join("")}</cols>`
       : "") +
     `<sheetData><row r="1">` +
-    tableHeaders(tab).map((h, i) => `<c r="${letters[i]}1" s="${headerXf}" t="s"><v>${strings.id(h)}</v></c>`).join("") +
+    tableHeaders(tab).map((h, i) => `<c r="${letters[i]}1" s="${headerXf[headerRole(cols[i])]}" t="s"><v>${strings.id(h)}</v></c>`).join("") +
     `</row>`;
 
   const sweep = new BlockSweep(tab.styles, cols.length);
@@ -102,7 +127,13 @@ export function* sheetXml(tab: TabPlan, styles: StyleSheet, strings: SharedStrin
     sweep.at(r);
     const row = tab.rows[r];
     const excelRow = r + 2;
-    let xml = `<row r="${excelRow}">`;
+    let lines = 1;
+    for (const c of wrapCols) {
+      const v = row[c];
+      if (typeof v === "string" && v.length > 0) lines = Math.max(lines, linesFor(v, cols[c].width));
+    }
+    // Wrapped texts get their height written: Excel does not re-measure rows of a file it opens.
+    let xml = lines > 1 ? `<row r="${excelRow}" ht="${Math.min(lines, MAX_LINES) * LINE_HEIGHT}">` : `<row r="${excelRow}">`;
     for (let c = 0; c < cols.length; c++) {
       const v = row[c] ?? null;
       const s = xfFor(c, sweep.roles[c]);
@@ -130,8 +161,12 @@ export function* sheetXml(tab: TabPlan, styles: StyleSheet, strings: SharedStrin
     }
   }
   yield buf + `</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    conditionalFormattingXml(tab, styles, lastRow) +
+    dataValidationsXml(tab, opts.lang ?? "zh-CN", lastRow) +
+    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+    pageSetupXml() +
     (opts.links.drawingRelId ? `<drawing r:id="${opts.links.drawingRelId}"/>` : "") +
+    (opts.links.legacyDrawingRelId ? `<legacyDrawing r:id="${opts.links.legacyDrawingRelId}"/>` : "") +
     (opts.links.tableRelId ? `<tableParts count="1"><tablePart r:id="${opts.links.tableRelId}"/></tableParts>` : "") +
     `</worksheet>`;
   opts.onRow?.(tab.rows.length);

@@ -12,7 +12,9 @@ import {
   type SheetPart,
 } from "./package-parts";
 import { SharedStrings } from "./shared-strings";
-import { plainSheetXml, sheetXml, tableXml } from "./sheet-xml";
+import { commentsVml, commentsXml, hasComments } from "./sheet-extras";
+import { headerRole, plainSheetXml, sheetXml, tableXml } from "./sheet-xml";
+import { themeXml } from "./theme-xml";
 import { StyleSheet } from "./style-sheet";
 import { ZipWriter } from "./zip-writer";
 
@@ -61,12 +63,17 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
   }
   const usedTables = new Set<string>();
   let chartNo = 0;
+  let commentsNo = 0;
   const parts: SheetPart[] = plan.tabs.map((t, i) => ({
     name: t.name,
     state: "visible",
     table: i + 1,
     chart: t.chart ? ++chartNo : undefined,
+    comments: hasComments(t) ? ++commentsNo : undefined,
+    printTitles: true,
   }));
+  // The workbook opens on the plan's active tab (the roster); the first tab otherwise.
+  const active = Math.max(0, plan.tabs.findIndex((t) => t.id === plan.activeTab));
   parts.push({ name: META_SHEET_NAME, state: "veryHidden" });
   const tableNames = plan.tabs.map((t) => tableNameFor(t.tableName, usedTables));
 
@@ -76,12 +83,15 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
   // when styles.xml has been read before a sheet. So every look is registered before anything is written.
   plan.tabs.forEach((t) => {
     styles.xf({ numberFormat: "General", role: "header" });
-    t.columns.forEach((c) => styles.xf({ numberFormat: c.numberFormat }));
+    styles.xf({ numberFormat: "General", role: "editableHeader" });
+    t.columns.forEach((c) => styles.xf({ numberFormat: c.numberFormat, wrap: c.wrap }));
+    t.columns.forEach((c) => styles.xf({ numberFormat: "General", role: headerRole(c) }));
     for (const b of t.styles) {
       for (let c = b.col; c < Math.min(b.col + b.cols, t.columns.length); c++) {
-        styles.xf({ numberFormat: t.columns[c].numberFormat, role: b.role });
+        styles.xf({ numberFormat: t.columns[c].numberFormat, role: b.role, wrap: t.columns[c].wrap });
       }
     }
+    for (const r of t.conditional ?? []) styles.dxf(r.role);
   });
 
   const zip = await ZipWriter.create(file);
@@ -89,15 +99,17 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
     const props = docPropsXml(plan.meta.runAt);
     await zip.add("[Content_Types].xml", contentTypesXml(parts));
     await zip.add("_rels/.rels", rootRelsXml());
-    await zip.add("xl/workbook.xml", workbookXml(parts));
+    await zip.add("xl/workbook.xml", workbookXml(parts, active));
     await zip.add("xl/_rels/workbook.xml.rels", workbookRelsXml(parts));
+    await zip.add("xl/theme/theme1.xml", themeXml());
     await zip.add("xl/styles.xml", styles.xml());
     for (let i = 0; i < plan.tabs.length; i++) {
       const tab = plan.tabs[i];
       const part = parts[i];
       const chunks = sheetXml(tab, styles, strings, {
-        selected: i === 0,
-        links: { tableRelId: "rId1", drawingRelId: part.chart ? "rId2" : undefined },
+        selected: i === active,
+        lang: plan.lang,
+        links: { tableRelId: "rId1", drawingRelId: part.chart ? "rId2" : undefined, legacyDrawingRelId: part.comments ? "rId3" : undefined },
         onRow: progress ? (done) => progress(tab.name, done, tab.rows.length) : undefined,
       });
       // Big sheets favour speed (level 1 is ~3x faster than 6 for ~15% larger files).
@@ -109,6 +121,10 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
         await zip.add(`xl/drawings/drawing${part.chart}.xml`, drawingXml(tab));
         await zip.add(`xl/drawings/_rels/drawing${part.chart}.xml.rels`, drawingRelsXml(part.chart));
         await zip.add(`xl/charts/chart${part.chart}.xml`, chartXml(tab, tab.chart));
+      }
+      if (part.comments) {
+        await zip.add(`xl/comments${part.comments}.xml`, commentsXml(tab));
+        await zip.add(`xl/drawings/vmlDrawing${part.comments}.vml`, commentsVml(tab, part.comments));
       }
     }
     await zip.add(`xl/worksheets/sheet${parts.length}.xml`, plainSheetXml(metaRows(plan.meta), strings));

@@ -86,9 +86,11 @@ export function fitColumns(tab: TabPlan): ColumnPlan[] {
     let content = 0;
     for (let r = 0; r < tab.rows.length; r += step) content = Math.max(content, cellWidth(tab.rows[r][c] ?? null, col));
     // The header needs room for its filter button.
-    const header = displayWidth(col.header) + 4;
-    const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.max(header, content + 2)));
-    return { ...col, width, wrap: col.kind === "text" && content + 2 > width ? true : col.wrap };
+    const header = Math.ceil(displayWidth(col.header) * 1.1) + 4;
+    // Glyphs run a little wider than Excel's character unit (CJK ones more than twice a digit).
+    const wanted = Math.ceil(content * 1.1) + 2;
+    const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.max(header, wanted)));
+    return { ...col, width, wrap: col.kind === "text" && wanted > width ? true : col.wrap };
   });
 }
 
@@ -171,4 +173,11 @@ export function decorateTab(tab: TabPlan, lang: Lang, asOf: number, log: Problem
     });
   });
   return out;
+}
+
+/** The warning a drop-down shows for a value outside its list: the value may be kept (never blocked). */
+export function choiceWarning(lang: Lang): { title: string; message: string } {
+  return lang === "zh-CN"
+    ? { title: "不在下拉列表中", message: "该值不在下拉列表中。点“是”仍可保留，它不会丢失；下次运行时会在“数据问题”中列出。" }
+    : { title: "Not in the list", message: "This value is not in the list. Choose Yes to keep it anyway (it is never lost); the next run lists it under Data Problems." };
 }
