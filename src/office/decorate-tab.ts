@@ -2,6 +2,8 @@ import { HEADER_STYLE, PALETTE } from "../core/plan/colours";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlWorksheet } from "./excel-subset";
 import { BLOCK_FORMAT_BYTES, CHART_BYTES, COLUMN_WIDTH_BYTES, HEADER_FORMAT_BYTES } from "./request-size";
+import type { XlToolWorksheet } from "./excel-subset-tool";
+import { decorateChart, hostCapabilities, workingToolOps, type ToolCapabilities } from "./working-tool-ops";
 import { mergeBlocks } from "./style-merge";
 import type { TempTab } from "./temp-tab";
 
@@ -27,7 +29,9 @@ export function widthInPoints(chars: number): number {
  * table itself is kept or made when the values are copied in). (The header is frozen at the swap, once the sheet is visible: freezing panes of hidden sheets has
  * failed in Excel before.)
  */
-export function formatOps(t: TempTab): FormatOp[] {
+export function formatOps(t: TempTab, caps: ToolCapabilities | number = hostCapabilities()): FormatOp[] {
+  // (Called through flatMap too, whose second argument is an index: then the host is asked.)
+  const capabilities = typeof caps === "number" ? hostCapabilities() : caps;
   const ops: FormatOp[] = [];
   const ws = (): XlWorksheet => t.sheet!;
   const cols = t.tab.columns.length;
@@ -74,9 +78,12 @@ export function formatOps(t: TempTab): FormatOp[] {
         ch.name = chartName(t.tab.id);
         ch.series.getItemAt(0).setXAxisValues(labels);
         ch.title.text = chart.title;
+        decorateChart(ch, t.tab);
         ch.setPosition(`${columnLetters(cols + 1)}2`);
       },
     });
   }
+  // The real and the fake worksheet both implement the working-tool subset (excel-conformance-tool.ts).
+  ops.push(...workingToolOps(t.tab, () => t.sheet as XlToolWorksheet, capabilities));
   return ops;
 }

@@ -36,7 +36,7 @@ export function conditionalFormattingXml(tab: TabPlan, styles: StyleSheet, lastR
 
 /** <dataValidations>: a drop-down (warning style) where a column has choices, an input prompt where it has a note. */
 export function dataValidationsXml(tab: TabPlan, lang: Lang, lastRow: number): string {
-  const warn = choiceWarning(lang);
+  const warn = tab.choiceWarning ?? choiceWarning(lang);
   const items: string[] = [];
   tab.columns.forEach((c, i) => {
     if (!c.choices && !c.note) return;

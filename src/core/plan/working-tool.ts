@@ -150,6 +150,7 @@ export function decorateTab(tab: TabPlan, lang: Lang, asOf: number, log: Problem
     return { ...c, note: lang === "zh-CN" ? h.note.zh : h.note.en, choices: h.choices ? (lang === "zh-CN" ? h.choices.zh : h.choices.en) : undefined };
   });
   const out: TabPlan = { ...tab, columns };
+  if (columns.some((c) => c.choices)) out.choiceWarning = choiceWarning(lang);
   const conditional = conditionalRules(out, asOf);
   if (conditional.length > 0) out.conditional = conditional;
   if (tab.id === "callbacks") out.styles = tab.styles.filter((b) => b.role !== "overdue");

@@ -131,6 +131,8 @@ export interface TabPlan {
   chart?: ChartPlan;
   /** Colours that follow users' edits (few, whole-column). */
   conditional?: ConditionalRule[];
+  /** What a drop-down says to a value outside its list (it is allowed, with a warning). */
+  choiceWarning?: { title: string; message: string };
   /** Rows a user added in an earlier output, kept at the end of the table (their count). */
   userRows?: number;
 }

@@ -1,5 +1,7 @@
 import type { XlChart, XlChartCollection, XlChartSeries, XlChartSeriesCollection, XlChartTitle } from "../../../src/office/excel-subset";
 import { parseLoad } from "./client-object";
+import type { XlChartDataLabels, XlChartPointsCollection, XlToolChart } from "../../../src/office/excel-subset-tool";
+import { chartTool } from "./working-tool";
 import type { FakeRequestContext } from "./context";
 import { fail } from "./errors";
 import type { FakeRange } from "./range";
@@ -7,10 +9,11 @@ import type { ChartState, SheetState } from "./workbook-state";
 
 const TYPES = ["ColumnClustered", "Pie"];
 
-/** Excel.Chart over the fake: name, title, x-axis values of the first series, position. */
-class FakeChart implements XlChart {
+/** Excel.Chart over the fake: name, title, x-axis values of the first series, position, point colours, labels. */
+class FakeChart implements XlToolChart {
   readonly title: XlChartTitle;
-  readonly series: XlChartSeriesCollection;
+  readonly series: XlToolChart["series"];
+  readonly dataLabels: XlChartDataLabels;
 
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -26,9 +29,28 @@ class FakeChart implements XlChart {
         self.ctx.enqueue({ op: "setChartTitle", args: v, run: () => void (self.chart().title = v) });
       },
     };
-    const series: XlChartSeries = {
+    const points: XlChartPointsCollection = {
+      getItemAt: (i: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (color: string) =>
+              this.ctx.enqueue({ op: "point.setSolidColor", args: [i, color], run: () => void (chartTool(this.chart()).pointColours[i] = color) }),
+          },
+        },
+      }),
+    };
+    const series = {
+      points,
       setXAxisValues: (r: FakeRange) =>
         this.ctx.enqueue({ op: "setXAxisValues", args: null, run: () => void (this.chart().xValues = r.target().rect) }),
+    };
+    this.dataLabels = {
+      get showValue(): boolean {
+        return fail("PropertyNotLoaded", "The property 'showValue' is not available.");
+      },
+      set showValue(v: boolean) {
+        self.ctx.enqueue({ op: "dataLabels.showValue", args: v, run: () => void (chartTool(self.chart()).showValue = v) });
+      },
     };
     this.series = {
       getItemAt: (i: number) => {

@@ -1,10 +1,12 @@
-import type { XlCellValue, XlRange, XlRangeFill, XlRangeFont, XlRangeFormat, XlValueType } from "../../../src/office/excel-subset";
+import type { XlCellValue, XlRangeFill, XlRangeFont, XlValueType } from "../../../src/office/excel-subset";
+import type { XlToolRange, XlToolRangeFormat } from "../../../src/office/excel-subset-tool";
 import { MAX_ROWS, checkRect, formatAddress, overlaps, parseAddress, type Rect } from "./address";
 import { FakeClientObject } from "./client-object";
 import type { FakeRequestContext } from "./context";
 import { fail } from "./errors";
 import type { FakeStats } from "./stats";
 import type { FormatLayer, SheetState } from "./workbook-state";
+import { FakeConditionalFormats, FakeDataValidation, autofitRows, setWrap } from "./working-tool";
 
 /** What a range proxy resolves to: a sheet and a rectangle on it. */
 export interface RangeTarget {
@@ -33,12 +35,22 @@ function checkShape(name: string, value: unknown, rect: Rect): void {
 }
 
 /** Excel.Range over the fake: values, number formats, formats, loads. */
-export class FakeRange extends FakeClientObject<RangeTarget> implements XlRange {
-  readonly format: XlRangeFormat;
+export class FakeRange extends FakeClientObject<RangeTarget> implements XlToolRange {
+  readonly format: XlToolRangeFormat;
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeTarget | null) {
     super(ctx, resolver);
     this.format = new FakeRangeFormat(this);
+  }
+
+  /** Data validation of the range (working-tool APIs live in working-tool.ts). */
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this);
+  }
+
+  /** Conditional formats of the range. */
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this);
   }
 
   /** The resolved target for the format helpers. */
@@ -293,12 +305,21 @@ class FakeFont implements XlRangeFont {
   }
 }
 
-class FakeRangeFormat implements XlRangeFormat {
+class FakeRangeFormat implements XlToolRangeFormat {
   readonly fill: FakeFill;
   readonly font: FakeFont;
   constructor(private readonly range: FakeRange) {
     this.fill = new FakeFill(range);
     this.font = new FakeFont(range);
+  }
+  get wrapText(): boolean {
+    return fail("PropertyNotLoaded", "The property 'wrapText' is not available.");
+  }
+  set wrapText(v: boolean) {
+    setWrap(this.range, v);
+  }
+  autofitRows(): void {
+    autofitRows(this.range);
   }
   get columnWidth(): number {
     return fail("PropertyNotLoaded", "The property 'columnWidth' is not available.");

@@ -1,4 +1,6 @@
-import type { XlVisibility, XlWorksheet, XlWorksheetCollection } from "../../../src/office/excel-subset";
+import type { XlToolWorksheet } from "../../../src/office/excel-subset-tool";
+import { FakeComments, FakePageLayout } from "./working-tool";
+import type { XlVisibility, XlWorksheetCollection } from "../../../src/office/excel-subset";
 import { checkRect, parseAddress } from "./address";
 import { FakeChartCollection } from "./charts";
 import { FakeClientObject, parseLoad } from "./client-object";
@@ -11,7 +13,9 @@ import type { SheetState } from "./workbook-state";
 const LOADABLE = ["name", "visibility", "position"];
 
 /** Excel.Worksheet over the fake. */
-export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWorksheet {
+export class FakeWorksheet extends FakeClientObject<SheetState> implements XlToolWorksheet {
+  readonly pageLayout: FakePageLayout;
+  readonly comments: FakeComments;
   readonly tables: FakeSheetTables;
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
@@ -20,6 +24,8 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlWor
     super(ctx, resolver);
     this.tables = new FakeSheetTables(ctx, () => this.live());
     this.charts = new FakeChartCollection(ctx, () => this.live());
+    this.pageLayout = new FakePageLayout(ctx, () => this.live());
+    this.comments = new FakeComments(ctx, () => this.live());
     this.freezePanes = {
       freezeRows: (count = 1) =>
         this.queue("freezeRows", count, () => {

@@ -1,0 +1,129 @@
+import { CHART_COLOURS, EDITABLE_HEADER_STYLE, PALETTE } from "../core/plan/colours";
+import { PRINT_SETUP, type TabPlan } from "../core/plan/write-plan";
+import { columnLetters } from "../core/workbook/grid";
+import type { XlChart } from "./excel-subset";
+import type { XlToolChart, XlToolWorksheet } from "./excel-subset-tool";
+
+/** One queued piece of formatting and its estimated request bytes (as decorate-tab's). */
+export interface ToolOp {
+  bytes: number;
+  queue: () => void;
+}
+
+/** What the host supports beyond the manifest's minimum (ExcelApi 1.9). */
+export interface ToolCapabilities {
+  /** Worksheet.comments (ExcelApi 1.10). */
+  comments: boolean;
+}
+
+/** Rows above which row heights are not autofitted (Excel measures every row: slow on big tabs). */
+export const AUTOFIT_MAX_ROWS = 20000;
+
+/**
+ * The host's capabilities, asked of Office.js once: header comments need ExcelApi 1.10, above the
+ * manifest's 1.9 minimum, so on older hosts the data-validation prompt alone says what to type.
+ */
+export function hostCapabilities(): ToolCapabilities {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } } }).Office;
+  const req = office?.context?.requirements;
+  return { comments: !!req && req.isSetSupported("ExcelApi", "1.10") };
+}
+
+/** Contiguous runs of columns that pass a test, as [first, count]. */
+function runs(tab: TabPlan, test: (i: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < tab.columns.length; i++) {
+    if (!test(i)) continue;
+    const start = i;
+    while (i + 1 < tab.columns.length && test(i + 1)) i++;
+    out.push([start, i - start + 1]);
+  }
+  return out;
+}
+
+/**
+ * The working-tool formatting of a tab as queueable operations, all per column or per tab (never per
+ * cell): editable headers' colour, wrapping, drop-downs with prompts (warning style: other values are
+ * allowed), conditional colours, page layout, header comments where the host has them.
+ */
+export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps: ToolCapabilities): ToolOp[] {
+  const ops: ToolOp[] = [];
+  const rows = tab.rows.length;
+  const dataRows = Math.max(rows, 1);
+  for (const [col, n] of runs(tab, (i) => !!(tab.columns[i].editable || tab.columns[i].user))) {
+    ops.push({
+      bytes: 250,
+      queue: () => {
+        const r = sheet().getRangeByIndexes(0, col, 1, n);
+        r.format.fill.color = `#${EDITABLE_HEADER_STYLE.fill}`;
+        r.format.font.color = `#${EDITABLE_HEADER_STYLE.font}`;
+      },
+    });
+  }
+  const wraps = runs(tab, (i) => !!tab.columns[i].wrap);
+  for (const [col, n] of wraps) {
+    ops.push({ bytes: 150, queue: () => void (sheet().getRangeByIndexes(1, col, dataRows, n).format.wrapText = true) });
+  }
+  if (wraps.length > 0 && rows > 0 && rows <= AUTOFIT_MAX_ROWS) {
+    ops.push({ bytes: 120, queue: () => sheet().getRangeByIndexes(1, 0, rows, tab.columns.length).format.autofitRows() });
+  }
+  tab.columns.forEach((c, i) => {
+    if (!c.choices && !c.note) return;
+    ops.push({
+      bytes: 600 + (c.note?.length ?? 0) * 3,
+      queue: () => {
+        const dv = sheet().getRangeByIndexes(1, i, dataRows, 1).dataValidation;
+        if (c.choices) {
+          dv.rule = { list: { inCellDropDown: true, source: c.choices.join(",") } };
+          const warn = tab.choiceWarning;
+          if (warn) dv.errorAlert = { showAlert: true, style: "Warning", title: warn.title, message: warn.message };
+        }
+        dv.ignoreBlanks = true;
+        if (c.note) dv.prompt = { showPrompt: true, title: c.header.slice(0, 32), message: c.note.slice(0, 255) };
+      },
+    });
+  });
+  for (const rule of tab.conditional ?? []) {
+    if (rule.cols <= 0) continue;
+    ops.push({
+      bytes: 400 + rule.formula.length,
+      queue: () => {
+        const cf = sheet().getRangeByIndexes(1, rule.col, dataRows, rule.cols).conditionalFormats.add("Custom");
+        cf.custom.rule.formula = `=${rule.formula}`;
+        cf.custom.format.fill.color = `#${PALETTE[rule.role].fill}`;
+        cf.custom.format.font.color = `#${PALETTE[rule.role].font}`;
+      },
+    });
+  }
+  ops.push({
+    bytes: 500,
+    queue: () => {
+      const layout = sheet().pageLayout;
+      layout.orientation = "Landscape";
+      layout.paperSize = "A4";
+      layout.zoom = { horizontalFitToPages: PRINT_SETUP.fitToWidth, verticalFitToPages: PRINT_SETUP.fitToHeight };
+      layout.setPrintTitleRows(PRINT_SETUP.titleRows);
+      layout.headersFooters.defaultForAllPages.centerFooter = PRINT_SETUP.footer;
+    },
+  });
+  if (caps.comments) {
+    tab.columns.forEach((c, i) => {
+      if (!c.note) return;
+      ops.push({ bytes: 300 + c.note.length * 3, queue: () => void sheet().comments.add(`${columnLetters(i)}1`, c.note!) });
+    });
+  }
+  return ops;
+}
+
+/** Tier colours on the chart's points and values on its bars (LibreOffice and WPS need them explicit too). */
+export function decorateChart(chart: XlChart, tab: TabPlan): void {
+  const plan = tab.chart;
+  if (!plan) return;
+  const ch = chart as XlToolChart;
+  const points = ch.series.getItemAt(0).points;
+  (plan.pointRoles ?? []).slice(0, plan.rows).forEach((role, i) => {
+    const rgb = CHART_COLOURS[role];
+    if (rgb) points.getItemAt(i).format.fill.setSolidColor(`#${rgb}`);
+  });
+  if (plan.dataLabels) ch.dataLabels.showValue = true;
+}
