@@ -158,6 +158,10 @@ const TEXTS = {
   batchTotal: { zh: "共 {n} 个工作簿（成功 {ok}，有问题 {problems}，失败 {failed}），客户 {customers} 名；{tiers}；{verdicts}", en: "{n} workbooks ({ok} done, {problems} with problems, {failed} failed), {customers} customers; {tiers}; {verdicts}" },
   batchSummaryFile: { zh: "汇总工作簿：{file}", en: "Summary workbook: {file}" },
   batchResultsFile: { zh: "客户结果文件：{file}", en: "Customer results: {file}" },
+  carried: {
+    zh: "已保留上次输出中的编辑和历史：可编辑列 {editableCells} 格，自加列 {userColumns} 列（{userColumnCells} 格），自加行 {userRows} 行，下拉列表外的值 {outsideChoices} 个；计算列中的改动 {computedEditsReplaced} 处已按新结果替换，行已不在的内容 {editsReported} 处，均列入“数据问题”。",
+    en: "Carried from the previous output with its history: {editableCells} edited cells, {userColumns} added columns ({userColumnCells} cells), {userRows} added rows, {outsideChoices} values outside a list; {computedEditsReplaced} changes in computed columns replaced by the new results and {editsReported} typed values whose row is gone, all listed under Data Problems.",
+  },
   progressRead: { zh: "读取 {sheet}：{n} 行", en: "Reading {sheet}: {n} rows" },
   progressScore: { zh: "计算中……", en: "Scoring…" },
   progressWrite: { zh: "写入 {sheet}：{done}/{total}", en: "Writing {sheet}: {done}/{total}" },

@@ -15,11 +15,11 @@ export type PreviousOutput =
   | { kind: "unreadable"; reason: string };
 
 /**
- * Output tabs whose rows a new run never uses (no editable column, not the history): their rows are not
- * kept in memory when the previous output is read — with 100,000 customers that is a few hundred MB.
+ * Output tabs whose rows a new run never uses: none any more — every tab may hold columns and rows users
+ * added, which are carried (the KPI tab and the problems tab too). Kept as the reader's skip hook.
  */
-const UNUSED_TAB_NAMES = new Set(
-  OUTPUT_SPECS.filter((s) => s.id !== "history" && !s.columns.some((c) => c.editable)).flatMap((s) => [s.zh, s.en]),
+const UNUSED_TAB_NAMES = new Set<string>(
+  OUTPUT_SPECS.filter((s) => s.id !== "history" && s.keyColumns.length === 0).flatMap((s) => [s.zh, s.en]),
 );
 
 /** True when the metadata sheet says this product wrote the workbook. */

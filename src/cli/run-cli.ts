@@ -76,9 +76,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       code = EXIT_FAILED;
     }
   }
-  const { outcome, carried } = run;
+  const { outcome } = run;
+  // What exactly was carried from the previous output (counts per kind), when there was one.
+  const carried = run.carried ? outcome.plan.carried ?? true : false;
   if (json) {
-    io.stdout(JSON.stringify({ ...outcome.summary, output, exitCode: code }, null, 2) + "\n");
+    const carriedJson = typeof carried === "object" ? { carried } : {};
+    io.stdout(JSON.stringify({ ...outcome.summary, output, ...carriedJson, exitCode: code }, null, 2) + "\n");
   } else {
     io.stdout(summaryText(input, output, outcome.summary, outcome.problems, carried) + "\n");
   }

@@ -1,6 +1,7 @@
 import type { Lang } from "../core/i18n/lang";
 import { tierLabel, verdictLabel } from "../core/i18n/labels";
 import type { FoundSheet, JobSummary } from "../core/job/job-types";
+import type { CarrySummary } from "../core/plan/write-plan";
 import type { Problem } from "../core/problems/problem";
 import { levelWord } from "../core/problems/problem";
 import { problemLocation, renderProblem } from "../core/problems/render";
@@ -30,7 +31,7 @@ function sheetList(sheets: FoundSheet[], lang: Lang): string {
 }
 
 /** The short summary printed after a run: customers by tier and verdict, problems (worst first), the output. */
-export function summaryText(input: string, output: string, summary: JobSummary, problems: Problem[], carried: boolean): string {
+export function summaryText(input: string, output: string, summary: JobSummary, problems: Problem[], carried: boolean | CarrySummary): string {
   const lang = summary.lang;
   const sep = lang === "zh-CN" ? " · " : " · ";
   const lines = [
@@ -48,6 +49,8 @@ export function summaryText(input: string, output: string, summary: JobSummary, 
     lines.push(`  [${levelWord(p.level, lang)}] ${where ? where + " " : ""}${renderProblem(p, lang)}`);
   }
   if (problems.length > shown.length) lines.push(text("moreProblems", lang, { n: problems.length - shown.length }));
-  lines.push(text("output", lang, { file: output }) + (carried ? " " + text("kept", lang) : ""));
+  lines.push(text("output", lang, { file: output }) + (carried === true ? " " + text("kept", lang) : ""));
+  // What exactly was carried over, by kind, so nothing is claimed that was not done.
+  if (carried && carried !== true) lines.push(text("carried", lang, { ...carried }));
   return lines.join("\n");
 }

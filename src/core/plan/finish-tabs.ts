@@ -2,7 +2,7 @@ import type { Lang } from "../i18n/lang";
 import type { ProblemLog } from "../problems/problem";
 import type { WorkbookModel } from "../workbook/grid";
 import type { CarryOver, PreviousOutputs } from "./previous-outputs";
-import { fingerprintTab, readFingerprints } from "./row-fingerprints";
+import { computedColumns, fingerprintTab, readFingerprints, tokenLength } from "./row-fingerprints";
 import type { TabSpec } from "./tab-spec";
 import { carryUserWork, emptyCarrySummary, keepUserRows, type RowOrigin } from "./user-work";
 import { decorateTab } from "./working-tool";
@@ -62,7 +62,7 @@ export function finishTabs(built: TabPlan[], ctx: FinishContext): { tabs: TabPla
     const keyIdx = s.keyColumns.map((id) => t.columns.findIndex((c) => c.id === id));
     const keyOf = (row: readonly PlanValue[]): string => keyIdx.map((i) => String(row[i] ?? "")).join("\u241f");
     const chunks = fingerprintTab(t, keyOf, t.rows.length - (t.userRows ?? 0));
-    if (chunks) fingerprints.push({ id: t.id, chunks });
+    if (chunks) fingerprints.push({ id: t.id, chunks, tokenLength: tokenLength(computedColumns(t).length) });
   }
   return { tabs, carried: ctx.previous.tables.size > 0 ? sum : undefined, fingerprints };
 }

@@ -13,7 +13,6 @@ export const FINGERPRINT_MAX_ROWS = 20000;
 
 const KEY_CHARS = 7;
 const CONTENT_CHARS = 3;
-const TOKEN_CHARS = KEY_CHARS + CONTENT_CHARS;
 const CONTENT_MOD = 36 ** CONTENT_CHARS;
 
 /** 32-bit FNV-1a of a string. */
@@ -38,10 +37,20 @@ export function keyHash(key: string): string {
   return fnv(key).toString(36).padStart(KEY_CHARS, "0");
 }
 
-/** The token of a row: key hash + hash of its computed cells. */
+/** One base-36 character per cell: tells which computed cell of a changed row was changed. */
+function cellChar(v: PlanValue | undefined): string {
+  return (fnv(comparable(v)) % 36).toString(36);
+}
+
+/** Characters of a token for a row of `cols` computed columns. */
+export function tokenLength(cols: number): number {
+  return KEY_CHARS + CONTENT_CHARS + cols;
+}
+
+/** The token of a row: key hash, hash of its computed cells, one character per computed cell. */
 export function rowToken(key: string, computed: readonly (PlanValue | undefined)[]): string {
   const content = fnv(computed.map(comparable).join("\u241e")) % CONTENT_MOD;
-  return keyHash(key) + content.toString(36).padStart(CONTENT_CHARS, "0");
+  return keyHash(key) + content.toString(36).padStart(CONTENT_CHARS, "0") + computed.map(cellChar).join("");
 }
 
 /** Which columns of a tab a run computes (neither editable nor a user's). */
@@ -57,7 +66,7 @@ export function computedColumns(tab: TabPlan): number[] {
 export function fingerprintTab(tab: TabPlan, keyOf: (row: readonly PlanValue[]) => string, rows = tab.rows.length): string[] | null {
   if (rows > FINGERPRINT_MAX_ROWS) return null;
   const cols = computedColumns(tab);
-  const perChunk = Math.floor(FINGERPRINT_CHUNK / TOKEN_CHARS);
+  const perChunk = Math.floor(FINGERPRINT_CHUNK / tokenLength(cols.length));
   const chunks: string[] = [];
   for (let start = 0; start < rows; start += perChunk) {
     let s = "";
@@ -70,10 +79,29 @@ export function fingerprintTab(tab: TabPlan, keyOf: (row: readonly PlanValue[]) 
   return chunks;
 }
 
-/** The fingerprints of one tab of the previous run. */
+/** The fingerprints of one tab of the previous run: tokens by key hash. */
 export interface TabFingerprints {
-  keys: Set<string>;
-  tokens: Set<string>;
+  keys: Map<string, string[]>;
+}
+
+/** How a previous row compares with what the previous run wrote for its key. */
+export type RowCheck =
+  | { kind: "unknown" }
+  | { kind: "same" }
+  /** Changed: `cells[i]` true where computed cell i no longer matches (all true when unknown). */
+  | { kind: "changed"; cells: boolean[] };
+
+/** Compares a previous row's key and computed cells with the fingerprints. */
+export function checkRow(fp: TabFingerprints, key: string, computed: readonly (PlanValue | undefined)[]): RowCheck {
+  const tokens = fp.keys.get(keyHash(key));
+  if (!tokens) return { kind: "unknown" };
+  const now = rowToken(key, computed);
+  if (tokens.includes(now)) return { kind: "same" };
+  const was = tokens[0];
+  if (was.length !== now.length) return { kind: "changed", cells: computed.map(() => true) };
+  const cells = computed.map((_, i) => was[KEY_CHARS + CONTENT_CHARS + i] !== now[KEY_CHARS + CONTENT_CHARS + i]);
+  // Every cell's character matching by chance: fall back to "any cell may have changed".
+  return { kind: "changed", cells: cells.some((c) => c) ? cells : cells.map(() => true) };
 }
 
 /** Reads the previous run's fingerprints from the metadata sheet, by tab. */
@@ -83,14 +111,18 @@ export function readFingerprints(wb: WorkbookModel): Map<OutputTabId, TabFingerp
   if (!meta) return out;
   for (const row of meta.values) {
     if (row[0] !== "rows" || typeof row[1] !== "string" || typeof row[4] !== "string") continue;
+    const size = Number(row[5]);
+    if (!Number.isInteger(size) || size < KEY_CHARS + CONTENT_CHARS) continue;
     const id = row[1] as OutputTabId;
     let f = out.get(id);
-    if (!f) out.set(id, (f = { keys: new Set(), tokens: new Set() }));
+    if (!f) out.set(id, (f = { keys: new Map() }));
     const text = row[4];
-    for (let i = 0; i + TOKEN_CHARS <= text.length; i += TOKEN_CHARS) {
-      const token = text.slice(i, i + TOKEN_CHARS);
-      f.tokens.add(token);
-      f.keys.add(token.slice(0, KEY_CHARS));
+    for (let i = 0; i + size <= text.length; i += size) {
+      const token = text.slice(i, i + size);
+      const k = token.slice(0, KEY_CHARS);
+      const list = f.keys.get(k);
+      if (list) list.push(token);
+      else f.keys.set(k, [token]);
     }
   }
   return out;

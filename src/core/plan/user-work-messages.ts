@@ -14,9 +14,9 @@ export const USER_WORK_MESSAGES: MessageCatalogue = {
     en: (p) =>
       `"${s(p, "column")}" is a computed column: "${s(p, "old")}" typed here was replaced by the recomputed "${s(p, "new")}". To change it, use an editable column (its header has another colour) or the input sheets.`,
   },
-  "edit.userColumnGone": {
-    zh: (p) => `“${s(p, "sheet")}”上 ${s(p, "cell")} 所在行已不在新表中，该行自加列中的内容请自行留存：${s(p, "values")}`,
-    en: (p) => `The row at ${s(p, "sheet")}!${s(p, "cell")} is no longer in the new tab; keep what its own columns held yourself: ${s(p, "values")}`,
+  "edit.rowKeptForUserColumns": {
+    zh: (p) => `“${s(p, "sheet")}”上 ${s(p, "cell")} 所在行本次已不再列出，因其自加列中有内容（${s(p, "values")}），整行原样保留在表末；不再需要时可删除该行。`,
+    en: (p) => `The row at ${s(p, "sheet")}!${s(p, "cell")} is no longer listed, but its own columns hold ${s(p, "values")}: the row is kept as it was at the end of the table; delete it when no longer needed.`,
   },
   "edit.outsideChoices": {
     zh: (p) => `“${s(p, "column")}”的值“${s(p, "value")}”不在下拉列表中（${s(p, "choices")}），已原样保留。`,

@@ -1,7 +1,7 @@
 import type { ProblemLog } from "../problems/problem";
 import { registerMessages } from "../problems/render";
 import type { CarryOver, PreviousOutputs, PreviousRow, PreviousTable } from "./previous-outputs";
-import { comparable, keyHash, rowToken, type TabFingerprints } from "./row-fingerprints";
+import { checkRow, comparable, keyHash, type TabFingerprints } from "./row-fingerprints";
 import { rowKey, type TabSpec } from "./tab-spec";
 import { USER_WORK_MESSAGES } from "./user-work-messages";
 import type { CarrySummary, ColumnPlan, OutputTabId, PlanValue, TabPlan } from "./write-plan";
@@ -103,8 +103,9 @@ export function carryUserWork(
         const v = prev.record[c.id];
         if (typedValue(v) && v !== c.defaultValue && comparable(v) === comparable(rows[r][ids.indexOf(c.id)])) sum.editableCells++;
       }
-      if (fp && !users.has(prev) && fp.keys.has(keyHash(key)) && !fp.tokens.has(rowToken(key, computed.map((x) => prev.record[x.c.id])))) {
-        reportComputedEdits(tab, spec, table, prev, rows[r], computed, log, sum);
+      const check = fp && !users.has(prev) ? checkRow(fp, key, computed.map((x) => prev.record[x.c.id])) : null;
+      if (check?.kind === "changed") {
+        reportComputedEdits(tab, spec, table, prev, rows[r], computed.filter((_, i) => check.cells[i]), log, sum);
       }
       continue;
     }
@@ -118,13 +119,16 @@ export function carryUserWork(
       log?.note("edit.userRowKept", { sheet: table.sheet, cell: prev.rowAddress, params: { sheet: table.sheet, row: prev.rowNumber ?? prev.rowAddress, what } });
       continue;
     }
-    const lost = userCols.map((x, j) => ({ h: x.u.header, v: userValues[j] })).filter((x) => typedValue(x.v));
-    if (lost.length > 0) {
-      sum.editsReported++;
+    // A row of ours no longer computed, but with values in users' columns: kept whole, so nothing is lost.
+    const typed = userCols.map((x, j) => ({ h: x.u.header, v: userValues[j] })).filter((x) => typedValue(x.v));
+    if (typed.length > 0) {
+      appended.push([...ids.map((id) => prev.record[id] ?? null), ...userValues]);
+      sum.userRows++;
+      sum.userColumnCells += typed.length;
       const customer = key.split(SEP)[0] ?? "";
-      log?.note("edit.userColumnGone", {
+      log?.note("edit.rowKeptForUserColumns", {
         sheet: table.sheet, cell: prev.rowAddress, key: customer || undefined,
-        params: { sheet: table.sheet, cell: prev.rowAddress, values: lost.map((x) => `${x.h}=${shown(x.v)}`).join("; ") },
+        params: { sheet: table.sheet, cell: prev.rowAddress, values: typed.map((x) => `${x.h}=${shown(x.v)}`).join("; ") },
       });
     }
   }

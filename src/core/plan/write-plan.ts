@@ -181,7 +181,7 @@ export interface OutputMeta {
    * Fingerprints of the rows this run computed, per tab (see row-fingerprints.ts): the next run tells
    * rows users added and computed cells users changed from ours. Chunks of at most FINGERPRINT_CHUNK chars.
    */
-  fingerprints?: { id: OutputTabId; chunks: string[] }[];
+  fingerprints?: { id: OutputTabId; chunks: string[]; tokenLength: number }[];
 }
 
 /** Characters of fingerprints per metadata cell (an Excel cell holds 32,767). */
@@ -192,7 +192,7 @@ export function metaRows(meta: OutputMeta): PlanValue[][] {
   return [
     ["product", meta.product, "version", meta.version, "runAt", meta.runAt],
     ...meta.tabs.map((t) => ["tab", t.id, "name", t.name, null, null] as PlanValue[]),
-    ...(meta.fingerprints ?? []).flatMap((f) => f.chunks.map((c, i) => ["rows", f.id, "chunk", i, c, null] as PlanValue[])),
+    ...(meta.fingerprints ?? []).flatMap((f) => f.chunks.map((c, i) => ["rows", f.id, i, null, c, f.tokenLength] as PlanValue[])),
   ];
 }
 
