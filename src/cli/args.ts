@@ -5,6 +5,7 @@ export type CliRequest =
   | { kind: "help" }
   | { kind: "version" }
   | ({ kind: "run" } & RunRequest)
+  | { kind: "template"; file: string; lang?: Lang }
   | { kind: "error"; code: ArgErrorCode; arg: string; lang?: Lang };
 
 /** A run over one or more workbooks (files or folders). */
@@ -24,7 +25,7 @@ export interface RunRequest {
   json: boolean;
 }
 
-export type ArgErrorCode = "noInput" | "unknownOption" | "missingValue" | "badLang" | "badDate" | "badJobs" | "badFormat" | "outWithMany";
+export type ArgErrorCode = "noInput" | "unknownOption" | "missingValue" | "badLang" | "badDate" | "badJobs" | "badFormat" | "outWithMany" | "templateWithInput";
 
 const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "en-US", en: "en-US" };
 
@@ -50,6 +51,7 @@ export function parseArgs(argv: string[]): CliRequest {
   let lang: Lang | undefined;
   let asOf: string | undefined;
   let json = false;
+  let template: string | undefined;
   let pendingError: CliRequest | undefined;
   const fail = (code: ArgErrorCode, arg: string): void => {
     pendingError ??= { kind: "error", code, arg };
@@ -76,6 +78,12 @@ export function parseArgs(argv: string[]): CliRequest {
         case "--json":
           json = true;
           break;
+        case "--template": {
+          const v = takeValue();
+          if (!v) fail("missingValue", name);
+          else template = v;
+          break;
+        }
         case "--out":
         case "-o": {
           const v = takeValue();
@@ -133,6 +141,7 @@ export function parseArgs(argv: string[]): CliRequest {
     inputs.push(raw);
   }
   if (pendingError && pendingError.kind === "error") return { ...pendingError, lang };
+  if (template !== undefined) return inputs.length === 0 ? { kind: "template", file: template, lang } : { kind: "error", code: "templateWithInput", arg: inputs[0], lang };
   if (inputs.length === 0) return { kind: "error", code: "noInput", arg: "", lang };
   if (out !== undefined && inputs.length > 1) return { kind: "error", code: "outWithMany", arg: "--out", lang };
   return { kind: "run", inputs, out, outDir, summary, jobs, format, lang, asOf, json };

@@ -19,6 +19,7 @@ const HELP: Msg = {
   --out <文件>     输出工作簿；默认为输入文件旁的 <名称>.tiers.xlsx
   --lang <语言>    输出语言：zh-CN 或 en-US（默认跟随登记表表头的语言）
   --as-of <日期>   以该日期为“今天”计算回访与预警日期（可复现）
+  --template <文件.xlsx>  写出空白输入模板（登记表、评估表、评估模型、设置，带下拉列表和一行示例）
   --json           以 JSON 输出摘要（格式见 docs/command-line.md）
   --out-dir <文件夹>  批量：各工作簿的输出写入该文件夹（默认写在各输入文件旁）
   --summary <文件>  批量：为指挥中心写出汇总工作簿（每个工作簿一行、每位客户经理一行、全部数据问题）
@@ -42,6 +43,7 @@ Usage: customer-tiers <input.xlsx> [--out output.xlsx] [--lang zh-CN|en-US] [--a
   --out <file>     output workbook; default <name>.tiers.xlsx beside the input
   --lang <lang>    output language: zh-CN or en-US (default: the register headers' language)
   --as-of <date>   treat this date as "today" for callbacks and warnings (reproducible runs)
+  --template <file.xlsx>  write a blank input template (register, evaluation, model, settings; drop-downs, one example row)
   --json           print the summary as JSON (shape in docs/command-line.md)
   --out-dir <dir>  batch: write every workbook's output into this folder (default: beside each input)
   --summary <file> batch: the command centre's consolidated workbook (a row per workbook, per account
@@ -71,6 +73,10 @@ const ARG_ERRORS: Record<ArgErrorCode, (arg: string) => Msg> = {
   outWithMany: () => ({
     zh: "处理多个工作簿时不能用 --out（每个工作簿各有输出）：请用 --out-dir <文件夹>",
     en: "--out cannot be used with several workbooks (each has its own output): use --out-dir <folder>",
+  }),
+  templateWithInput: (a) => ({
+    zh: `--template 只写出空白模板，不处理工作簿“${a}”：请分两次运行`,
+    en: `--template only writes a blank template and does not run "${a}": run them separately`,
   }),
 };
 
@@ -158,6 +164,14 @@ const TEXTS = {
   batchTotal: { zh: "共 {n} 个工作簿（成功 {ok}，有问题 {problems}，失败 {failed}），客户 {customers} 名；{tiers}；{verdicts}", en: "{n} workbooks ({ok} done, {problems} with problems, {failed} failed), {customers} customers; {tiers}; {verdicts}" },
   batchSummaryFile: { zh: "汇总工作簿：{file}", en: "Summary workbook: {file}" },
   batchResultsFile: { zh: "客户结果文件：{file}", en: "Customer results: {file}" },
+  templateWritten: {
+    zh: "已写入空白模板 {file}：客户状况登记表、客户关系评估表、评估模型、设置，各有一行示例。填好后运行 customer-tiers {file}。",
+    en: "Blank template written to {file}: register, evaluation, model and settings sheets, one example row each. Fill it in, then run customer-tiers {file}.",
+  },
+  templateExists: {
+    zh: "文件 {file} 已存在，模板不会覆盖它。请换一个文件名。",
+    en: "The file {file} exists; the template does not overwrite it. Choose another name.",
+  },
   carried: {
     zh: "已保留上次输出中的编辑和历史：可编辑列 {editableCells} 格，自加列 {userColumns} 列（{userColumnCells} 格），自加行 {userRows} 行，下拉列表外的值 {outsideChoices} 个；计算列中的改动 {computedEditsReplaced} 处已按新结果替换，行已不在的内容 {editsReported} 处，均列入“数据问题”。",
     en: "Carried from the previous output with its history: {editableCells} edited cells, {userColumns} added columns ({userColumnCells} cells), {userRows} added rows, {outsideChoices} values outside a list; {computedEditsReplaced} changes in computed columns replaced by the new results and {editsReported} typed values whose row is gone, all listed under Data Problems.",

@@ -1,5 +1,8 @@
 import { promises as fsp } from "fs";
 import * as path from "path";
+import type { Lang } from "../core/i18n/lang";
+import { inputTemplate } from "../core/template/input-template";
+import { writePlanAtomic } from "../xlsx/write-plan";
 import { parseArgs, type RunRequest } from "./args";
 import { runBatch } from "./batch/run-batch";
 import { batchSummaryText, batchJson } from "./batch/batch-summary-text";
@@ -29,6 +32,24 @@ async function isBatch(req: RunRequest): Promise<boolean> {
   return stat?.isDirectory() === true;
 }
 
+/** `--template <file>`: writes the blank input template (never over an existing file). */
+async function writeTemplate(file: string, lang: Lang, io: CliIo, fail: (code: string, message: string) => number): Promise<number> {
+  const target = path.resolve(file);
+  try {
+    await fsp.access(target);
+    return fail("template.exists", text("templateExists", lang, { file: target }));
+  } catch {
+    // Nothing there: write it.
+  }
+  try {
+    await writePlanAtomic(inputTemplate(lang), target);
+  } catch (e) {
+    return fail("output.writeFailed", text("writeFailed", lang, { file: target, reason: e instanceof Error ? e.message : String(e) }));
+  }
+  io.stdout(text("templateWritten", lang, { file: target }) + "\n");
+  return EXIT_OK;
+}
+
 /** The whole command: parse, read, check the output path, run, write atomically, print; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const req = parseArgs(argv);
@@ -50,6 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_FAILED;
   };
   if (req.kind === "error") return fail(`args.${req.code}`, argErrorText(req.code, req.arg, lang));
+  if (req.kind === "template") return writeTemplate(req.file, req.lang ?? lang, io, fail);
 
   if (await isBatch(req)) {
     const outcome = await runBatch(req, lang, io.now(), progress);

@@ -17,7 +17,7 @@ function rangeRef(sheet: string, col: number, firstRow: number, rows: number): s
  * The chart part for a tab's ChartPlan: a column or pie chart over the tab's own cells, with cached
  * points so it shows before any recalculation (LibreOffice and Excel both draw from the cache first).
  */
-export function chartXml(tab: TabPlan, chart: ChartPlan): string {
+export function chartXml(tab: TabPlan<string>, chart: ChartPlan): string {
   const rows = Math.max(0, Math.min(chart.rows, tab.rows.length - chart.firstRow));
   const labels: string[] = [];
   const values: number[] = [];
@@ -68,7 +68,7 @@ export function chartXml(tab: TabPlan, chart: ChartPlan): string {
 }
 
 /** The drawing part that places the chart right of the tab's table (columns after the last one). */
-export function drawingXml(tab: TabPlan): string {
+export function drawingXml(tab: TabPlan<string>): string {
   const fromCol = tab.columns.length + 1;
   const anchor = (col: number, row: number): string =>
     `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;

@@ -22,7 +22,7 @@ function dataRange(col: number, cols: number, lastRow: number): string {
 }
 
 /** <conditionalFormatting> elements, one per rule (a few per tab). */
-export function conditionalFormattingXml(tab: TabPlan, styles: StyleSheet, lastRow: number): string {
+export function conditionalFormattingXml(tab: TabPlan<string>, styles: StyleSheet, lastRow: number): string {
   let priority = 1;
   return (tab.conditional ?? [])
     .filter((r) => r.cols > 0)
@@ -35,7 +35,7 @@ export function conditionalFormattingXml(tab: TabPlan, styles: StyleSheet, lastR
 }
 
 /** <dataValidations>: a drop-down (warning style) where a column has choices, an input prompt where it has a note. */
-export function dataValidationsXml(tab: TabPlan, lang: Lang, lastRow: number): string {
+export function dataValidationsXml(tab: TabPlan<string>, lang: Lang, lastRow: number): string {
   const warn = tab.choiceWarning ?? choiceWarning(lang);
   const items: string[] = [];
   tab.columns.forEach((c, i) => {
@@ -64,12 +64,12 @@ export function pageSetupXml(): string {
 }
 
 /** True when a tab has header comments to write. */
-export function hasComments(tab: TabPlan): boolean {
+export function hasComments(tab: TabPlan<string>): boolean {
   return tab.columns.some((c) => c.note);
 }
 
 /** xl/commentsN.xml: a comment on each editable column's header saying what to type. */
-export function commentsXml(tab: TabPlan): string {
+export function commentsXml(tab: TabPlan<string>): string {
   const list = tab.columns
     .map((c, i) =>
       c.note
@@ -85,7 +85,7 @@ export function commentsXml(tab: TabPlan): string {
 }
 
 /** xl/drawings/vmlDrawingN.vml: the (hidden until hovered) note boxes Excel needs for comments. */
-export function commentsVml(tab: TabPlan, n: number): string {
+export function commentsVml(tab: TabPlan<string>, n: number): string {
   let shape = n * 1024;
   const shapes = tab.columns
     .map((c, i) => {

@@ -33,7 +33,7 @@ function linesFor(text: string, width: number): number {
  * The header texts as written: Excel requires a table's column names to be non-empty and unique
  * (ignoring case) and equal to the header cells, so duplicates get " (2)" and blanks a placeholder.
  */
-export function tableHeaders(tab: TabPlan): string[] {
+export function tableHeaders(tab: TabPlan<string>): string[] {
   const seen = new Set<string>();
   return tab.columns.map((c, i) => {
     const base = cellText(c.header).replace(/[\r\n]+/g, " ").trim() || `Column${i + 1}`;
@@ -45,7 +45,7 @@ export function tableHeaders(tab: TabPlan): string[] {
 }
 
 /** Where one worksheet's data ends, for the table and the dimension (1-based, inclusive). */
-export function sheetExtent(tab: TabPlan): { lastRow: number; lastCol: number } {
+export function sheetExtent(tab: TabPlan<string>): { lastRow: number; lastCol: number } {
   // A table needs at least one data row: an empty tab gets one empty row.
   return { lastRow: Math.max(tab.rows.length, 1) + 1, lastCol: Math.max(tab.columns.length, 1) };
 }
@@ -86,7 +86,7 @@ class BlockSweep {
 
 /** The worksheet XML of one output tab, in chunks of rows, with every text cell a shared string. */
 export function* sheetXml(
-  tab: TabPlan, styles: StyleSheet, strings: SharedStrings,
+  tab: TabPlan<string>, styles: StyleSheet, strings: SharedStrings,
   opts: { selected: boolean; links: SheetLinks; lang?: Lang; onRow?: (done: number) => void },
 ): Generator<string> {
   const { lastRow, lastCol } = sheetExtent(tab);
@@ -188,7 +188,7 @@ export function plainSheetXml(rows: (string | number | null)[][], strings: Share
 }
 
 /** The table part (filter buttons, banded light style) over a tab's header and rows. */
-export function tableXml(tab: TabPlan, id: number, name: string): string {
+export function tableXml(tab: TabPlan<string>, id: number, name: string): string {
   const { lastRow, lastCol } = sheetExtent(tab);
   const ref = `A1:${colName(lastCol)}${lastRow}`;
   const columns = tab.columns.length ? tableHeaders(tab) : ["-"];

@@ -1,6 +1,6 @@
 import { promises as fsp } from "fs";
 import * as path from "path";
-import { META_SHEET_NAME, metaRows, type WritePlan } from "../core/plan/write-plan";
+import { META_SHEET_NAME, metaRows, type TabPlan, type TemplatePlan, type WritePlan } from "../core/plan/write-plan";
 import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
 import {
   contentTypesXml,
@@ -51,9 +51,10 @@ function tableNameFor(wanted: string, used: Set<string>): string {
  * metadata sheet very hidden, a chart where the plan has one. Streams sheet by sheet, so memory stays
  * bounded by the plan itself plus the shared-string table.
  */
-export async function writePlanToFile(plan: WritePlan, file: string, progress?: WriteProgress): Promise<void> {
+export async function writePlanToFile(plan: WritePlan | TemplatePlan, file: string, progress?: WriteProgress): Promise<void> {
+  const tabs: TabPlan<string>[] = plan.tabs;
   const names = new Set<string>();
-  for (const t of plan.tabs) {
+  for (const t of tabs) {
     checkSheetName(t.name);
     if (names.has(t.name.toLowerCase())) throw new Error(`duplicate sheet name in write plan: "${t.name}"`);
     names.add(t.name.toLowerCase());
@@ -64,7 +65,7 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
   const usedTables = new Set<string>();
   let chartNo = 0;
   let commentsNo = 0;
-  const parts: SheetPart[] = plan.tabs.map((t, i) => ({
+  const parts: SheetPart[] = tabs.map((t, i) => ({
     name: t.name,
     state: "visible",
     table: i + 1,
@@ -73,15 +74,15 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
     printTitles: true,
   }));
   // The workbook opens on the plan's active tab (the roster); the first tab otherwise.
-  const active = Math.max(0, plan.tabs.findIndex((t) => t.id === plan.activeTab));
-  parts.push({ name: META_SHEET_NAME, state: "veryHidden" });
-  const tableNames = plan.tabs.map((t) => tableNameFor(t.tableName, usedTables));
+  const active = plan.template ? 0 : Math.max(0, tabs.findIndex((t) => t.id === plan.activeTab));
+  if (!plan.template) parts.push({ name: META_SHEET_NAME, state: "veryHidden" });
+  const tableNames = tabs.map((t) => tableNameFor(t.tableName, usedTables));
 
   const styles = new StyleSheet();
   const strings = new SharedStrings();
   // Styles must precede the sheets in the zip: streaming readers (ExcelJS's) apply number formats only
   // when styles.xml has been read before a sheet. So every look is registered before anything is written.
-  plan.tabs.forEach((t) => {
+  tabs.forEach((t) => {
     styles.xf({ numberFormat: "General", role: "header" });
     styles.xf({ numberFormat: "General", role: "editableHeader" });
     t.columns.forEach((c) => styles.xf({ numberFormat: c.numberFormat, wrap: c.wrap }));
@@ -96,15 +97,15 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
 
   const zip = await ZipWriter.create(file);
   try {
-    const props = docPropsXml(plan.meta.runAt);
+    const props = docPropsXml(plan.template ? new Date().toISOString() : plan.meta.runAt);
     await zip.add("[Content_Types].xml", contentTypesXml(parts));
     await zip.add("_rels/.rels", rootRelsXml());
     await zip.add("xl/workbook.xml", workbookXml(parts, active));
     await zip.add("xl/_rels/workbook.xml.rels", workbookRelsXml(parts));
     await zip.add("xl/theme/theme1.xml", themeXml());
     await zip.add("xl/styles.xml", styles.xml());
-    for (let i = 0; i < plan.tabs.length; i++) {
-      const tab = plan.tabs[i];
+    for (let i = 0; i < tabs.length; i++) {
+      const tab = tabs[i];
       const part = parts[i];
       const chunks = sheetXml(tab, styles, strings, {
         selected: i === active,
@@ -127,7 +128,7 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
         await zip.add(`xl/drawings/vmlDrawing${part.comments}.vml`, commentsVml(tab, part.comments));
       }
     }
-    await zip.add(`xl/worksheets/sheet${parts.length}.xml`, plainSheetXml(metaRows(plan.meta), strings));
+    if (!plan.template) await zip.add(`xl/worksheets/sheet${parts.length}.xml`, plainSheetXml(metaRows(plan.meta), strings));
     await zip.addStream("xl/sharedStrings.xml", strings.xml());
     // Not last by accident: ExcelJS's streaming reader drops the zip's final entry when the entry before
     // it was a worksheet it had to buffer, and it must not be the shared strings.
@@ -144,7 +145,7 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
  * Writes the plan atomically: into a temporary file in the target's folder (same file system), then a
  * rename over the target, so a failure halfway leaves the previous output as it was.
  */
-export async function writePlanAtomic(plan: WritePlan, file: string, progress?: WriteProgress): Promise<void> {
+export async function writePlanAtomic(plan: WritePlan | TemplatePlan, file: string, progress?: WriteProgress): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   // --out may name a folder that does not exist yet (out/2024-06/…); create it as users expect.
   await fsp.mkdir(dir, { recursive: true });

@@ -80,7 +80,7 @@ function cellWidth(v: PlanValue, col: ColumnPlan): number {
 }
 
 /** Widths that fit the header and the content in the output language; long texts wrap instead of widening. */
-export function fitColumns(tab: TabPlan): ColumnPlan[] {
+export function fitColumns(tab: TabPlan<string>): ColumnPlan[] {
   const step = Math.max(1, Math.floor(tab.rows.length / MEASURED_ROWS));
   return tab.columns.map((col, c) => {
     let content = 0;

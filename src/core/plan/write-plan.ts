@@ -115,8 +115,12 @@ export interface ChartPlan {
   dataLabels?: boolean;
 }
 
-export interface TabPlan {
-  id: OutputTabId;
+/** The sheets of the blank input template (customer-tiers --template). */
+export type TemplateTabId = "templateRegister" | "templateEvaluation" | "templateModel" | "templateSettings";
+
+/** A tab to write; `Id` is an output tab's id, or a template sheet's. */
+export interface TabPlan<Id extends string = OutputTabId> {
+  id: Id;
   /** The sheet name to write (already localised, already de-conflicted against users' own tabs). */
   name: string;
   /** Excel table name (letters, digits, underscore; unique in the workbook). */
@@ -154,8 +158,16 @@ export interface CarrySummary {
   outsideChoices: number;
 }
 
+/** The blank input template: sheets written without the metadata sheet (they are the user's inputs). */
+export interface TemplatePlan {
+  lang: Lang;
+  template: true;
+  tabs: TabPlan<TemplateTabId>[];
+}
+
 export interface WritePlan {
   lang: Lang;
+  template?: undefined;
   tabs: TabPlan[];
   /**
    * The ownership register written to the hidden metadata sheet: which sheet names this product wrote.
