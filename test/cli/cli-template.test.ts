@@ -21,9 +21,9 @@ describe("customer-tiers --template writes a blank input template the tool reads
     expect([...zipEntries(file).keys()].some((k) => k.includes("sheet5"))).toBe(false); // no metadata sheet
 
     const run = await cli([file, "--as-of", "2024-06-30", "--json"]);
-    const summary = JSON.parse(run.stdout) as { customers: number; problems: { error: number }; sheets: { role: string }[] };
+    const summary = JSON.parse(run.stdout) as { customers: number; problems: { error: number; warning: number; note: number }; sheets: { role: string }[] };
     expect(summary.customers).toBe(1);
-    expect(summary.problems.error).toBe(0);
+    expect(summary.problems).toEqual({ error: 0, warning: 0, note: 0 });
     expect(summary.sheets.map((s) => s.role).sort()).toEqual(["evaluation", "model", "register", "settings"]);
   });
 

@@ -106,7 +106,7 @@ function evaluationSheet(lang: Lang): TabPlan<TemplateTabId> {
     col("basis", h("根据", "Basis"), "text"),
     col("notes", h("备注", "Notes"), "text"),
   ];
-  const row: PlanValue[] = ["C001", h("示例贸易有限公司", "Example Trading Ltd"), h("业务贡献", "Business Contribution"), 30, 85, 100, h("日均存款 250 万", "Deposits 2.5M daily"), null];
+  const row: PlanValue[] = ["C001", h("示例贸易有限公司", "Example Trading Ltd"), h("业务贡献", "Business Contribution"), 100, 85, 100, h("日均存款 250 万", "Deposits 2.5M daily"), null];
   return sheet("templateEvaluation", h("客户关系评估表", "Evaluation"), "Evaluation", columns, row, lang);
 }
 
@@ -122,7 +122,7 @@ function modelSheet(lang: Lang): TabPlan<TemplateTabId> {
     col("method", h("计分方法", "Method"), "text", { choices: zh ? ["直接", "分档", "比例", "排名", "映射"] : ["Direct", "Bands", "Min-max", "Rank", "Map"] }),
     col("bands", h("分档", "Bands"), "text", { note: h("分档：如 ≥5000000:100; ≥1000000:80; ≥0:40，或映射 高:100; 中:60; 低:20", "Bands: e.g. ≥5000000:100; ≥1000000:80; ≥0:40, or a map High:100; Medium:60; Low:20") }),
   ];
-  const row: PlanValue[] = [h("业务贡献", "Business Contribution"), 30, 100, zh ? "正向" : "Higher is better", null, zh ? "直接" : "Direct", null];
+  const row: PlanValue[] = [h("业务贡献", "Business Contribution"), 100, 100, zh ? "正向" : "Higher is better", null, zh ? "直接" : "Direct", null];
   return sheet("templateModel", h("评估模型", "Model"), "Model", columns, row, lang);
 }
 
