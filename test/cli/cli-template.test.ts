@@ -23,7 +23,8 @@ describe("customer-tiers --template writes a blank input template the tool reads
     const run = await cli([file, "--as-of", "2024-06-30", "--json"]);
     const summary = JSON.parse(run.stdout) as { customers: number; problems: { error: number; warning: number; note: number }; sheets: { role: string }[] };
     expect(summary.customers).toBe(1);
-    expect(summary.problems).toEqual({ error: 0, warning: 0, note: 0 });
+    // Notes may explain the plan (calls due before the as-of date); nothing is wrong with the template.
+    expect(summary.problems).toMatchObject({ error: 0, warning: 0 });
     expect(summary.sheets.map((s) => s.role).sort()).toEqual(["evaluation", "model", "register", "settings"]);
   });
 

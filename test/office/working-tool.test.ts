@@ -91,11 +91,12 @@ describe("editable looks editable, colours follow edits, every tab prints (Offic
     expect(dv.rows).toBe(roster.usedRect()!.rows - 1);
     expect(t.conditional).toHaveLength(8);
     expect(t.conditional.every((c) => c.row === 1 && c.rows === roster.usedRect()!.rows - 1)).toBe(true);
-    expect(t.conditional[0].formula).toMatch(/^=UPPER\(TRIM\(\$L2\)\)="A"$/);
+    expect(t.conditional[0].formula).toBe(`=UPPER(TRIM($${String.fromCharCode(65 + manual)}2))="A"`);
     expect(t.page).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$1:$1", centerFooter: "&A — &P / &N" });
     const calls = toolState(xl.sheet("电话回访计划"));
     expect(calls.conditional).toHaveLength(1);
-    expect(calls.conditional[0].formula).toContain('TRIM($J2)="已完成"');
+    const status = String.fromCharCode(65 + colOf(xl.sheet("电话回访计划"), "状态"));
+    expect(calls.conditional[0].formula).toContain(`TRIM($${status}2)="已完成"`);
     expect(calls.validations.find((v) => v.rule?.list)?.rule?.list?.source).toBe("待回访,已完成,未接通,取消");
     for (const name of xl.sheetNames().filter((n) => !n.startsWith("_") && !["客户状况登记表", "客户关系评估表", "评估模型"].includes(n))) {
       expect(toolState(xl.sheet(name)).page.orientation).toBe("Landscape");
@@ -115,7 +116,8 @@ describe("editable looks editable, colours follow edits, every tab prints (Offic
       const xl = await seeded();
       await run(xl, "2024-06-30T08:00:00Z");
       const comments = toolState(xl.sheet("客户分级名册")).comments;
-      expect(comments.map((c) => c.col)).toEqual([11, 12]);
+      const manual = colOf(xl.sheet("客户分级名册"), "人工等级");
+      expect(comments.map((c) => c.col)).toEqual([manual, manual + 1]);
       expect(comments[0]).toMatchObject({ row: 0, content: expect.stringContaining("选 A–D") });
       expect(asked).toContain("ExcelApi 1.10");
     } finally {
