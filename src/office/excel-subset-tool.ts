@@ -34,6 +34,7 @@ export interface XlDataValidation {
   errorAlert: XlDataValidationErrorAlert;
   prompt: XlDataValidationPrompt;
   ignoreBlanks: boolean;
+  clear(): void;
 }
 
 export interface XlConditionalRangeFill {
@@ -64,6 +65,7 @@ export interface XlConditionalFormat {
 
 export interface XlConditionalFormatCollection {
   add(type: "Custom"): XlConditionalFormat;
+  clearAll(): void;
 }
 
 /** Range.format with wrapping and row autofit. */

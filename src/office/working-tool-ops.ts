@@ -67,6 +67,15 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   if (wraps.length > 0 && rows > 0 && rows <= AUTOFIT_MAX_ROWS) {
     ops.push({ bytes: 120, queue: () => sheet().getRangeByIndexes(1, 0, rows, tab.columns.length).format.autofitRows() });
   }
+  // A tab rewritten in place must not stack last run's rules and lists on top of this run's.
+  ops.push({
+    bytes: 200,
+    queue: () => {
+      const all = sheet().getRangeByIndexes(1, 0, dataRows, Math.max(tab.columns.length, 1));
+      all.conditionalFormats.clearAll();
+      all.dataValidation.clear();
+    },
+  });
   tab.columns.forEach((c, i) => {
     if (!c.choices && !c.note) return;
     ops.push({

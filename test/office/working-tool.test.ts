@@ -4,6 +4,8 @@ import { runWorkbookJob } from "../../src/office/run-workbook-job";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { createFakeExcel, type FakeExcel, type SeedSheet, type SheetState } from "./fake-excel";
 import { chartTool, toolState } from "./fake-excel/working-tool";
+import { workingToolOps } from "../../src/office/working-tool-ops";
+import type { XlToolWorksheet } from "../../src/office/excel-subset-tool";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "long.xlsx");
 const noWait = { sleep: async () => undefined, tag: "t1" };
@@ -123,5 +125,19 @@ describe("editable looks editable, colours follow edits, every tab prints (Offic
     } finally {
       delete (globalThis as { Office?: unknown }).Office;
     }
+  });
+
+  test("a tab decorated again in place (the add-in rewrites tabs in place) does not stack rules or lists", async () => {
+    const xl = await seeded();
+    const first = await run(xl, "2024-06-30T08:00:00Z");
+    const roster = first.outcome.plan.tabs[0];
+    await xl.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("客户分级名册") as unknown as XlToolWorksheet;
+      workingToolOps(roster, () => ws, { comments: false }).forEach((op) => op.queue());
+      await ctx.sync();
+    });
+    const t = toolState(xl.sheet("客户分级名册"));
+    expect(t.conditional).toHaveLength(8);
+    expect(t.validations.filter((v) => v.rule?.list)).toHaveLength(1);
   });
 });

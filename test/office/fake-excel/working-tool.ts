@@ -54,6 +54,11 @@ export interface ToolState {
 
 const states = new WeakMap<SheetState, ToolState>();
 
+/** True when rectangle a lies within b. */
+function inside(a: Rect, b: Rect): boolean {
+  return a.row >= b.row && a.col >= b.col && a.row + a.rows <= b.row + b.rows && a.col + a.cols <= b.col + b.cols;
+}
+
 /** The working-tool state of a sheet (created empty on first use). */
 export function toolState(sheet: SheetState): ToolState {
   let s = states.get(sheet);
@@ -81,6 +86,15 @@ export class FakeDataValidation implements XlDataValidation {
         if (rule.list && typeof rule.list.source === "string" && rule.list.source.length > 255) fail("InvalidArgument", "A list source is limited to 255 characters.");
       }
       v[key] = value;
+    });
+  }
+
+  /** Removes the validations inside the range. */
+  clear(): void {
+    this.range.command("dataValidation.clear", null, () => {
+      const { sheet, rect } = this.range.target();
+      const st = toolState(sheet);
+      st.validations = st.validations.filter((v) => !inside(v, rect));
     });
   }
 
@@ -113,6 +127,15 @@ export class FakeDataValidation implements XlDataValidation {
 /** Range.conditionalFormats over the fake: custom (formula) rules only. */
 export class FakeConditionalFormats implements XlConditionalFormatCollection {
   constructor(private readonly range: FakeRange) {}
+
+  /** Removes the conditional formats inside the range. */
+  clearAll(): void {
+    this.range.command("conditionalFormats.clearAll", null, () => {
+      const { sheet, rect } = this.range.target();
+      const st = toolState(sheet);
+      st.conditional = st.conditional.filter((c) => !inside(c, rect));
+    });
+  }
 
   /** Adds a custom conditional format over the range. */
   add(type: "Custom"): XlConditionalFormat {
