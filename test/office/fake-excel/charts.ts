@@ -1,4 +1,4 @@
-import type { XlChart, XlChartCollection, XlChartSeries, XlChartSeriesCollection, XlChartTitle } from "../../../src/office/excel-subset";
+import type { XlChartCollection, XlChartTitle } from "../../../src/office/excel-subset";
 import { parseLoad } from "./client-object";
 import type { XlChartDataLabels, XlChartPointsCollection, XlToolChart } from "../../../src/office/excel-subset-tool";
 import { chartTool } from "./working-tool";
