@@ -3,7 +3,7 @@ import { columnLetters } from "../core/workbook/grid";
 import type { XlWorksheet } from "./excel-subset";
 import { BLOCK_FORMAT_BYTES, CHART_BYTES, COLUMN_WIDTH_BYTES, HEADER_FORMAT_BYTES } from "./request-size";
 import type { XlToolWorksheet } from "./excel-subset-tool";
-import { decorateChart, hostCapabilities, workingToolOps, type ToolCapabilities } from "./working-tool-ops";
+import { chartDecorationBytes, decorateChart, hostCapabilities, workingToolOps, type ToolCapabilities } from "./working-tool-ops";
 import { mergeBlocks } from "./style-merge";
 import type { TempTab } from "./temp-tab";
 
@@ -69,7 +69,7 @@ export function formatOps(t: TempTab, caps: ToolCapabilities | number = hostCapa
   const chart = t.tab.chart;
   if (chart && chart.rows > 0 && chart.firstRow + chart.rows <= dataRows) {
     ops.push({
-      bytes: CHART_BYTES,
+      bytes: CHART_BYTES + chartDecorationBytes(t.tab),
       queue: () => {
         const values = ws().getRangeByIndexes(1 + chart.firstRow, chart.valueCol, chart.rows, 1);
         const labels = ws().getRangeByIndexes(1 + chart.firstRow, chart.labelCol, chart.rows, 1);

@@ -16,6 +16,13 @@ export interface ToolCapabilities {
   comments: boolean;
 }
 
+/**
+ * Estimated request bytes of each operation at real office.js's serialised size (request-size.ts measures
+ * a fill + font block at 900 bytes and a column width at 700; these calls are of the same make, with their
+ * strings on top).
+ */
+const CALL_BYTES = 700;
+
 /** Rows above which row heights are not autofitted (Excel measures every row: slow on big tabs). */
 export const AUTOFIT_MAX_ROWS = 20000;
 
@@ -52,7 +59,7 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   const dataRows = Math.max(rows, 1);
   for (const [col, n] of runs(tab, (i) => !!(tab.columns[i].editable || tab.columns[i].user))) {
     ops.push({
-      bytes: 250,
+      bytes: 2 * CALL_BYTES,
       queue: () => {
         const r = sheet().getRangeByIndexes(0, col, 1, n);
         r.format.fill.color = `#${EDITABLE_HEADER_STYLE.fill}`;
@@ -62,14 +69,14 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   }
   const wraps = runs(tab, (i) => !!tab.columns[i].wrap);
   for (const [col, n] of wraps) {
-    ops.push({ bytes: 150, queue: () => void (sheet().getRangeByIndexes(1, col, dataRows, n).format.wrapText = true) });
+    ops.push({ bytes: CALL_BYTES, queue: () => void (sheet().getRangeByIndexes(1, col, dataRows, n).format.wrapText = true) });
   }
   if (wraps.length > 0 && rows > 0 && rows <= AUTOFIT_MAX_ROWS) {
-    ops.push({ bytes: 120, queue: () => sheet().getRangeByIndexes(1, 0, rows, tab.columns.length).format.autofitRows() });
+    ops.push({ bytes: CALL_BYTES, queue: () => sheet().getRangeByIndexes(1, 0, rows, tab.columns.length).format.autofitRows() });
   }
   // A tab rewritten in place must not stack last run's rules and lists on top of this run's.
   ops.push({
-    bytes: 200,
+    bytes: 3 * CALL_BYTES,
     queue: () => {
       const all = sheet().getRangeByIndexes(1, 0, dataRows, Math.max(tab.columns.length, 1));
       all.conditionalFormats.clearAll();
@@ -79,7 +86,7 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   tab.columns.forEach((c, i) => {
     if (!c.choices && !c.note) return;
     ops.push({
-      bytes: 600 + (c.note?.length ?? 0) * 3,
+      bytes: 5 * CALL_BYTES + ((c.note?.length ?? 0) + (c.choices?.join(",").length ?? 0)) * 6,
       queue: () => {
         const dv = sheet().getRangeByIndexes(1, i, dataRows, 1).dataValidation;
         if (c.choices) {
@@ -95,7 +102,7 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   for (const rule of tab.conditional ?? []) {
     if (rule.cols <= 0) continue;
     ops.push({
-      bytes: 400 + rule.formula.length,
+      bytes: 5 * CALL_BYTES + rule.formula.length * 6,
       queue: () => {
         const cf = sheet().getRangeByIndexes(1, rule.col, dataRows, rule.cols).conditionalFormats.add("Custom");
         cf.custom.rule.formula = `=${rule.formula}`;
@@ -105,7 +112,7 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
     });
   }
   ops.push({
-    bytes: 500,
+    bytes: 6 * CALL_BYTES,
     queue: () => {
       const layout = sheet().pageLayout;
       layout.orientation = "Landscape";
@@ -118,10 +125,15 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   if (caps.comments) {
     tab.columns.forEach((c, i) => {
       if (!c.note) return;
-      ops.push({ bytes: 300 + c.note.length * 3, queue: () => void sheet().comments.add(`${columnLetters(i)}1`, c.note!) });
+      ops.push({ bytes: 2 * CALL_BYTES + c.note.length * 6, queue: () => void sheet().comments.add(`${columnLetters(i)}1`, c.note!) });
     });
   }
   return ops;
+}
+
+/** Request bytes decorateChart adds to a chart's operation. */
+export function chartDecorationBytes(tab: TabPlan): number {
+  return ((tab.chart?.pointRoles?.length ?? 0) + 1) * CALL_BYTES;
 }
 
 /** Tier colours on the chart's points and values on its bars (LibreOffice and WPS need them explicit too). */
