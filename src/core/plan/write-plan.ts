@@ -15,6 +15,9 @@ export type OutputTabId =
   | "kpi"
   | "history"
   | "problems"
+  | "summary"
+  | "strengthening"
+  | "actionPlan"
   // The batch run's consolidated workbook for the command centre.
   | "batchWorkbooks"
   | "batchManagers"
@@ -71,13 +74,25 @@ export interface StyleBlock {
 }
 
 export interface ChartPlan {
-  kind: "column" | "pie";
+  kind: "column" | "pie" | "line";
   title: string;
   /** Data-row range (inclusive start, count) of the category labels and values. */
   firstRow: number;
   rows: number;
   labelCol: number;
   valueCol: number;
+  /**
+   * Several series (a line per tier over the runs): each over its own `rows` rows of the same two columns,
+   * starting at its firstRow; the categories are the first series' labels. Absent: one series, the range above.
+   */
+  series?: ChartSeriesPlan[];
+}
+
+/** One series of a chart with several: its legend name, first data row and colour. */
+export interface ChartSeriesPlan {
+  name: string;
+  firstRow: number;
+  role?: StyleRole;
 }
 
 export interface TabPlan {
@@ -94,6 +109,8 @@ export interface TabPlan {
    */
   styles: StyleBlock[];
   chart?: ChartPlan;
+  /** Further charts, placed right of `chart` (the KPI tab's trend of tiers over the runs). */
+  extraCharts?: ChartPlan[];
 }
 
 export interface WritePlan {

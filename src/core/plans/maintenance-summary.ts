@@ -1,0 +1,232 @@
+import { pick, type Bilingual, type Lang } from "../i18n/lang";
+import type { PreviousRow } from "../plan/previous-outputs";
+import { buildTab, type ColumnSpec, type TabSpec } from "../plan/tab-spec";
+import type { PlanValue, StyleBlock, TabPlan } from "../plan/write-plan";
+import type { ScoredCustomer, TierOrIncomplete } from "../scoring/scored-customer";
+import type { Settings } from "../settings/settings";
+import { bi, compareKeys, isClosedStatus } from "./common";
+import { isLost, statusId } from "./segments";
+
+// Bound once: a global lookup of Math per customer is slow under a vm context (jest).
+const { floor } = Math;
+
+const TIER_COLUMN: Record<TierOrIncomplete, string> = { A: "tierA", B: "tierB", C: "tierC", D: "tierD", incomplete: "incomplete" };
+
+/** The register's statuses (spec: 正常, 新客户, 休眠, 流失, 转出, 已回流), by the ids the register reader gives them. */
+const STATUS_COLUMNS: { id: string; status: string | null; zh: string; en: string }[] = [
+  { id: "stActive", status: "active", zh: "正常", en: "Active" },
+  { id: "stNew", status: "new", zh: "新客户", en: "New" },
+  { id: "stDormant", status: "dormant", zh: "休眠", en: "Dormant" },
+  { id: "stChurned", status: "churned", zh: "流失", en: "Churned" },
+  { id: "stTransferred", status: "transferred", zh: "转出", en: "Transferred out" },
+  { id: "stReturned", status: "returned", zh: "已回流", en: "Returned" },
+  { id: "stNone", status: null, zh: "未填状态", en: "No status" },
+];
+
+const n = (id: string, zh: string, en: string, width = 8): ColumnSpec => ({ id, zh, en, kind: "integer", width });
+
+/** 客户维护总结表 / Maintenance Summary: one row per account manager and a total row. */
+export const SUMMARY_SPEC: TabSpec = {
+  id: "summary",
+  zh: "客户维护总结表",
+  en: "Maintenance Summary",
+  tableName: "MaintenanceSummary",
+  keyColumns: ["manager"],
+  columns: [
+    { id: "manager", zh: "客户经理", en: "Account Manager", kind: "text", width: 14 },
+    n("customers", "客户数", "Customers"),
+    n("tierA", "A级", "Tier A", 7), n("tierB", "B级", "Tier B", 7), n("tierC", "C级", "Tier C", 7), n("tierD", "D级", "Tier D", 7),
+    n("incomplete", "资料不全", "Incomplete"),
+    n("maintain", "维持关系", "Maintain"), n("improve", "改善关系", "Improve"), n("end", "终止关系", "End"),
+    ...STATUS_COLUMNS.map((s) => n(s.id, s.zh, s.en)),
+    n("callsDue", "30天内待回访", "Calls Due in 30 Days", 10),
+    n("callsOverdue", "逾期回访", "Overdue Calls", 9),
+    n("callsDone", "上次运行以来已回访", "Calls Done Since Last Run", 12),
+    n("planPending", "方案待审核", "Plans Pending Review", 10),
+    n("planApproved", "方案已审核", "Plans Approved", 10),
+    n("planRejected", "方案已驳回", "Plans Rejected", 10),
+    n("planOther", "其他审核状态", "Other Review Status", 10),
+    n("planExecuted", "方案已执行", "Plans Executed", 10),
+    n("planInProgress", "方案执行中", "Plans In Progress", 10),
+    n("warnYellow", "黄色预警", "Yellow Warnings", 9),
+    n("warnRed", "红色预警", "Red Warnings", 9),
+    n("winbackDecided", "拟挽回", "Win-back Decided", 8),
+    n("returned", "上次以来回流", "Returned Since Last Run", 10),
+    { id: "avgScore", zh: "平均得分", en: "Average Score", kind: "number", width: 9 },
+    { id: "scoreChange", zh: "得分变化", en: "Score Change", kind: "number", width: 9, numberFormat: "+0.0;-0.0;0.0" },
+  ],
+};
+
+const UNASSIGNED = bi("（未指定）", "(unassigned)");
+const TOTAL = bi("合计", "Total");
+
+const norm = (v: PlanValue | undefined): string => String(v ?? "").normalize("NFKC").trim().toLowerCase();
+
+const APPROVED = new Set(["已审核", "审核通过", "已通过", "通过", "同意", "已批准", "批准", "approved", "reviewed", "accepted", "ok"]);
+const REJECTED = new Set(["已驳回", "驳回", "不通过", "未通过", "退回", "已退回", "拒绝", "rejected", "declined", "returned"]);
+const PENDING = new Set(["", "待审核", "未审核", "审核中", "pending review", "pending", "to review"]);
+const EXECUTED = new Set(["已执行", "执行完毕", "已落实", "executed", "carried out"]);
+
+/** How a plan row stands by its 审核状态 (review) and 执行情况 (execution). */
+export function planState(review: PlanValue | undefined, execution: PlanValue | undefined): {
+  review: "pending" | "approved" | "rejected" | "other";
+  execution: "executed" | "inProgress" | "none";
+} {
+  const r = norm(review);
+  const e = norm(execution);
+  const executed = EXECUTED.has(r) || EXECUTED.has(e) || (e !== "" && isClosedStatus(e));
+  return {
+    // 已执行 in the review column says it was approved and carried out.
+    review: PENDING.has(r) ? "pending" : APPROVED.has(r) || EXECUTED.has(r) ? "approved" : REJECTED.has(r) ? "rejected" : "other",
+    execution: executed ? "executed" : e !== "" ? "inProgress" : "none",
+  };
+}
+
+/** A built tab's rows as records by column id (the summary reads the other tabs as written). */
+export function tabRecords(tab: TabPlan | undefined): Record<string, PlanValue>[] {
+  if (!tab) return [];
+  const ids = tab.columns.map((c) => c.id);
+  return tab.rows.map((row) => {
+    const r: Record<string, PlanValue> = {};
+    ids.forEach((id, i) => (r[id] = row[i] ?? null));
+    return r;
+  });
+}
+
+/** What the summary is built from: this run's customers and tabs, and what the last run left. */
+export interface SummaryInput {
+  customers: ScoredCustomer[];
+  settings: Settings;
+  asOf: number;
+  lang: Lang;
+  /** This run's tabs, as built. */
+  tabs: { retention?: TabPlan; callbacks?: TabPlan; churn?: TabPlan; winback?: TabPlan };
+  /** The previous roster's rows (客户编号, 客户经理, 最终得分), for the average score at the last run. */
+  previousRoster: PreviousRow[];
+  /** True for a customer that was 流失 or 转出 at the last run and is active now. */
+  returned: (c: ScoredCustomer) => boolean;
+  /** As-of day of the last run, when known: calls done since then are counted. */
+  lastAsOf: number | null;
+}
+
+type Acc = Record<string, number> & { scoreSum: number; scored: number };
+
+function emptyAcc(): Acc {
+  const a: Record<string, number> = { scoreSum: 0, scored: 0 };
+  for (const c of SUMMARY_SPEC.columns) if (c.kind === "integer") a[c.id] = 0;
+  return a as Acc;
+}
+
+/** The manager's name as written in the register, trimmed; "" when none. */
+function managerOf(c: ScoredCustomer): string {
+  return (c.register?.accountManager ?? "").trim();
+}
+
+/** The tier of a row of the other tabs is not needed: rows are attributed by customer key to its manager. */
+function keyOf(r: Record<string, PlanValue>): string {
+  return String(r.key ?? "");
+}
+
+/**
+ * Builds 客户维护总结表: one row per account manager (by the register's 客户经理; customers without one under
+ * "（未指定）"), sorted by name, and a total row. Counts come from this run's customers and tabs as written, so
+ * the summary always agrees with them.
+ */
+export function buildMaintenanceSummary(input: SummaryInput, name: string): TabPlan {
+  const { customers, settings, asOf, lang } = input;
+  const today = floor(asOf);
+  const dueTo = today + settings.plan.supervisor.dueDays;
+  const accs = new Map<string, Acc>();
+  const managerByKey = new Map<string, string>();
+  const acc = (m: string): Acc => {
+    let a = accs.get(m);
+    if (!a) accs.set(m, (a = emptyAcc()));
+    return a;
+  };
+  for (const c of customers) {
+    const m = managerOf(c);
+    managerByKey.set(c.key, m);
+    const a = acc(m);
+    a.customers++;
+    a[TIER_COLUMN[c.tier]]++;
+    // Verdict counts cover active customers only (the spec's life cycle rule).
+    if (c.verdict && !isLost(c)) a[c.verdict]++;
+    const st = statusId(c);
+    const col = STATUS_COLUMNS.find((s) => s.status === (st ?? null)) ?? STATUS_COLUMNS.find((s) => s.status === "active")!;
+    a[col.id]++;
+    if (c.score !== null) {
+      a.scoreSum += c.score;
+      a.scored++;
+    }
+    if (input.returned(c)) a.returned++;
+  }
+  const forKey = (r: Record<string, PlanValue>): Acc | undefined => {
+    const m = managerByKey.get(keyOf(r));
+    return m === undefined ? undefined : acc(m);
+  };
+  for (const r of tabRecords(input.tabs.callbacks)) {
+    const a = forKey(r);
+    const date = r.plannedDate;
+    if (!a || typeof date !== "number") continue;
+    const closed = isClosedStatus(r.status);
+    if (!closed && date < today) a.callsOverdue++;
+    if (!closed && date >= today && date <= dueTo) a.callsDue++;
+    if (closed && (input.lastAsOf === null || date >= input.lastAsOf)) a.callsDone++;
+  }
+  for (const r of tabRecords(input.tabs.retention)) {
+    const a = forKey(r);
+    if (!a) continue;
+    const s = planState(r.reviewStatus, r.execution);
+    a[{ pending: "planPending", approved: "planApproved", rejected: "planRejected", other: "planOther" }[s.review]]++;
+    if (s.execution === "executed") a.planExecuted++;
+    if (s.execution === "inProgress") a.planInProgress++;
+  }
+  const red = new Set([norm("红"), norm("Red")]);
+  for (const r of tabRecords(input.tabs.churn)) {
+    const a = forKey(r);
+    if (a) a[red.has(norm(r.level)) ? "warnRed" : "warnYellow"]++;
+  }
+  const winWords = new Set([norm("挽回"), norm("Win back")]);
+  for (const r of tabRecords(input.tabs.winback)) {
+    const a = forKey(r);
+    if (a && winWords.has(norm(r.decision))) a.winbackDecided++;
+  }
+
+  // The average score at the last run, by the manager the previous roster showed.
+  const prev = new Map<string, { sum: number; n: number }>();
+  const prevAll = { sum: 0, n: 0 };
+  for (const row of input.previousRoster) {
+    const s = row.record.score;
+    if (typeof s !== "number" || !Number.isFinite(s)) continue;
+    const m = String(row.record.manager ?? "").trim();
+    const p = prev.get(m) ?? { sum: 0, n: 0 };
+    p.sum += s;
+    p.n++;
+    prev.set(m, p);
+    prevAll.sum += s;
+    prevAll.n++;
+  }
+
+  const row = (label: string, a: Acc, before: { sum: number; n: number } | undefined): Record<string, PlanValue> => {
+    const avg = a.scored > 0 ? a.scoreSum / a.scored : null;
+    const prevAvg = before && before.n > 0 ? before.sum / before.n : null;
+    const out: Record<string, PlanValue> = { manager: label, avgScore: avg, scoreChange: avg !== null && prevAvg !== null ? avg - prevAvg : null };
+    for (const c of SUMMARY_SPEC.columns) if (c.kind === "integer") out[c.id] = a[c.id];
+    return out;
+  };
+  const managers = [...accs.keys()].sort((x, y) => (x === "" ? 1 : y === "" ? -1 : compareKeys(x, y)));
+  const records = managers.map((m) => row(m === "" ? pick(UNASSIGNED, lang) : m, accs.get(m)!, prev.get(m)));
+  const total = emptyAcc();
+  for (const a of accs.values()) for (const k of Object.keys(total)) total[k] += a[k];
+  records.push(row(pick(TOTAL, lang), total, prevAll));
+  const styles: StyleBlock[] = [{ role: "note", row: records.length - 1, rows: 1, col: 0, cols: SUMMARY_SPEC.columns.length }];
+  return buildTab(specFor(settings), lang, name, records, styles);
+}
+
+/** The spec with the due-calls header naming the settings' window (30天内待回访 by default). */
+function specFor(settings: Settings): TabSpec {
+  const d = settings.plan.supervisor.dueDays;
+  if (d === 30) return SUMMARY_SPEC;
+  const header: Bilingual = bi(`${d}天内待回访`, `Calls Due in ${d} Days`);
+  return { ...SUMMARY_SPEC, columns: SUMMARY_SPEC.columns.map((c) => (c.id === "callsDue" ? { ...c, ...header } : c)) };
+}
