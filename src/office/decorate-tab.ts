@@ -63,19 +63,31 @@ export function formatOps(t: TempTab): FormatOp[] {
       },
     }),
   );
-  const chart = t.tab.chart;
-  if (chart && chart.rows > 0 && chart.firstRow + chart.rows <= dataRows) {
+  const charts = [t.tab.chart, ...(t.tab.extraCharts ?? [])];
+  charts.forEach((chart, k) => {
+    if (!chart || chart.rows <= 0) return;
+    const series = chart.series ?? [{ name: chart.title, firstRow: chart.firstRow }];
+    if (series.some((x) => x.firstRow < 0 || x.firstRow + chart.rows > dataRows)) return;
     ops.push({
-      bytes: 400,
+      bytes: 400 + 300 * series.length,
       queue: () => {
-        const values = ws().getRangeByIndexes(1 + chart.firstRow, chart.valueCol, chart.rows, 1);
-        const labels = ws().getRangeByIndexes(1 + chart.firstRow, chart.labelCol, chart.rows, 1);
-        const ch = ws().charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", values, "Columns");
-        ch.series.getItemAt(0).setXAxisValues(labels);
+        const range = (row: number, col: number) => ws().getRangeByIndexes(1 + row, col, chart.rows, 1);
+        const labels = range(series[0].firstRow, chart.labelCol);
+        const type = chart.kind === "pie" ? "Pie" : chart.kind === "line" ? "Line" : "ColumnClustered";
+        const ch = ws().charts.add(type, range(series[0].firstRow, chart.valueCol), "Columns");
+        const first = ch.series.getItemAt(0);
+        first.setXAxisValues(labels);
+        if (chart.series) first.name = series[0].name;
+        // Further series (a line per tier) each over their own rows, on the first series' categories.
+        for (const x of series.slice(1)) {
+          const s = ch.series.add(x.name);
+          s.setValues(range(x.firstRow, chart.valueCol));
+          s.setXAxisValues(labels);
+        }
         ch.title.text = chart.title;
-        ch.setPosition(`${columnLetters(cols + 1)}2`);
+        ch.setPosition(`${columnLetters(cols + 1 + 9 * k)}2`);
       },
     });
-  }
+  });
   return ops;
 }

@@ -8,6 +8,8 @@ export interface SheetPart {
   table?: number;
   /** 1-based drawing/chart part number, when the sheet has a chart. */
   chart?: number;
+  /** Part numbers of the sheet's further charts (in the same drawing), numbered after every first chart. */
+  extraCharts?: number[];
 }
 
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -33,6 +35,7 @@ export function contentTypesXml(sheets: SheetPart[]): string {
       x += o(`/xl/drawings/drawing${s.chart}.xml`, "application/vnd.openxmlformats-officedocument.drawing+xml");
       x += o(`/xl/charts/chart${s.chart}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
     }
+    for (const n of s.extraCharts ?? []) x += o(`/xl/charts/chart${n}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
   });
   return x + `</Types>`;
 }

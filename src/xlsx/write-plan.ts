@@ -67,6 +67,10 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
     table: i + 1,
     chart: t.chart ? ++chartNo : undefined,
   }));
+  // Further charts share their sheet's drawing; their parts are numbered after every first chart.
+  plan.tabs.forEach((t, i) => {
+    if (t.chart && t.extraCharts?.length) parts[i].extraCharts = t.extraCharts.map(() => ++chartNo);
+  });
   parts.push({ name: META_SHEET_NAME, state: "veryHidden" });
   const tableNames = plan.tabs.map((t) => tableNameFor(t.tableName, usedTables));
 
@@ -106,9 +110,11 @@ export async function writePlanToFile(plan: WritePlan, file: string, progress?: 
       if (rels) await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels);
       await zip.add(`xl/tables/table${part.table}.xml`, tableXml(tab, i + 1, tableNames[i]));
       if (part.chart && tab.chart) {
-        await zip.add(`xl/drawings/drawing${part.chart}.xml`, drawingXml(tab));
-        await zip.add(`xl/drawings/_rels/drawing${part.chart}.xml.rels`, drawingRelsXml(part.chart));
+        const extras = part.extraCharts ?? [];
+        await zip.add(`xl/drawings/drawing${part.chart}.xml`, drawingXml(tab, 1 + extras.length));
+        await zip.add(`xl/drawings/_rels/drawing${part.chart}.xml.rels`, drawingRelsXml(part.chart, extras));
         await zip.add(`xl/charts/chart${part.chart}.xml`, chartXml(tab, tab.chart));
+        for (let k = 0; k < extras.length; k++) await zip.add(`xl/charts/chart${extras[k]}.xml`, chartXml(tab, tab.extraCharts![k]));
       }
     }
     await zip.add(`xl/worksheets/sheet${parts.length}.xml`, plainSheetXml(metaRows(plan.meta), strings));

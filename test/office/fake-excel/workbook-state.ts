@@ -23,6 +23,10 @@ export interface ChartState {
   title: string;
   xValues?: Rect;
   position?: string;
+  /** Name of the first series, when set. */
+  seriesName?: string;
+  /** Series added after the first (ExcelApi 1.7): name, values and x-axis values. */
+  more?: { name: string; values?: Rect; xValues?: Rect }[];
 }
 
 /** One worksheet's content. */
