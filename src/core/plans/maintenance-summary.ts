@@ -23,7 +23,11 @@ const STATUS_COLUMNS: { id: string; status: string | null; zh: string; en: strin
   { id: "stNone", status: null, zh: "未填状态", en: "No status" },
 ];
 
-const n = (id: string, zh: string, en: string, width = 8): ColumnSpec => ({ id, zh, en, kind: "integer", width });
+/** A count column about as wide as its header (a CJK character is two units; long English headers may wrap). */
+const n = (id: string, zh: string, en: string): ColumnSpec => {
+  const units = [...zh].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  return { id, zh, en, kind: "integer", width: Math.max(8, units + 2, Math.min(en.length, 16)) };
+};
 
 /** 客户维护总结表 / Maintenance Summary: one row per account manager and a total row. */
 export const SUMMARY_SPEC: TabSpec = {
@@ -35,23 +39,23 @@ export const SUMMARY_SPEC: TabSpec = {
   columns: [
     { id: "manager", zh: "客户经理", en: "Account Manager", kind: "text", width: 14 },
     n("customers", "客户数", "Customers"),
-    n("tierA", "A级", "Tier A", 7), n("tierB", "B级", "Tier B", 7), n("tierC", "C级", "Tier C", 7), n("tierD", "D级", "Tier D", 7),
+    n("tierA", "A级", "Tier A"), n("tierB", "B级", "Tier B"), n("tierC", "C级", "Tier C"), n("tierD", "D级", "Tier D"),
     n("incomplete", "资料不全", "Incomplete"),
     n("maintain", "维持关系", "Maintain"), n("improve", "改善关系", "Improve"), n("end", "终止关系", "End"),
     ...STATUS_COLUMNS.map((s) => n(s.id, s.zh, s.en)),
-    n("callsDue", "30天内待回访", "Calls Due in 30 Days", 10),
-    n("callsOverdue", "逾期回访", "Overdue Calls", 9),
-    n("callsDone", "上次运行以来已回访", "Calls Done Since Last Run", 12),
-    n("planPending", "方案待审核", "Plans Pending Review", 10),
-    n("planApproved", "方案已审核", "Plans Approved", 10),
-    n("planRejected", "方案已驳回", "Plans Rejected", 10),
-    n("planOther", "其他审核状态", "Other Review Status", 10),
-    n("planExecuted", "方案已执行", "Plans Executed", 10),
-    n("planInProgress", "方案执行中", "Plans In Progress", 10),
-    n("warnYellow", "黄色预警", "Yellow Warnings", 9),
-    n("warnRed", "红色预警", "Red Warnings", 9),
-    n("winbackDecided", "拟挽回", "Win-back Decided", 8),
-    n("returned", "上次以来回流", "Returned Since Last Run", 10),
+    n("callsDue", "30天内待回访", "Calls Due in 30 Days"),
+    n("callsOverdue", "逾期回访", "Overdue Calls"),
+    n("callsDone", "上次以来已回访", "Calls Done Since Last Run"),
+    n("planPending", "方案待审核", "Plans Pending Review"),
+    n("planApproved", "方案已审核", "Plans Approved"),
+    n("planRejected", "方案已驳回", "Plans Rejected"),
+    n("planOther", "其他审核状态", "Other Review Status"),
+    n("planExecuted", "方案已执行", "Plans Executed"),
+    n("planInProgress", "方案执行中", "Plans In Progress"),
+    n("warnYellow", "黄色预警", "Yellow Warnings"),
+    n("warnRed", "红色预警", "Red Warnings"),
+    n("winbackDecided", "拟挽回", "Win-back Decided"),
+    n("returned", "上次以来回流", "Returned Since Last Run"),
     { id: "avgScore", zh: "平均得分", en: "Average Score", kind: "number", width: 9 },
     { id: "scoreChange", zh: "得分变化", en: "Score Change", kind: "number", width: 9, numberFormat: "+0.0;-0.0;0.0" },
   ],
