@@ -177,9 +177,11 @@ export function buildMaintenanceSummary(input: SummaryInput, name: string): TabP
     if (!closed && date >= today && date <= dueTo) a.callsDue++;
     if (closed && (input.lastAsOf === null || date >= input.lastAsOf)) a.callsDone++;
   }
+  const lost = new Set(customers.filter(isLost).map((c) => c.key));
   for (const r of tabRecords(input.tabs.retention)) {
     const a = forKey(r);
-    if (!a) continue;
+    // Lost customers are not in the maintenance plan (spec, life cycle); they count on the win-back side.
+    if (!a || lost.has(keyOf(r))) continue;
     const s = planState(r.reviewStatus, r.execution);
     a[{ pending: "planPending", approved: "planApproved", rejected: "planRejected", other: "planOther" }[s.review]]++;
     if (s.execution === "executed") a.planExecuted++;
