@@ -1,3 +1,4 @@
+import { customerResults } from "../../src/core/batch/workbook-result";
 import { runJob } from "../../src/core/job/run-job";
 import { DAY1, DAY2, FIRST, input, records, tab, twoRuns } from "./supervisor-workbook";
 
@@ -64,11 +65,13 @@ describe("roster segments over two runs: 客户类别 and 生命周期", () => {
   it("VIP by spend, 潜在 without spend; 新客户, 成长 and 衰退 against the previous roster's score", () => {
     const { run1, run2 } = twoRuns();
     const r1 = Object.fromEntries(records(tab(run1, "roster")).map((r) => [r.key, r]));
-    expect(r1.C1).toMatchObject({ category: "VIP", lifecycle: "稳定" });
-    expect(r1.C2).toMatchObject({ category: "普通", lifecycle: "新客户" });
-    expect(r1.C5).toMatchObject({ category: "潜在" });
-    expect(r1.C6).toMatchObject({ category: "潜在" });
+    expect(r1.C1).toMatchObject({ segment: "VIP", lifecycle: "稳定" });
+    expect(r1.C2).toMatchObject({ segment: "普通", lifecycle: "新客户" });
+    expect(r1.C5).toMatchObject({ segment: "潜在" });
+    expect(r1.C6).toMatchObject({ segment: "潜在" });
     expect(r1.C4).toMatchObject({ lifecycle: "已流失" });
+    // The batch export's per-customer results carry the category as 'segment'.
+    expect(customerResults(run1.plan).find((r) => r.key === "C1")).toMatchObject({ segment: "VIP" });
     const r2 = Object.fromEntries(records(tab(run2, "roster")).map((r) => [r.key, r]));
     // C2 is still within 180 days of its first purchase: 新客户 wins over 成长.
     expect(r2.C2).toMatchObject({ lifecycle: "新客户", score: 80 });

@@ -36,7 +36,7 @@ describe("客户类别: VIP is the top 10% by annual spend, 潜在 has no spend,
   it("without any annual spend in the register the column stays empty (nothing is guessed)", () => {
     const seg = segmentCustomers([spender("a"), spender("b")], settings, AS_OF, new Map());
     expect([...seg.category.values()]).toEqual([null, null]);
-    expect(segmentCells(seg, "zh-CN")(spender("a"))).toMatchObject({ category: null });
+    expect(segmentCells(seg, "zh-CN")(spender("a"))).toMatchObject({ segment: null });
   });
 
   it("property: with distinct spends, exactly ⌈n × share⌉ customers are VIP", () => {
@@ -90,7 +90,7 @@ describe("生命周期: 新客户, 成长, 衰退, 流失预警, else 稳定", (
   it("both segments are written in the output language", () => {
     const cs = [customer("n", { reg: { firstPurchase: day(-3), annualSpend: 100 } })];
     const seg = segmentCustomers(cs, settings, AS_OF, new Map());
-    expect(segmentCells(seg, "zh-CN")(cs[0])).toEqual({ category: "VIP", lifecycle: "新客户" });
-    expect(segmentCells(seg, "en-US")(cs[0])).toEqual({ category: "VIP", lifecycle: "New" });
+    expect(segmentCells(seg, "zh-CN")(cs[0])).toEqual({ segment: "VIP", lifecycle: "新客户" });
+    expect(segmentCells(seg, "en-US")(cs[0])).toEqual({ segment: "VIP", lifecycle: "New" });
   });
 });

@@ -33,7 +33,8 @@ export const LIFECYCLE_WORDS: Record<Lifecycle, Bilingual> = {
 
 /** The roster's two segment columns (added after 变动 / Movement). */
 export const SEGMENT_COLUMNS: ColumnSpec[] = [
-  { id: "category", zh: "客户类别", en: "Customer Category", kind: "text", width: 10 },
+  // Id "segment": the batch export's per-customer results read it from the roster by this id.
+  { id: "segment", zh: "客户类别", en: "Customer Category", kind: "text", width: 10 },
   { id: "lifecycle", zh: "生命周期", en: "Life Cycle", kind: "text", width: 10 },
 ];
 
@@ -147,7 +148,7 @@ export function segmentCells(segments: Segments, lang: Lang): (c: ScoredCustomer
     const cat = segments.category.get(c.key);
     const life = segments.lifecycle.get(c.key);
     return {
-      category: cat ? pick(CATEGORY_WORDS[cat], lang) : null,
+      segment: cat ? pick(CATEGORY_WORDS[cat], lang) : null,
       lifecycle: life ? pick(LIFECYCLE_WORDS[life], lang) : null,
     };
   };
