@@ -24,6 +24,9 @@ const STATUS_COLUMNS: { id: string; status: string | null; zh: string; en: strin
 ];
 
 /** A count column about as wide as its header (a CJK character is two units; long English headers may wrap). */
+/** Status id → its column; an unknown status counts as active. */
+const STATUS_COLUMN = new Map<string | null, string>(STATUS_COLUMNS.map((s) => [s.status, s.id]));
+
 const n = (id: string, zh: string, en: string): ColumnSpec => {
   const units = [...zh].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   return { id, zh, en, kind: "integer", width: Math.max(8, units + 2, Math.min(en.length, 16)) };
@@ -86,17 +89,6 @@ export function planState(review: PlanValue | undefined, execution: PlanValue | 
   };
 }
 
-/** A built tab's rows as records by column id (the summary reads the other tabs as written). */
-export function tabRecords(tab: TabPlan | undefined): Record<string, PlanValue>[] {
-  if (!tab) return [];
-  const ids = tab.columns.map((c) => c.id);
-  return tab.rows.map((row) => {
-    const r: Record<string, PlanValue> = {};
-    ids.forEach((id, i) => (r[id] = row[i] ?? null));
-    return r;
-  });
-}
-
 /** What the summary is built from: this run's customers and tabs, and what the last run left. */
 export interface SummaryInput {
   customers: ScoredCustomer[];
@@ -113,22 +105,20 @@ export interface SummaryInput {
   lastAsOf: number | null;
 }
 
-type Acc = Record<string, number> & { scoreSum: number; scored: number };
+/** The count columns, and each one's slot in a manager's counters. */
+const COUNT_IDS = SUMMARY_SPEC.columns.filter((c) => c.kind === "integer").map((c) => c.id);
+const C: Record<string, number> = Object.fromEntries(COUNT_IDS.map((id, i) => [id, i]));
 
-function emptyAcc(): Acc {
-  const a: Record<string, number> = { scoreSum: 0, scored: 0 };
-  for (const c of SUMMARY_SPEC.columns) if (c.kind === "integer") a[c.id] = 0;
-  return a as Acc;
+/** A manager's counters: one typed array (fast to bump 100,000 times), plus the score sum. */
+class Acc {
+  readonly n = new Float64Array(COUNT_IDS.length);
+  scoreSum = 0;
+  scored = 0;
 }
 
 /** The manager's name as written in the register, trimmed; "" when none. */
 function managerOf(c: ScoredCustomer): string {
   return (c.register?.accountManager ?? "").trim();
-}
-
-/** The tier of a row of the other tabs is not needed: rows are attributed by customer key to its manager. */
-function keyOf(r: Record<string, PlanValue>): string {
-  return String(r.key ?? "");
 }
 
 /**
@@ -141,61 +131,86 @@ export function buildMaintenanceSummary(input: SummaryInput, name: string): TabP
   const today = floor(asOf);
   const dueTo = today + settings.plan.supervisor.dueDays;
   const accs = new Map<string, Acc>();
-  const managerByKey = new Map<string, string>();
   const acc = (m: string): Acc => {
     let a = accs.get(m);
-    if (!a) accs.set(m, (a = emptyAcc()));
+    if (!a) accs.set(m, (a = new Acc()));
     return a;
   };
   for (const c of customers) {
     const m = managerOf(c);
-    managerByKey.set(c.key, m);
     const a = acc(m);
-    a.customers++;
-    a[TIER_COLUMN[c.tier]]++;
+    a.n[C.customers]++;
+    a.n[C[TIER_COLUMN[c.tier]]]++;
     // Verdict counts cover active customers only (the spec's life cycle rule).
-    if (c.verdict && !isLost(c)) a[c.verdict]++;
-    const st = statusId(c);
-    const col = STATUS_COLUMNS.find((s) => s.status === (st ?? null)) ?? STATUS_COLUMNS.find((s) => s.status === "active")!;
-    a[col.id]++;
+    if (c.verdict && !isLost(c)) a.n[C[c.verdict]]++;
+    a.n[C[STATUS_COLUMN.get(statusId(c) ?? null) ?? "stActive"]]++;
     if (c.score !== null) {
       a.scoreSum += c.score;
       a.scored++;
     }
-    if (input.returned(c)) a.returned++;
+    if (input.returned(c)) a.n[C.returned]++;
   }
-  const forKey = (r: Record<string, PlanValue>): Acc | undefined => {
-    const m = managerByKey.get(keyOf(r));
-    return m === undefined ? undefined : acc(m);
+  // The other tabs are read by column index, row by row: no record objects for 100,000-row tabs.
+  const reader = (t: TabPlan | undefined, ...ids: string[]) => {
+    const at = ids.map((id) => (t ? t.columns.findIndex((c) => c.id === id) : -1));
+    return { rows: t && at.every((i) => i >= 0) ? t.rows : [], at };
   };
-  for (const r of tabRecords(input.tabs.callbacks)) {
-    const a = forKey(r);
-    const date = r.plannedDate;
-    if (!a || typeof date !== "number") continue;
-    const closed = isClosedStatus(r.status);
-    if (!closed && date < today) a.callsOverdue++;
-    if (!closed && date >= today && date <= dueTo) a.callsDue++;
-    if (closed && (input.lastAsOf === null || date >= input.lastAsOf)) a.callsDone++;
+  // Rows are attributed by their 负责人 column (the register's 客户经理, as the customers loop groups them):
+  // a handful of names, so the lookup stays small however many rows there are.
+  const byOwner = new Map<PlanValue | undefined, Acc>();
+  const forOwner = (owner: PlanValue | undefined): Acc => {
+    let a = byOwner.get(owner);
+    if (!a) byOwner.set(owner, (a = acc(typeof owner === "string" ? owner.trim() : owner === null || owner === undefined ? "" : String(owner).trim())));
+    return a;
+  };
+  const closedWords = new Map<PlanValue | undefined, boolean>();
+  const isClosed = (v: PlanValue | undefined): boolean => {
+    let x = closedWords.get(v);
+    if (x === undefined) closedWords.set(v, (x = isClosedStatus(v)));
+    return x;
+  };
+  const calls = reader(input.tabs.callbacks, "owner", "plannedDate", "status");
+  for (const row of calls.rows) {
+    const a = forOwner(row[calls.at[0]]);
+    const date = row[calls.at[1]];
+    if (typeof date !== "number") continue;
+    const closed = isClosed(row[calls.at[2]]);
+    if (!closed && date < today) a.n[C.callsOverdue]++;
+    if (!closed && date >= today && date <= dueTo) a.n[C.callsDue]++;
+    if (closed && (input.lastAsOf === null || date >= input.lastAsOf)) a.n[C.callsDone]++;
   }
   const lost = new Set(customers.filter(isLost).map((c) => c.key));
-  for (const r of tabRecords(input.tabs.retention)) {
-    const a = forKey(r);
+  const plan = reader(input.tabs.retention, "owner", "reviewStatus", "execution", "key");
+  // A few distinct words in 100,000 rows: read each pair once.
+  const states = new Map<PlanValue | undefined, ReturnType<typeof planState>>();
+  const state = (review: PlanValue | undefined, execution: PlanValue | undefined) => {
+    // Most rows still hold the default and nothing else: no key to build for them.
+    const k = execution === null || execution === undefined ? review : `${review ?? ""}\u0000${execution}`;
+    let v = states.get(k);
+    if (!v) states.set(k, (v = planState(review, execution)));
+    return v;
+  };
+  const REVIEW_COLUMN = { pending: "planPending", approved: "planApproved", rejected: "planRejected", other: "planOther" } as const;
+  for (const row of plan.rows) {
     // Lost customers are not in the maintenance plan (spec, life cycle); they count on the win-back side.
-    if (!a || lost.has(keyOf(r))) continue;
-    const s = planState(r.reviewStatus, r.execution);
-    a[{ pending: "planPending", approved: "planApproved", rejected: "planRejected", other: "planOther" }[s.review]]++;
-    if (s.execution === "executed") a.planExecuted++;
-    if (s.execution === "inProgress") a.planInProgress++;
+    if (lost.size > 0 && lost.has(String(row[plan.at[3]] ?? ""))) continue;
+    const a = forOwner(row[plan.at[0]]);
+    const s = state(row[plan.at[1]], row[plan.at[2]]);
+    a.n[C[REVIEW_COLUMN[s.review]]]++;
+    if (s.execution === "executed") a.n[C.planExecuted]++;
+    if (s.execution === "inProgress") a.n[C.planInProgress]++;
   }
-  const red = new Set([norm("红"), norm("Red")]);
-  for (const r of tabRecords(input.tabs.churn)) {
-    const a = forKey(r);
-    if (a) a[red.has(norm(r.level)) ? "warnRed" : "warnYellow"]++;
+  const red = new Set(["红", "Red"]);
+  const churn = reader(input.tabs.churn, "owner", "level");
+  for (const row of churn.rows) {
+    const a = forOwner(row[churn.at[0]]);
+    a.n[red.has(String(row[churn.at[1]])) ? C.warnRed : C.warnYellow]++;
   }
-  const winWords = new Set([norm("挽回"), norm("Win back")]);
-  for (const r of tabRecords(input.tabs.winback)) {
-    const a = forKey(r);
-    if (a && winWords.has(norm(r.decision))) a.winbackDecided++;
+  const winWords = new Set(["挽回", "Win back"]);
+  const win = reader(input.tabs.winback, "owner", "decision");
+  for (const row of win.rows) {
+    const a = forOwner(row[win.at[0]]);
+    if (winWords.has(String(row[win.at[1]]))) a.n[C.winbackDecided]++;
   }
 
   // The average score at the last run, by the manager the previous roster showed.
@@ -217,13 +232,17 @@ export function buildMaintenanceSummary(input: SummaryInput, name: string): TabP
     const avg = a.scored > 0 ? a.scoreSum / a.scored : null;
     const prevAvg = before && before.n > 0 ? before.sum / before.n : null;
     const out: Record<string, PlanValue> = { manager: label, avgScore: avg, scoreChange: avg !== null && prevAvg !== null ? avg - prevAvg : null };
-    for (const c of SUMMARY_SPEC.columns) if (c.kind === "integer") out[c.id] = a[c.id];
+    COUNT_IDS.forEach((id, i) => (out[id] = a.n[i]));
     return out;
   };
   const managers = [...accs.keys()].sort((x, y) => (x === "" ? 1 : y === "" ? -1 : compareKeys(x, y)));
   const records = managers.map((m) => row(m === "" ? pick(UNASSIGNED, lang) : m, accs.get(m)!, prev.get(m)));
-  const total = emptyAcc();
-  for (const a of accs.values()) for (const k of Object.keys(total)) total[k] += a[k];
+  const total = new Acc();
+  for (const a of accs.values()) {
+    a.n.forEach((v, i) => (total.n[i] += v));
+    total.scoreSum += a.scoreSum;
+    total.scored += a.scored;
+  }
   records.push(row(pick(TOTAL, lang), total, prevAll));
   const styles: StyleBlock[] = [{ role: "note", row: records.length - 1, rows: 1, col: 0, cols: SUMMARY_SPEC.columns.length }];
   return buildTab(specFor(settings), lang, name, records, styles);

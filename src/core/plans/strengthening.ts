@@ -90,21 +90,20 @@ export function buildStrengthening(customers: ScoredCustomer[], lang: Lang, name
     carry.take("strengthening", rowKey(STRENGTHENING_SPEC, { key, role: ROLE_WORDS[role].en }));
   const records: Record<string, PlanValue>[] = [];
   const roles: ReturnType<typeof tierRole>[] = [];
+  const roleText = ROLES.map((r) => pick(ROLE_WORDS[r], lang));
+  const anyKept = typedKeys.size > 0 || carry.unclaimed().some((e) => e.tab === "strengthening");
   for (const c of listed) {
-    for (const role of ROLES) {
+    const tier = tierLabel(c.tier, lang);
+    ROLES.forEach((role, i) => {
       const pre = counterpart(c, role);
+      const kept = anyKept ? take(c.key, role) : undefined;
       // The pre-filled counterpart is a default: emptied, it comes back; changed, the change is kept.
-      const defaults: Record<string, Bilingual> = pre ? { counterpart: bi(pre, pre) } : {};
-      records.push({
-        key: c.key,
-        name: customerName(c),
-        tier: tierLabel(c.tier, lang),
-        manager: c.register?.accountManager ?? null,
-        role: pick(ROLE_WORDS[role], lang),
-        ...editableValues(STRENGTHENING_SPEC, lang, take(c.key, role), defaults),
-      });
+      const edits = kept
+        ? editableValues(STRENGTHENING_SPEC, lang, kept, pre ? { counterpart: bi(pre, pre) } : {})
+        : { counterpart: pre };
+      records.push({ key: c.key, name: customerName(c), tier, manager: c.register?.accountManager ?? null, role: roleText[i], ...edits });
       roles.push(tierRole(c));
-    }
+    });
   }
   // Rows that held only the pre-filled counterpart of a customer no longer listed go quietly.
   for (const k of droppable) carry.take("strengthening", k);
