@@ -144,7 +144,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     if (lifeStage(c) === "active") return { status };
     const d = winbackDecision(c, settings).decision;
     return { status, decision: { text: pick(ROSTER_DECISION_WORDS[d], lang), role: DECISION_ROLE[d] } };
-  });
+  }, segmentCells(segments, lang));
   const planTabs = buildPlanTabs({
     customers: scored, settings, asOf, runAt, lang,
     names: Object.fromEntries(names) as Partial<Record<OutputTabId, string>>,

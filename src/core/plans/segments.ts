@@ -5,6 +5,7 @@ import type { PlanValue } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
 import { churnWarning } from "./churn-warnings";
+import { isActive } from "./lifecycle";
 import { bi } from "./common";
 
 // Bound once: a global lookup of Math per customer is slow under a vm context (jest).
@@ -38,19 +39,14 @@ export const SEGMENT_COLUMNS: ColumnSpec[] = [
   { id: "lifecycle", zh: "生命周期", en: "Life Cycle", kind: "text", width: 10 },
 ];
 
-/**
- * The register's status as text. The status words grow (休眠, 转出, 已回流 …) while this file is written, so the
- * segments compare the ids as strings and treat an unknown one as active.
- */
+/** The register's status id (正常 active, 新客户 new, 休眠 dormant, 流失 churned, 转出 transferred, 已回流 returned). */
 export function statusId(c: ScoredCustomer): string | undefined {
-  const s: unknown = c.register?.status;
-  return typeof s === "string" ? s : undefined;
+  return c.register?.status;
 }
 
-/** Marked 流失 (churned) or 转出 (transferred out): no longer an active customer. */
+/** Marked 流失 (churned) or 转出 (transferred out): no longer an active customer (the life cycle's rule). */
 export function isLost(c: ScoredCustomer): boolean {
-  const s = statusId(c);
-  return s === "churned" || s === "transferred";
+  return !isActive(c);
 }
 
 /** ⌈x⌉ that ignores floating-point dust (20 × 10% is 2.0000000000000004: 2 customers, not 3). */
