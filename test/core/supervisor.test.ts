@@ -28,6 +28,9 @@ describe("客户维护总结表: one row per account manager and a total row", (
     const { run1, run2 } = twoRuns();
     const first = records(tab(run1, "summary"));
     expect(first.find((r) => r.manager === "王芳")).toMatchObject({ winbackDecided: 1, returned: 0, planPending: 2 });
+    // The win-back tab's total row (合计) is nobody's: only the churned customer's decision counts.
+    expect(first.find((r) => r.manager === "（未指定）")).toMatchObject({ winbackDecided: 0 });
+    expect(first[first.length - 1]).toMatchObject({ winbackDecided: 1 });
     const rows = records(tab(run2, "summary"));
     const wang = rows.find((r) => r.manager === "王芳")!;
     const li = rows.find((r) => r.manager === "李强")!;

@@ -207,8 +207,10 @@ export function buildMaintenanceSummary(input: SummaryInput, name: string): TabP
     a.n[red.has(String(row[churn.at[1]])) ? C.warnRed : C.warnYellow]++;
   }
   const winWords = new Set(["挽回", "Win back"]);
-  const win = reader(input.tabs.winback, "owner", "decision");
+  // Only the rows of lost customers: the win-back tab ends with a total row (合计) that is nobody's.
+  const win = reader(input.tabs.winback, "owner", "decision", "key");
   for (const row of win.rows) {
+    if (!lost.has(String(row[win.at[2]] ?? ""))) continue;
     const a = forOwner(row[win.at[0]]);
     if (winWords.has(String(row[win.at[1]]))) a.n[C.winbackDecided]++;
   }
