@@ -21,7 +21,8 @@ function tab(id: OutputTabId, name: string, tableName: string, columns: ColumnPl
 
 /**
  * A plan of the same shape as a real run's for `n` customers: roster, retention plan, one callback per
- * customer, churn warnings (a fifth), win-back (a twentieth), KPI with a chart, this run's history rows
+ * customer, churn warnings (a fifth), win-back (a twentieth), KPI with a chart, this run's history rows,
+ * the supervisor's tabs (summary per manager, four strengthening rows per A/B customer, the action plan)
  * and a few data problems, with Chinese text, tier-coloured row blocks and scattered highlights.
  */
 export function syntheticPlan(n: number, seed = 7): WritePlan {
@@ -95,7 +96,31 @@ export function syntheticPlan(n: number, seed = 7): WritePlan {
     problemLevels.map((lv, i) => [lv, "客户状况登记表", `F${i + 2}`, customers[i].key, "日均存款不是数字：“约一百万”，按缺失处理"]),
     blocksFromRowRoles(problemLevels.map((lv): StyleRole => (lv === "错误" ? "error" : lv === "警告" ? "warning" : "note")), 0, 1),
   );
-  const tabs = [roster, retention, callbacks, churn, winback, kpi, history, problems];
+  // The supervisor's tabs: a row per manager, four roles per A/B customer, and tier × module.
+  const summary = tab(
+    "summary", "客户维护总结表", "MaintenanceSummary",
+    [col("manager", "客户经理", "text", 14), ...Array.from({ length: 31 }, (_, k) => col(`n${k}`, `计数${k}`, "integer", 8)), col("avg", "平均得分", "number"), col("change", "得分变化", "number")],
+    [...MANAGERS, "合计"].map((m) => [m, ...Array.from({ length: 31 }, () => Math.floor(rnd() * 1000)), 60 + rnd() * 20, rnd() * 4 - 2]),
+  );
+  const ab = customers.filter((c) => tierOf(c.score) <= 1);
+  const roles = ["总经理", "副总经理", "部门经理", "部门主管"];
+  const strengthening = tab(
+    "strengthening", "客户关系强化表", "RelationshipStrengthening",
+    [col("key", "客户编号", "text", 14), col("name", "客户名称", "text", 24), col("tier", "等级", "text", 8), col("manager", "客户经理", "text"), col("role", "我方人员", "text", 14),
+      col("counterpart", "对方对接人", "text", 14, true), col("influence", "影响力", "text", 12, true), col("rival", "同关键竞争对手关系", "text", 20, true),
+      col("lead", "本单位负责人", "text", 14, true), col("measures", "强化措施", "text", 30, true), col("schedule", "时间安排", "text", 14, true), col("remarks", "备注", "text", 20, true)],
+    ab.flatMap((c) => roles.map((r, k) => [c.key, c.name, TIERS[tierOf(c.score)], c.manager, r, k < 2 ? pick(["张法人", "李总"]) : null, null, null, null, null, null, null])),
+    [...blocksFromRowRoles(ab.flatMap((c) => roles.map(() => TIER_ROLES[tierOf(c.score)])), 0, 5), ...(ab.length ? [{ role: "editable" as StyleRole, row: 0, rows: ab.length * 4, col: 5, cols: 7 }] : [])],
+  );
+  const modules = ["沟通互动", "个性化服务", "投诉处理", "关怀维系", "价值提升"];
+  const actionPlan = tab(
+    "actionPlan", "行动计划表", "ActionPlan",
+    [col("tier", "等级", "text", 16), col("module", "行动模块", "text"), col("action", "具体行动项", "text", 50, true), col("owner", "责任部门/人", "text", 28, true),
+      col("period", "起止时间", "text", 26, true), col("indicator", "关键衡量指标", "text", 36, true), col("resources", "所需资源支持", "text", 24, true),
+      col("customers", "客户数", "integer", 8), col("budget", "预算合计", "number", 11), col("current", "现状", "text", 36)],
+    TIERS.slice(0, 4).flatMap((t) => modules.map((m) => [t, m, "每月拜访；按电话回访计划回访", "客户经理", "全年，每月拜访", "按期联系率 100%", "费用预算 5,000 元/户/年", 100, 500000, "100 户；流失预警 黄 3／红 1"])),
+  );
+  const tabs = [roster, retention, callbacks, churn, winback, kpi, history, summary, strengthening, actionPlan, problems];
   return {
     lang: "zh-CN",
     tabs,

@@ -13,9 +13,14 @@ export interface FormatOp {
   queue: () => void;
 }
 
-/** The name of the chart of a tab, by which a later run finds and replaces it. */
-export function chartName(id: string): string {
-  return `CustomerTiers_${id}`;
+/** The name of a tab's chart (the k-th, from 0), by which a later run finds and replaces it. */
+export function chartName(id: string, k = 0): string {
+  return k === 0 ? `CustomerTiers_${id}` : `CustomerTiers_${id}_${k + 1}`;
+}
+
+/** True for a chart this product drew on the tab (any of its charts). */
+export function isOurChart(name: string, id: string): boolean {
+  return name === chartName(id) || name.startsWith(`${chartName(id)}_`);
 }
 
 /** Excel column width in points for a width in characters (7 px per character plus padding, 0.75 pt per px). */
@@ -66,23 +71,35 @@ export function formatOps(t: TempTab, caps: ToolCapabilities | number = hostCapa
       },
     }),
   );
-  const chart = t.tab.chart;
-  if (chart && chart.rows > 0 && chart.firstRow + chart.rows <= dataRows) {
+  const charts = [t.tab.chart, ...(t.tab.extraCharts ?? [])];
+  charts.forEach((chart, k) => {
+    if (!chart || chart.rows <= 0) return;
+    const series = chart.series ?? [{ name: chart.title, firstRow: chart.firstRow }];
+    if (series.some((x) => x.firstRow < 0 || x.firstRow + chart.rows > dataRows)) return;
     ops.push({
-      bytes: CHART_BYTES + chartDecorationBytes(t.tab),
+      bytes: CHART_BYTES + 300 * (series.length - 1) + chartDecorationBytes(chart),
       queue: () => {
-        const values = ws().getRangeByIndexes(1 + chart.firstRow, chart.valueCol, chart.rows, 1);
-        const labels = ws().getRangeByIndexes(1 + chart.firstRow, chart.labelCol, chart.rows, 1);
-        const ch = ws().charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", values, "Columns");
-        // Named, so that the next run removes this chart (and only this one) before drawing it again.
-        ch.name = chartName(t.tab.id);
-        ch.series.getItemAt(0).setXAxisValues(labels);
+        const range = (row: number, col: number) => ws().getRangeByIndexes(1 + row, col, chart.rows, 1);
+        const labels = range(series[0].firstRow, chart.labelCol);
+        const type = chart.kind === "pie" ? "Pie" : chart.kind === "line" ? "Line" : "ColumnClustered";
+        const ch = ws().charts.add(type, range(series[0].firstRow, chart.valueCol), "Columns");
+        // Named, so that the next run removes this tab's charts (and only them) before drawing them again.
+        ch.name = chartName(t.tab.id, k);
+        const first = ch.series.getItemAt(0);
+        first.setXAxisValues(labels);
+        if (chart.series) first.name = series[0].name;
+        // Further series (a line per tier) each over their own rows, on the first series' categories.
+        for (const x of series.slice(1)) {
+          const s = ch.series.add(x.name);
+          s.setValues(range(x.firstRow, chart.valueCol));
+          s.setXAxisValues(labels);
+        }
         ch.title.text = chart.title;
-        decorateChart(ch, t.tab);
-        ch.setPosition(`${columnLetters(cols + 1)}2`);
+        decorateChart(ch, chart);
+        ch.setPosition(`${columnLetters(cols + 1 + 9 * k)}2`);
       },
     });
-  }
+  });
   // The real and the fake worksheet both implement the working-tool subset (excel-conformance-tool.ts).
   ops.push(...workingToolOps(t.tab, () => t.sheet as XlToolWorksheet, capabilities));
   return ops;

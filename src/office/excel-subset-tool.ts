@@ -5,7 +5,7 @@
  * Requirement sets: conditional formats ExcelApi 1.6, data validation 1.8, page layout 1.9 (the manifest's
  * minimum), comments 1.10 (guarded by isSetSupported), the rest 1.1–1.2.
  */
-import type { XlChart, XlRange, XlRangeFormat, XlWorksheet } from "./excel-subset";
+import type { XlChart, XlChartSeries, XlChartSeriesCollection, XlRange, XlRangeFormat, XlWorksheet } from "./excel-subset";
 
 export interface XlListValidation {
   inCellDropDown: boolean;
@@ -136,5 +136,5 @@ export interface XlChartDataLabels {
 /** A chart with colours per point and data labels. */
 export interface XlToolChart extends XlChart {
   readonly dataLabels: XlChartDataLabels;
-  readonly series: { getItemAt(index: number): { readonly points: XlChartPointsCollection; setXAxisValues(sourceData: XlRange): void } };
+  readonly series: Omit<XlChartSeriesCollection, "getItemAt"> & { getItemAt(index: number): XlChartSeries & { readonly points: XlChartPointsCollection } };
 }

@@ -86,11 +86,16 @@ export interface XlChartTitle {
 }
 
 export interface XlChartSeries {
+  name: string;
   setXAxisValues(sourceData: XlRange): void;
+  /** ExcelApi 1.7. */
+  setValues(sourceData: XlRange): void;
 }
 
 export interface XlChartSeriesCollection {
   getItemAt(index: number): XlChartSeries;
+  /** ExcelApi 1.7: a further series (the tier trend's lines). */
+  add(name?: string, index?: number): XlChartSeries;
 }
 
 export interface XlChart {
@@ -105,7 +110,7 @@ export interface XlChartCollection {
   readonly items: XlChart[];
   load(propertyNames?: string | string[]): XlChartCollection;
   getItem(name: string): XlChart;
-  add(type: "ColumnClustered" | "Pie", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
+  add(type: "ColumnClustered" | "Pie" | "Line", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
 }
 
 export interface XlFreezePanes {

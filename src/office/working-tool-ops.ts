@@ -1,5 +1,5 @@
 import { CHART_COLOURS, EDITABLE_HEADER_STYLE, PALETTE } from "../core/plan/colours";
-import { PRINT_SETUP, type TabPlan } from "../core/plan/write-plan";
+import { PRINT_SETUP, type ChartPlan, type TabPlan } from "../core/plan/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlChart } from "./excel-subset";
 import type { XlToolChart, XlToolWorksheet } from "./excel-subset-tool";
@@ -132,14 +132,12 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
 }
 
 /** Request bytes decorateChart adds to a chart's operation. */
-export function chartDecorationBytes(tab: TabPlan): number {
-  return ((tab.chart?.pointRoles?.length ?? 0) + 1) * CALL_BYTES;
+export function chartDecorationBytes(chart: ChartPlan): number {
+  return ((chart.pointRoles?.length ?? 0) + 1) * CALL_BYTES;
 }
 
 /** Tier colours on the chart's points and values on its bars (LibreOffice and WPS need them explicit too). */
-export function decorateChart(chart: XlChart, tab: TabPlan): void {
-  const plan = tab.chart;
-  if (!plan) return;
+export function decorateChart(chart: XlChart, plan: ChartPlan): void {
   const ch = chart as XlToolChart;
   const points = ch.series.getItemAt(0).points;
   (plan.pointRoles ?? []).slice(0, plan.rows).forEach((role, i) => {

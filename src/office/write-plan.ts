@@ -1,7 +1,7 @@
 import { readOwnedTabs } from "../core/plan/previous-outputs";
 import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
 import { columnLetters } from "../core/workbook/grid";
-import { chartName, formatOps, type FormatOp } from "./decorate-tab";
+import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
 import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
@@ -247,7 +247,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const o = owned.find((x) => x.id === t.tab.id);
       const table = chosen.get(t.tab.id);
       const range = check.ranges.get(t.tab.id);
-      const oldCharts = o?.charts.items.filter((c) => c.name === chartName(t.tab.id)).length ?? 0;
+      const oldCharts = o?.charts.items.filter((c) => isOurChart(c.name, t.tab.id)).map((c) => c.name) ?? [];
       await syncBatch(ctx, () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit), options);
       t.sheet = ctx.workbook.worksheets.getItem(t.finalName);
     }
@@ -346,12 +346,12 @@ async function readMeta(ctx: XlContext, names: string[], options: RetryPolicy): 
  * set the whole columns' number formats, copy (over the old height, blanks below the new rows), shrink,
  * rename sheet and table to their final names.
  */
-function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, oldCharts: number, rowLimit: number): void {
+function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, oldCharts: string[], rowLimit: number): void {
   const ws = t.sheet!;
   const cols = t.tab.columns.length;
   const rows = 1 + Math.max(t.cells.length, 1);
   ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  for (let i = 0; i < oldCharts; i++) ws.charts.getItem(chartName(t.tab.id)).delete();
+  for (const name of oldCharts) ws.charts.getItem(name).delete();
   const fits = table !== null && table.range.rowIndex === 0 && table.range.columnIndex === 0 && table.range.columnCount === cols;
   const old = fits ? table.range.rowCount : rows;
   // Inside the table's last data row, so the table grows with the inserted cells.

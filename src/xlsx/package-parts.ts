@@ -12,6 +12,8 @@ export interface SheetPart {
   comments?: number;
   /** The sheet's header row repeats on every printed page. */
   printTitles?: boolean;
+  /** Part numbers of the sheet's further charts (in the same drawing), numbered after every first chart. */
+  extraCharts?: number[];
 }
 
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -40,6 +42,7 @@ export function contentTypesXml(sheets: SheetPart[]): string {
       x += o(`/xl/charts/chart${s.chart}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
     }
     if (s.comments) x += o(`/xl/comments${s.comments}.xml`, `${ml}.comments+xml`);
+    for (const n of s.extraCharts ?? []) x += o(`/xl/charts/chart${n}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
   });
   return x + `</Types>`;
 }

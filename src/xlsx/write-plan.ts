@@ -73,6 +73,10 @@ export async function writePlanToFile(plan: WritePlan | TemplatePlan, file: stri
     comments: hasComments(t) ? ++commentsNo : undefined,
     printTitles: true,
   }));
+  // Further charts share their sheet's drawing; their parts are numbered after every first chart.
+  tabs.forEach((t, i) => {
+    if (t.chart && t.extraCharts?.length) parts[i].extraCharts = t.extraCharts.map(() => ++chartNo);
+  });
   // The workbook opens on the plan's active tab (the roster); the first tab otherwise.
   const active = plan.template ? 0 : Math.max(0, tabs.findIndex((t) => t.id === plan.activeTab));
   if (!plan.template) parts.push({ name: META_SHEET_NAME, state: "veryHidden" });
@@ -119,9 +123,11 @@ export async function writePlanToFile(plan: WritePlan | TemplatePlan, file: stri
       if (rels) await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels);
       await zip.add(`xl/tables/table${part.table}.xml`, tableXml(tab, i + 1, tableNames[i]));
       if (part.chart && tab.chart) {
-        await zip.add(`xl/drawings/drawing${part.chart}.xml`, drawingXml(tab));
-        await zip.add(`xl/drawings/_rels/drawing${part.chart}.xml.rels`, drawingRelsXml(part.chart));
+        const extras = part.extraCharts ?? [];
+        await zip.add(`xl/drawings/drawing${part.chart}.xml`, drawingXml(tab, 1 + extras.length));
+        await zip.add(`xl/drawings/_rels/drawing${part.chart}.xml.rels`, drawingRelsXml(part.chart, extras));
         await zip.add(`xl/charts/chart${part.chart}.xml`, chartXml(tab, tab.chart));
+        for (let k = 0; k < extras.length; k++) await zip.add(`xl/charts/chart${extras[k]}.xml`, chartXml(tab, tab.extraCharts![k]));
       }
       if (part.comments) {
         await zip.add(`xl/comments${part.comments}.xml`, commentsXml(tab));

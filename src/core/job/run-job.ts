@@ -14,7 +14,9 @@ import { hasReturned, isActive, lifeStage, readPreviousLifecycle, statusLabel } 
 import { weakestIndicators } from "../plans/measures";
 import { DECISION_ROLE, ROSTER_DECISION_WORDS, winbackDecision } from "../plans/win-back";
 import { pick } from "../i18n/lang";
+import { previousScores, segmentCells, segmentCustomers } from "../plans/segments";
 import { KeyResolver } from "../reading/customer-keys";
+import type { RegisterFieldId } from "../register/fields";
 import { readEvaluation } from "../reading/evaluation-reader";
 import { readModel } from "../reading/model-reader";
 import { readRegister, registerCell, registerHeaderList, type RegisterRead } from "../reading/register-reader";
@@ -51,7 +53,7 @@ export interface ScoredWorkbook {
   /** Each customer's two weakest indicators (largest gap to full marks × weight), by indicator name. */
   weakest?: Map<string, string[]>;
   /** The register cell of a customer's field, for problems pointing at the register. */
-  registerCell?: (c: ScoredCustomer, field: "status") => string | undefined;
+  registerCell?: (c: ScoredCustomer, field: RegisterFieldId) => string | undefined;
 }
 
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
@@ -110,7 +112,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const lang: Lang = opts.lang ?? settings.outputLanguage ?? register?.lang ?? "zh-CN";
   const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
   const weakest = weakestIndicators(indicators, points, customers.map((c) => c.key));
-  const statusCell = (c: ScoredCustomer, field: "status") =>
+  const statusCell = (c: ScoredCustomer, field: RegisterFieldId) =>
     register && c.register ? registerCell(register, c.register, field) : undefined;
   return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell };
 }
@@ -131,6 +133,8 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   const origin = originOfRows(opts.previous ?? core.input, previous, OUTPUT_SPECS, carry, scored);
   const prevTiers = previousTiers(previous.tables.get("history")?.rows ?? []);
   // The previous statuses come from the previous roster (its 客户状态 column), not from the history's layout.
+  const previousRoster = previous.tables.get("roster")?.rows ?? [];
+  const segments = segmentCustomers(scored, settings, asOf, previousScores(previousRoster));
   const prevLife = readPreviousLifecycle(previous.tables.get("roster")?.rows, previous.tables.get("winback")?.rows);
   const returnedWord = lang === "zh-CN" ? "回流" : "Returned";
   const roster = buildRosterTab(scored, lang, names.get("roster")!, (c) => {
@@ -142,7 +146,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     if (lifeStage(c) === "active") return { status };
     const d = winbackDecision(c, settings).decision;
     return { status, decision: { text: pick(ROSTER_DECISION_WORDS[d], lang), role: DECISION_ROLE[d] } };
-  });
+  }, segmentCells(segments, lang));
   const planTabs = buildPlanTabs({
     customers: scored, settings, asOf, runAt, lang,
     names: Object.fromEntries(names) as Partial<Record<OutputTabId, string>>,
@@ -150,6 +154,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     previousLifecycle: prevLife,
     weakest: (key) => core.weakest?.get(key)?.map(displayName),
     registerCell: core.registerCell,
+    previousRoster,
   });
   const { tabs, carried, fingerprints } = finishTabs([roster, ...planTabs], {
     specs: OUTPUT_SPECS, previous, origin, log, lang, asOf,

@@ -1,8 +1,9 @@
 import { tierLabel, tierName, verdictLabel } from "../i18n/labels";
 import type { Lang } from "../i18n/lang";
 import type { ScoredCustomer, Tier, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
+import { SEGMENT_COLUMNS } from "../plans/segments";
 import { buildTab, type TabSpec } from "./tab-spec";
-import { blocksFromRowRoles, type StyleRole, type TabPlan } from "./write-plan";
+import { blocksFromRowRoles, type PlanValue, type StyleRole, type TabPlan } from "./write-plan";
 
 /** 客户分级名册 / Tier Roster. */
 export const ROSTER_SPEC: TabSpec = {
@@ -25,6 +26,7 @@ export const ROSTER_SPEC: TabSpec = {
     { id: "top", zh: "主要贡献指标", en: "Top Indicators", kind: "text", width: 40 },
     { id: "previousTier", zh: "上次等级", en: "Previous Tier", kind: "text", width: 10 },
     { id: "movement", zh: "变动", en: "Movement", kind: "text", width: 8 },
+    ...SEGMENT_COLUMNS,
     { id: "manualTier", zh: "人工等级", en: "Manual Tier", kind: "text", width: 10, editable: true },
     { id: "manualReason", zh: "调整原因", en: "Reason", kind: "text", width: 24, editable: true },
   ],
@@ -76,6 +78,8 @@ export function buildRosterTab(
   history: (c: ScoredCustomer) => RosterHistory,
   displayName: (indicator: string) => string,
   lifecycle: (c: ScoredCustomer) => RosterLifecycle = () => ({ status: null }),
+  /** Further cells by column id (the segment columns 客户类别 and 生命周期). */
+  extra?: (c: ScoredCustomer) => Record<string, PlanValue>,
 ): TabPlan {
   const ordered = rosterOrder(customers);
   const life = ordered.map(lifecycle);
@@ -98,6 +102,7 @@ export function buildRosterTab(
       movement: h.movement,
       manualTier: c.manualTyped ?? c.manualTier ?? null,
       manualReason: c.manualReason ?? null,
+      ...extra?.(c),
     };
   });
   const cols = ROSTER_SPEC.columns.length;

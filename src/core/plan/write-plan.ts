@@ -15,6 +15,9 @@ export type OutputTabId =
   | "kpi"
   | "history"
   | "problems"
+  | "summary"
+  | "strengthening"
+  | "actionPlan"
   // The batch run's consolidated workbook for the command centre.
   | "batchWorkbooks"
   | "batchManagers"
@@ -102,7 +105,7 @@ export interface StyleBlock {
 }
 
 export interface ChartPlan {
-  kind: "column" | "pie";
+  kind: "column" | "pie" | "line";
   title: string;
   /** Data-row range (inclusive start, count) of the category labels and values. */
   firstRow: number;
@@ -113,6 +116,18 @@ export interface ChartPlan {
   pointRoles?: StyleRole[];
   /** Show each point's value on it. */
   dataLabels?: boolean;
+  /**
+   * Several series (a line per tier over the runs): each over its own `rows` rows of the same two columns,
+   * starting at its firstRow; the categories are the first series' labels. Absent: one series, the range above.
+   */
+  series?: ChartSeriesPlan[];
+}
+
+/** One series of a chart with several: its legend name, first data row and colour. */
+export interface ChartSeriesPlan {
+  name: string;
+  firstRow: number;
+  role?: StyleRole;
 }
 
 /** The sheets of the blank input template (customer-tiers --template). */
@@ -133,6 +148,8 @@ export interface TabPlan<Id extends string = OutputTabId> {
    */
   styles: StyleBlock[];
   chart?: ChartPlan;
+  /** Further charts, placed right of `chart` (the KPI tab's trend of tiers over the runs). */
+  extraCharts?: ChartPlan[];
   /** Colours that follow users' edits (few, whole-column). */
   conditional?: ConditionalRule[];
   /** What a drop-down says to a value outside its list (it is allowed, with a warning). */

@@ -39,21 +39,21 @@ const customersOfRun = () => [
   customer("C3", { tier: "D", reg: { status: "churned", potential: "high", churnCause: "competition" } }),
 ];
 
-describe("buildPlanTabs: six tabs in both languages", () => {
+describe("buildPlanTabs: the plan tabs in both languages", () => {
   it.each<[Lang, string[]]>([
-    ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史"]],
-    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History"]],
+    ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史", "客户维护总结表", "客户关系强化表", "行动计划表"]],
+    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History", "Maintenance Summary", "Relationship Strengthening", "Action Plan"]],
   ])("in %s, named per the spec unless the caller de-conflicted a name", (lang, names) => {
     const tabs = buildPlanTabs(ctx(customersOfRun(), { lang }));
-    expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history"]);
+    expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history", "summary", "strengthening", "actionPlan"]);
     expect(tabs.map((t) => t.name)).toEqual(names);
     const renamed = buildPlanTabs(ctx(customersOfRun(), { lang, names: { kpi: `${names[4]} (2)` } }));
     expect(renamed[4].name).toBe(`${names[4]} (2)`);
   });
 
-  it("exports six specs with distinct table names and distinct headers per language", () => {
-    expect(PLAN_TAB_SPECS).toHaveLength(6);
-    expect(new Set(PLAN_TAB_SPECS.map((s) => s.tableName)).size).toBe(6);
+  it("exports nine specs with distinct table names and distinct headers per language", () => {
+    expect(PLAN_TAB_SPECS).toHaveLength(9);
+    expect(new Set(PLAN_TAB_SPECS.map((s) => s.tableName)).size).toBe(9);
     for (const s of PLAN_TAB_SPECS) {
       expect(new Set(s.columns.map((c) => c.zh)).size).toBe(s.columns.length);
       expect(new Set(s.columns.map((c) => c.en)).size).toBe(s.columns.length);

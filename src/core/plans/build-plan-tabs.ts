@@ -16,6 +16,9 @@ import { PLAN_MESSAGES } from "./plan-messages";
 import { buildRetentionPlan, RETENTION_DEFAULTS, RETENTION_SPEC, tierChannels } from "./retention-plan";
 import { buildWinback, WINBACK_SPEC } from "./win-back";
 import { hasReturned, NO_PREVIOUS_LIFECYCLE, wasLost, type PreviousLifecycle } from "./lifecycle";
+import { ACTION_PLAN_SPEC, buildSupervisorTabs, STRENGTHENING_SPEC, SUMMARY_SPEC } from "./supervisor-tabs";
+import type { PastRun } from "./tier-trend";
+import type { RegisterFieldId } from "../register/fields";
 
 export { movement, movementLabel, previousTiers } from "./history";
 export { PLAN_MESSAGES } from "./plan-messages";
@@ -23,8 +26,10 @@ export { PLAN_MESSAGES } from "./plan-messages";
 // The problems tab renders through the shared catalogue; the plan tabs' messages join it on first import.
 registerMessages(PLAN_MESSAGES);
 
-/** The six plan tabs' specs, in the order they are written, so previous outputs can be read generically. */
-export const PLAN_TAB_SPECS: TabSpec[] = [RETENTION_SPEC, CALLBACK_SPEC, CHURN_SPEC, WINBACK_SPEC, KPI_SPEC, HISTORY_SPEC];
+/** The plan tabs' specs, in the order they are written, so previous outputs can be read generically. */
+export const PLAN_TAB_SPECS: TabSpec[] = [
+  RETENTION_SPEC, CALLBACK_SPEC, CHURN_SPEC, WINBACK_SPEC, KPI_SPEC, HISTORY_SPEC, SUMMARY_SPEC, STRENGTHENING_SPEC, ACTION_PLAN_SPEC,
+];
 
 /** Everything the plan tabs are built from; plain data, so the build is a pure function of it. */
 export interface PlanContext {
@@ -47,10 +52,14 @@ export interface PlanContext {
   /** Each customer's weakest indicators by display name, for 改善关系's measures. */
   weakest?: (key: string) => string[] | undefined;
   /** The register cell of a customer's field, for problems that point at the register. */
-  registerCell?: (c: ScoredCustomer, field: "status") => string | undefined;
+  registerCell?: (c: ScoredCustomer, field: RegisterFieldId) => string | undefined;
+  /** Rows of the previous roster (the summary's score change since the last run). */
+  previousRoster?: PreviousRow[];
+  /** Earlier runs' tier counts (the history's run log); default: read from previousHistory. */
+  pastRuns?: PastRun[];
 }
 
-/** Builds [retention, callbacks, churn, winback, kpi, history] and reports every typed edit no row took. */
+/** Builds [retention, callbacks, churn, winback, kpi, history, summary, strengthening, action plan] and reports every typed edit no row took. */
 export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
   const { customers, settings, asOf, lang, carry } = ctx;
   const name = (spec: TabSpec) => ctx.names[spec.id] ?? tabName(spec, lang);
@@ -62,11 +71,18 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
   const winback = buildWinback(customers, settings, lang, name(WINBACK_SPEC), carry, {
     asOf, previous: prev, problems: ctx.problems, registerCell: ctx.registerCell,
   });
-  const kpi = buildKpiDashboard(customers, lang, name(KPI_SPEC), {
+  const kpiBase = buildKpiDashboard(customers, lang, name(KPI_SPEC), {
     winBack: winback.winBack, overdueCalls: callbacks.overdue, churned: winback.churned, pseudoChurned: winback.pseudo,
     winBackCost: winback.winBackCost,
     returned: customers.filter((c) => hasReturned(c, prev)).length,
     lostAtLastRun: prev.known ? [...prev.status.keys()].filter((k) => wasLost(k, prev)).length : null,
+  });
+  const { kpi, summary, strengthening, actionPlan } = buildSupervisorTabs({
+    customers, settings, asOf, runAt: ctx.runAt, lang, carry, problems: ctx.problems, channels,
+    names: { summary: name(SUMMARY_SPEC), strengthening: name(STRENGTHENING_SPEC), actionPlan: name(ACTION_PLAN_SPEC) },
+    tabs: { retention, callbacks: callbacks.tab, churn, winback: winback.tab, kpi: kpiBase },
+    previousHistory: ctx.previousHistory, previousRoster: ctx.previousRoster ?? [],
+    returned: (c) => hasReturned(c, prev), pastRuns: ctx.pastRuns, registerCell: ctx.registerCell,
   });
   const history = buildHistory(
     ctx.previousHistory, customers,
@@ -74,7 +90,7 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
     lang, name(HISTORY_SPEC), ctx.problems,
   );
   reportUnclaimed(carry.unclaimed(), new Set(customers.map((c) => c.key)), ctx.problems);
-  return [retention, callbacks.tab, churn, winback.tab, kpi, history];
+  return [retention, callbacks.tab, churn, winback.tab, kpi, history, summary, strengthening, actionPlan];
 }
 
 const EDIT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS];

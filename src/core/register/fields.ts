@@ -62,8 +62,8 @@ export const REGISTER_FIELDS: FieldDef[] = [
   { id: "winbackCost", kind: "amount", zh: ["挽回成本"], en: ["Win-back Cost"] },
   { id: "transferType", kind: "transferType", zh: ["转出方式"], en: ["Transfer Type"] },
   { id: "complaintDate", kind: "date", zh: ["投诉日期"], en: ["Complaint Date"] },
-  { id: "complaintReplyDate", kind: "date", zh: ["投诉回复日期", "回复日期"], en: ["Complaint Reply Date"] },
-  { id: "complaintResolvedDate", kind: "date", zh: ["投诉解决日期", "解决日期"], en: ["Complaint Resolved Date"] },
+  { id: "complaintReplyDate", kind: "date", zh: ["投诉回复日期", "回复日期"], en: ["Complaint Reply Date", "Reply Date"] },
+  { id: "complaintResolvedDate", kind: "date", zh: ["投诉解决日期", "解决日期"], en: ["Complaint Resolved Date", "Resolved Date"] },
   { id: "preferredChannel", kind: "channel", zh: ["偏好渠道"], en: ["Preferred Channel"] },
 ];
 

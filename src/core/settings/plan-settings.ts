@@ -1,4 +1,5 @@
 import type { SettingDef } from "./setting-def";
+import { DEFAULT_SUPERVISOR_SETTINGS, SUPERVISOR_SETTING_DEFS, type SupervisorSettings } from "./supervisor-settings";
 
 type ByTier<T> = { A: T; B: T; C: T; D: T };
 
@@ -43,6 +44,8 @@ export interface PlanSettings {
   };
   /** The history tab keeps at most this many rows; the oldest runs are dropped first (Excel's limit is 1,048,575). */
   historyMaxRows: number;
+  /** The supervisor's tabs, segments and complaint figures (supervisor-settings.ts). */
+  supervisor: SupervisorSettings;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
@@ -66,6 +69,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
     potentialPoints: { high: 100, medium: 60, low: 20 },
   },
   historyMaxRows: 1_000_000,
+  supervisor: DEFAULT_SUPERVISOR_SETTINGS,
 };
 
 export const PLAN_SETTING_DEFS: SettingDef[] = [
@@ -96,4 +100,5 @@ export const PLAN_SETTING_DEFS: SettingDef[] = [
   { path: "plan.winback.potentialPoints.medium", kind: "number", zh: ["挽回价值中"], en: ["Win-back Value Medium"], min: 0, max: 100 },
   { path: "plan.winback.potentialPoints.low", kind: "number", zh: ["挽回价值低"], en: ["Win-back Value Low"], min: 0, max: 100 },
   { path: "plan.historyMaxRows", kind: "integer", zh: ["历史最大行数"], en: ["History Max Rows"], min: 1, max: 1_048_575 },
+  ...SUPERVISOR_SETTING_DEFS,
 ];

@@ -1,4 +1,4 @@
-import type { XlChartCollection, XlChartTitle } from "../../../src/office/excel-subset";
+import type { XlChartCollection, XlChartSeries, XlChartTitle } from "../../../src/office/excel-subset";
 import { parseLoad } from "./client-object";
 import type { XlChartDataLabels, XlChartPointsCollection, XlToolChart } from "../../../src/office/excel-subset-tool";
 import { chartTool } from "./working-tool";
@@ -7,7 +7,7 @@ import { fail } from "./errors";
 import type { FakeRange } from "./range";
 import type { ChartState, SheetState } from "./workbook-state";
 
-const TYPES = ["ColumnClustered", "Pie"];
+const TYPES = ["ColumnClustered", "Pie", "Line"];
 
 /** Excel.Chart over the fake: name, title, x-axis values of the first series, position, point colours, labels. */
 class FakeChart implements XlToolChart {
@@ -39,11 +39,6 @@ class FakeChart implements XlToolChart {
         },
       }),
     };
-    const series = {
-      points,
-      setXAxisValues: (r: FakeRange) =>
-        this.ctx.enqueue({ op: "setXAxisValues", args: null, run: () => void (this.chart().xValues = r.target().rect) }),
-    };
     this.dataLabels = {
       get showValue(): boolean {
         return fail("PropertyNotLoaded", "The property 'showValue' is not available.");
@@ -52,10 +47,36 @@ class FakeChart implements XlToolChart {
         self.ctx.enqueue({ op: "dataLabels.showValue", args: v, run: () => void (chartTool(self.chart()).showValue = v) });
       },
     };
+    // Series 0 is the chart's own source; further ones are added (ExcelApi 1.7) and recorded in `more`.
+    const seriesAt = (i: number): XlChartSeries & { readonly points: XlChartPointsCollection } => ({
+      points,
+      get name(): string {
+        return fail("PropertyNotLoaded", "The property 'name' is not available.");
+      },
+      set name(v: string) {
+        self.ctx.enqueue({ op: "setSeriesName", args: v, run: () => void (i === 0 ? (self.chart().seriesName = v) : (self.more(i).name = v)) });
+      },
+      setXAxisValues: (r: FakeRange) =>
+        this.ctx.enqueue({ op: "setXAxisValues", args: null, run: () => void (i === 0 ? (this.chart().xValues = r.target().rect) : (this.more(i).xValues = r.target().rect)) }),
+      setValues: (r: FakeRange) =>
+        this.ctx.enqueue({
+          op: "setSeriesValues", args: null,
+          run: () => {
+            if (i === 0) fail("InvalidArgument", "The fake sets the first series' values from the chart's source.");
+            this.more(i).values = r.target().rect;
+          },
+        }),
+    });
+    let added = 0;
     this.series = {
       getItemAt: (i: number) => {
-        if (i !== 0) fail("InvalidArgument", "The fake charts have one series.");
-        return series;
+        if (i !== 0) fail("InvalidArgument", "The fake only gets the first series; add the others.");
+        return seriesAt(0);
+      },
+      add: (name?: string) => {
+        const i = ++added;
+        this.ctx.enqueue({ op: "addSeries", args: name ?? null, run: () => void (this.chart().more ??= []).push({ name: name ?? "" }) });
+        return seriesAt(i);
       },
     };
   }
@@ -79,6 +100,10 @@ class FakeChart implements XlToolChart {
     });
   }
 
+  private more(i: number): NonNullable<ChartState["more"]>[number] {
+    return this.chart().more?.[i - 1] ?? fail("ItemNotFound", "The series was not added.");
+  }
+
   /** Places the chart. */
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     const name = (c: FakeRange | string | undefined): string => (typeof c === "string" ? c : c ? "<range>" : "");
@@ -94,7 +119,7 @@ export class FakeChartCollection implements XlChartCollection {
   ) {}
 
   /** Adds a chart over a source range on this sheet. */
-  add(type: "ColumnClustered" | "Pie", sourceData: FakeRange, seriesBy?: "Auto" | "Columns" | "Rows"): FakeChart {
+  add(type: "ColumnClustered" | "Pie" | "Line", sourceData: FakeRange, seriesBy?: "Auto" | "Columns" | "Rows"): FakeChart {
     let created: ChartState | null = null;
     this.ctx.enqueue({
       op: "addChart",

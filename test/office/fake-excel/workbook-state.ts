@@ -24,6 +24,10 @@ export interface ChartState {
   xValues?: Rect;
   position?: string;
   name?: string;
+  /** Name of the first series, when set. */
+  seriesName?: string;
+  /** Series added after the first (ExcelApi 1.7): name, values and x-axis values. */
+  more?: { name: string; values?: Rect; xValues?: Rect }[];
 }
 
 /** A reference of a formula to a rectangle on a sheet, bound to the sheet itself (not its name), as Excel does. */
