@@ -107,7 +107,10 @@ describe("the output workbook is a working tool (file parts)", () => {
     expect(calls).toMatch(/<formula>AND\(ISNUMBER\(\$A2\),\$A2&lt;\d+,NOT\(OR\(TRIM\(\$[A-Z]+2\)=&quot;已完成&quot;/);
     const workbook = text("xl/workbook.xml");
     expect(workbook).toContain('activeTab="0"');
-    expect((workbook.match(/_xlnm.Print_Titles/g) ?? []).length).toBe(8);
+    // Every visible tab (all but the very hidden metadata sheet) repeats its header row when printed.
+    const visibleTabs = (workbook.match(/<sheet [^>]*>/g) ?? []).filter((x) => !x.includes("veryHidden")).length;
+    expect(visibleTabs).toBeGreaterThanOrEqual(8);
+    expect((workbook.match(/_xlnm.Print_Titles/g) ?? []).length).toBe(visibleTabs);
     expect(text("xl/theme/theme1.xml")).toContain("<a:clrScheme");
     expect(text("[Content_Types].xml")).toContain("/xl/theme/theme1.xml");
     const chart = text("xl/charts/chart1.xml");
