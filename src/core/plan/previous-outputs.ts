@@ -44,9 +44,13 @@ function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: 
   for (let r = 0; r < Math.min(grid.values.length, 10); r++) {
     const cols = new Map<number, string>();
     const row = grid.values[r] ?? [];
+    const taken = new Set<string>();
     row.forEach((v, c) => {
-      const id = byHeader.get(norm(v));
-      if (id && ![...cols.values()].includes(id)) cols.set(c, id);
+      const id = byHeader.get(norm(v)) ?? (spec.extraColumn && v !== null ? spec.extraColumn(String(v).trim()) : undefined);
+      if (id && !taken.has(id)) {
+        cols.set(c, id);
+        taken.add(id);
+      }
     });
     if (cols.size >= 2) return { headerRow: r, cols };
   }

@@ -25,6 +25,11 @@ export interface TabSpec {
   columns: ColumnSpec[];
   /** Column ids whose values, joined, identify a row across runs (customer key; key + call type + date). */
   keyColumns: string[];
+  /**
+   * Maps a header the static columns do not name to a column id (undefined: not a column of this tab),
+   * for tabs whose columns vary from run to run (the history's `2026-11 得分` pairs).
+   */
+  extraColumn?: (header: string) => string | undefined;
 }
 
 const DEFAULT_FORMATS: Record<ColumnKind, string> = {

@@ -14,6 +14,7 @@ export type OutputTabId =
   | "winback"
   | "kpi"
   | "history"
+  | "runLog"
   | "problems"
   // The batch run's consolidated workbook for the command centre.
   | "batchWorkbooks"
