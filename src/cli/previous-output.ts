@@ -14,12 +14,15 @@ export type PreviousOutput =
   | { kind: "foreignSheets"; sheets: string[] }
   | { kind: "unreadable"; reason: string };
 
+/** Tabs a new run reads back from its previous output: the history and run log, and tabs with editable columns. */
+const CARRIED_TABS = new Set<string>(["history", "runLog"]);
+
 /**
- * Output tabs whose rows a new run never uses (no editable column, not the history): their rows are not
- * kept in memory when the previous output is read — with 100,000 customers that is a few hundred MB.
+ * Output tabs whose rows a new run never uses (KPI, churn warnings, data problems): their cells are skipped
+ * while the previous output streams in, never parsed into the model.
  */
 const UNUSED_TAB_NAMES = new Set(
-  OUTPUT_SPECS.filter((s) => s.id !== "history" && !s.columns.some((c) => c.editable)).flatMap((s) => [s.zh, s.en]),
+  OUTPUT_SPECS.filter((s) => !CARRIED_TABS.has(s.id) && !s.columns.some((c) => c.editable)).flatMap((s) => [s.zh, s.en]),
 );
 
 /** True when the metadata sheet says this product wrote the workbook. */

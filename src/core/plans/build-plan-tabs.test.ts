@@ -39,21 +39,21 @@ const customersOfRun = () => [
   customer("C3", { tier: "D", reg: { status: "churned", potential: "high", churnCause: "competition" } }),
 ];
 
-describe("buildPlanTabs: six tabs in both languages", () => {
+describe("buildPlanTabs: seven tabs in both languages", () => {
   it.each<[Lang, string[]]>([
-    ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史"]],
-    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History"]],
+    ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史", "运行记录"]],
+    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History", "Run Log"]],
   ])("in %s, named per the spec unless the caller de-conflicted a name", (lang, names) => {
     const tabs = buildPlanTabs(ctx(customersOfRun(), { lang }));
-    expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history"]);
+    expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history", "runLog"]);
     expect(tabs.map((t) => t.name)).toEqual(names);
     const renamed = buildPlanTabs(ctx(customersOfRun(), { lang, names: { kpi: `${names[4]} (2)` } }));
     expect(renamed[4].name).toBe(`${names[4]} (2)`);
   });
 
-  it("exports six specs with distinct table names and distinct headers per language", () => {
-    expect(PLAN_TAB_SPECS).toHaveLength(6);
-    expect(new Set(PLAN_TAB_SPECS.map((s) => s.tableName)).size).toBe(6);
+  it("exports seven specs with distinct table names and distinct headers per language", () => {
+    expect(PLAN_TAB_SPECS).toHaveLength(7);
+    expect(new Set(PLAN_TAB_SPECS.map((s) => s.tableName)).size).toBe(7);
     for (const s of PLAN_TAB_SPECS) {
       expect(new Set(s.columns.map((c) => c.zh)).size).toBe(s.columns.length);
       expect(new Set(s.columns.map((c) => c.en)).size).toBe(s.columns.length);
@@ -95,7 +95,9 @@ describe("buildPlanTabs: a second run keeps every edit", () => {
     expect(calls.find((x) => x.key === "C1" && x.callType === "1 week after purchase")).toMatchObject({ status: "已完成", plannedDate: day(4) });
     expect(calls.find((x) => x.key === "C2" && x.callType === "Complaint: call at once")).toMatchObject({ result: "客户同意方案", plannedDate: AS_OF });
     expect(recordsOf(second[3])[0]).toMatchObject({ key: "C3", followUp: "已约见面" });
-    expect(recordsOf(second[5])).toHaveLength(6);
+    // One history row per customer, this run's score/tier pair before the first run's.
+    expect(recordsOf(second[5])).toHaveLength(3);
+    expect(second[5].columns.map((c) => c.header).slice(2)).toEqual(["2025-07 Score", "2025-07 Tier", "2025-06 Score", "2025-06 Tier"]);
     expect(log.items.filter((p) => p.code.startsWith("plan.edit"))).toEqual([]);
   });
 });
