@@ -103,6 +103,8 @@ interface KeptRow {
   /** True when some value differs from its column's default, i.e. a user typed it. */
   typed: boolean;
   rowAddress: string;
+  /** Handed out already (marked rather than deleted: deleting from a 100,000-entry map is slow). */
+  taken?: boolean;
 }
 
 /**
@@ -139,8 +141,8 @@ export class CarryOver {
   take(tab: OutputTabId, key: string): Record<string, PlanValue> | undefined {
     const m = this.byTab.get(tab);
     const hit = m?.get(key);
-    if (!hit) return undefined;
-    m!.delete(key);
+    if (!hit || hit.taken) return undefined;
+    hit.taken = true;
     return hit.values;
   }
 
@@ -149,7 +151,7 @@ export class CarryOver {
     const out: UnclaimedEdit[] = [];
     for (const [tab, m] of this.byTab) {
       for (const [key, hit] of m) {
-        if (!hit.typed) continue;
+        if (!hit.typed || hit.taken) continue;
         out.push({ tab, sheet: this.sheets.get(tab) ?? "", key, rowAddress: hit.rowAddress, values: hit.values });
       }
     }

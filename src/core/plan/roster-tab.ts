@@ -50,14 +50,21 @@ export interface RosterLifecycle {
   decision?: { text: string; role: StyleRole };
 }
 
-/** Roster order: ranked customers by rank, then the unranked (资料不全) by score, then key. */
+/** Sorted once per customer list: the roster and the history both list customers in roster order. */
+const ORDERED = new WeakMap<ScoredCustomer[], ScoredCustomer[]>();
+
+/** Roster order: ranked customers by rank, then the unranked (资料不全) by score, then key. Do not mutate the result. */
 export function rosterOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
-  return [...customers].sort((a, b) => {
+  const hit = ORDERED.get(customers);
+  if (hit && hit.length === customers.length) return hit;
+  const sorted = [...customers].sort((a, b) => {
     if (a.rank !== null && b.rank !== null) return a.rank - b.rank;
     if (a.rank !== null) return -1;
     if (b.rank !== null) return 1;
     return (b.score ?? -1) - (a.score ?? -1) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   });
+  ORDERED.set(customers, sorted);
+  return sorted;
 }
 
 /** `业务贡献 +33.3; 合作深度 +27.0`: the three indicators that gave the most points. */

@@ -67,12 +67,24 @@ export function buildTab(
   styles: StyleBlock[] = [],
 ): TabPlan {
   const ids = spec.columns.map((c) => c.id);
+  const n = ids.length;
+  // A plain loop: this turns ~480,000 records into rows on a 100,000-customer run.
+  const rows = new Array<PlanValue[]>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const row = new Array<PlanValue>(n);
+    for (let c = 0; c < n; c++) {
+      const v = r[ids[c]];
+      row[c] = v === undefined ? null : v;
+    }
+    rows[i] = row;
+  }
   return {
     id: spec.id,
     name,
     tableName: `${spec.tableName}`,
     columns: columnPlans(spec, lang),
-    rows: records.map((r) => ids.map((id) => r[id] ?? null)),
+    rows,
     styles,
   };
 }

@@ -410,7 +410,7 @@ export function buildHistory(
   };
   const present = new Set<string>();
   for (const c of rosterOrder(customers)) {
-    present.add(c.key);
+    if (keptCells > 0) present.add(c.key);
     const before = past.customers.get(c.key);
     const row = new Array<PlanValue>(width);
     row[0] = c.key;
@@ -421,6 +421,7 @@ export function buildHistory(
     rows.push(row);
   }
   for (const [key, before] of past.customers) {
+    if (keptCells === 0) break;
     if (present.has(key)) continue;
     let any = false;
     for (let i = 0; i < keptCells && !any; i++) any = before.cells[i] !== null && before.cells[i] !== undefined && before.cells[i] !== "";
