@@ -1,7 +1,7 @@
 import { promises as fsp } from "fs";
 import { META_SHEET_NAME } from "../core/plan/write-plan";
 import { OUTPUT_SPECS } from "../core/job/run-job";
-import { readOwnedTabs } from "../core/plan/previous-outputs";
+import { isCarried, readOwnedTabs } from "../core/plan/previous-outputs";
 import type { WorkbookModel } from "../core/workbook/grid";
 import { WorkbookReadError } from "../xlsx/read-error";
 import { readWorkbookFile } from "../xlsx/read-workbook";
@@ -14,15 +14,12 @@ export type PreviousOutput =
   | { kind: "foreignSheets"; sheets: string[] }
   | { kind: "unreadable"; reason: string };
 
-/** Tabs a new run reads back from its previous output: the history and run log, and tabs with editable columns. */
-const CARRIED_TABS = new Set<string>(["history", "runLog"]);
-
 /**
  * Output tabs whose rows a new run never uses (KPI, churn warnings, data problems): their cells are skipped
  * while the previous output streams in, never parsed into the model.
  */
 const UNUSED_TAB_NAMES = new Set(
-  OUTPUT_SPECS.filter((s) => !CARRIED_TABS.has(s.id) && !s.columns.some((c) => c.editable)).flatMap((s) => [s.zh, s.en]),
+  OUTPUT_SPECS.filter((s) => !isCarried(s)).flatMap((s) => [s.zh, s.en]),
 );
 
 /** True when the metadata sheet says this product wrote the workbook. */

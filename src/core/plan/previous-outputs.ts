@@ -57,6 +57,29 @@ function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: 
   return null;
 }
 
+/** True when a next run reads anything of this tab back: its edits, or the whole tab (the history). */
+export function isCarried(spec: TabSpec): boolean {
+  return !!spec.carriedWhole || spec.columns.some((c) => c.editable || c.carried);
+}
+
+/**
+ * Which columns of a previous output tab a next run reads (grid: at least its first ten rows): row keys,
+ * editable and carried columns, every column of a tab read whole, and any column the product does not know
+ * (a user added it). Null when no header row is found.
+ */
+export function previousColumnsToRead(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: number[] } | null {
+  const mapped = mapColumns(grid, spec);
+  if (!mapped) return null;
+  const wanted = new Set(spec.columns.filter((c) => c.editable || c.carried || spec.keyColumns.includes(c.id)).map((c) => c.id));
+  const header = grid.values[mapped.headerRow] ?? [];
+  const cols: number[] = [];
+  for (let c = 0; c < header.length; c++) {
+    const id = mapped.cols.get(c);
+    if (spec.carriedWhole || (id === undefined ? norm(header[c] ?? null) !== "" : wanted.has(id))) cols.push(c);
+  }
+  return { headerRow: mapped.headerRow, cols };
+}
+
 /** Reads the rows of one previous output tab by column id. */
 export function readPreviousTab(grid: SheetGrid, spec: TabSpec): PreviousRow[] {
   const mapped = mapColumns(grid, spec);

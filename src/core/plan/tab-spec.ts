@@ -13,6 +13,8 @@ export interface ColumnSpec {
   editable?: boolean;
   /** The value a fresh row gets (e.g. 待审核); an unchanged default is not an edit. */
   defaultValue?: string;
+  /** Read back on the next run although not editable (the previous outputs are read by the columns a run needs). */
+  carried?: boolean;
 }
 
 /** An output tab's definition: names, columns and which columns identify a row across runs. */
@@ -30,6 +32,8 @@ export interface TabSpec {
    * for tabs whose columns vary from run to run (the history's `2026-11 得分` pairs).
    */
   extraColumn?: (header: string) => string | undefined;
+  /** A next run reads every column of this tab back (the history, the run log), not only keys and edits. */
+  carriedWhole?: boolean;
 }
 
 const DEFAULT_FORMATS: Record<ColumnKind, string> = {

@@ -51,6 +51,7 @@ export const HISTORY_SPEC: TabSpec = {
     { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
   ],
   extraColumn: historyColumnId,
+  carriedWhole: true,
 };
 
 /** 运行记录 / Run Log: one row per run in the history, newest first. */
@@ -60,6 +61,7 @@ export const RUN_LOG_SPEC: TabSpec = {
   en: "Run Log",
   tableName: "RunLog",
   keyColumns: ["label"],
+  carriedWhole: true,
   columns: [
     { id: "label", zh: "历史列", en: "History Columns", kind: "text", width: 15 },
     { id: "runAt", zh: "运行时间", en: "Run Time", kind: "datetime", width: 19, numberFormat: "yyyy-mm-dd hh:mm:ss" },
