@@ -47,6 +47,12 @@ describe("add-in: a second run reads only the columns it needs from the previous
     type(xl, "客户维护方案", "执行情况", "已拜访", { header: "客户编号", value: c2 });
     const c3 = type(xl, "电话回访计划", "状态", "已完成");
     type(xl, "电话回访计划", "回访结果", "客户满意", { header: "客户编号", value: c3 });
+    // A churned customer comes back: the previous roster's status (not editable, but carried) says so.
+    const reg = xl.sheet("客户状况登记表");
+    const head = reg.read(reg.usedRect()!)[0];
+    const back = reg.rows.findIndex((r, i) => i > 0 && r?.[head.indexOf("客户状态")] === "流失");
+    reg.rows[back][head.indexOf("客户状态")] = "正常";
+    const returned = String(reg.rows[back][head.indexOf("客户编号")]);
     const roster = xl.sheet("客户分级名册");
     const width = roster.usedRect()!.cols;
     (roster.rows[0] ??= [])[width] = "我的备注";
@@ -70,6 +76,7 @@ describe("add-in: a second run reads only the columns it needs from the previous
       const row = t.rows.find((r) => r[t.columns.findIndex((c) => c.id === "key")] === key)!;
       return row[t.columns.findIndex((c) => c.id === col)];
     };
+    expect(rec("roster", returned, "movement")).toBe("回流");
     expect(rec("roster", c1, "manualTier")).toBe("A");
     expect(rec("roster", c1, "manualReason")).toBe("行长指定");
     expect(rec("retention", c2, "reviewStatus")).toBe("已审核");

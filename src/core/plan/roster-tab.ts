@@ -19,7 +19,7 @@ export const ROSTER_SPEC: TabSpec = {
     { id: "score", zh: "最终得分", en: "Final Score", kind: "number", width: 10 },
     { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 10 },
     { id: "tierName", zh: "等级名称", en: "Tier Name", kind: "text", width: 13 },
-    { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10 },
+    { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10, carried: true },
     { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 11 },
     { id: "coverage", zh: "数据完整度", en: "Coverage", kind: "percent", width: 11 },
     { id: "top", zh: "主要贡献指标", en: "Top Indicators", kind: "text", width: 40 },
