@@ -9,12 +9,11 @@ import { KPI_SPEC } from "../core/plans/kpi-dashboard";
 import { RETENTION_SPEC } from "../core/plans/retention-plan";
 import { WINBACK_SPEC } from "../core/plans/win-back";
 import { META_SHEET_NAME } from "../core/plan/write-plan";
-import type { CellKind, RawValue, SheetGrid, WorkbookModel } from "../core/workbook/grid";
+import type { RawValue, SheetGrid, WorkbookModel } from "../core/workbook/grid";
 import type { XlCellValue, XlContext, XlRange, XlWorksheet } from "./excel-subset";
 import { errorCode, RESPONSE_TOO_LARGE } from "./office-errors";
-import { READ_CELLS_PER_SYNC } from "./read-workbook";
+import { appendSlice, READ_CELLS_PER_SYNC } from "./read-workbook";
 import { syncBatch, type RetryPolicy } from "./retry";
-import { kindOfValueType } from "./value-kinds";
 
 /**
  * The output tabs' specs, imported one by one rather than from run-job so that the pane's bundle does not
@@ -175,25 +174,14 @@ async function readPieces(
       budget = Math.max(1, Math.floor(budget / 2));
       continue;
     }
-    for (const s of batch) (s.full ? appendFull : placeValues)(grids[s.sheet], s, s.range!);
+    for (const s of batch) {
+      if (s.full) appendSlice(grids[s.sheet], s.range!);
+      else placeValues(grids[s.sheet], s, s.range!);
+    }
     // Where reading stands: the piece and the row within it after this batch.
     const last = batch[batch.length - 1];
     at = pieces.findIndex((p) => p.sheet === last.sheet && p.col === last.col && p.full === last.full);
     row = last.row + last.rows - pieces[at].row;
-  }
-}
-
-/** Appends the rows of a full slice (input sheets are read top to bottom, whole width). */
-function appendFull(grid: SheetGrid, _s: Slice, range: XlRange): void {
-  const values = range.values;
-  const types = range.valueTypes;
-  const formats = range.numberFormat;
-  for (let r = 0; r < values.length; r++) {
-    const kinds: CellKind[] = types[r].map(kindOfValueType);
-    const row: RawValue[] = values[r].map((v, c) => (kinds[c] === "empty" ? null : v));
-    grid.values.push(row);
-    grid.kinds!.push(kinds);
-    grid.formats!.push(Array.isArray(formats) ? formats[r].map(String) : row.map(() => formats));
   }
 }
 
