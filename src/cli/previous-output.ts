@@ -1,7 +1,7 @@
 import { promises as fsp } from "fs";
 import { META_SHEET_NAME } from "../core/plan/write-plan";
 import { OUTPUT_SPECS } from "../core/job/run-job";
-import { isCarried, readOwnedTabs } from "../core/plan/previous-outputs";
+import { isCarried, previousColumnsToRead, readOwnedTabs } from "../core/plan/previous-outputs";
 import type { WorkbookModel } from "../core/workbook/grid";
 import { WorkbookReadError } from "../xlsx/read-error";
 import { readWorkbookFile } from "../xlsx/read-workbook";
@@ -21,6 +21,28 @@ export type PreviousOutput =
 const UNUSED_TAB_NAMES = new Set(
   OUTPUT_SPECS.filter((s) => !isCarried(s)).flatMap((s) => [s.zh, s.en]),
 );
+
+/**
+ * Keeps of each previous output tab only the columns a run reads back (keys, edits, user-added columns, the
+ * history whole): names, measures and the like are let go as soon as the file is read, so a monthly run does
+ * not hold two copies of every customer's texts.
+ */
+function keepCarriedColumns(wb: WorkbookModel): void {
+  for (const [name, id] of readOwnedTabs(wb)) {
+    const spec = OUTPUT_SPECS.find((s) => s.id === id);
+    const grid = wb.sheets.find((s) => s.name === name);
+    if (!spec || !grid || spec.carriedWhole) continue;
+    const plan = previousColumnsToRead(grid, spec);
+    if (!plan) continue;
+    for (let r = plan.headerRow + 1; r < grid.values.length; r++) {
+      const row = grid.values[r];
+      if (!row) continue;
+      const kept: typeof row = [];
+      for (const c of plan.cols) if (c < row.length) kept[c] = row[c];
+      grid.values[r] = kept;
+    }
+  }
+}
 
 /** True when the metadata sheet says this product wrote the workbook. */
 function writtenByUs(wb: WorkbookModel): boolean {
@@ -51,5 +73,6 @@ export async function inspectPreviousOutput(file: string): Promise<PreviousOutpu
   const owned = readOwnedTabs(wb);
   const extra = wb.sheets.map((s) => s.name).filter((n) => n !== META_SHEET_NAME && !owned.has(n));
   if (extra.length) return { kind: "foreignSheets", sheets: extra };
+  keepCarriedColumns(wb);
   return { kind: "ours", workbook: wb };
 }

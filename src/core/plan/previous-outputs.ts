@@ -57,6 +57,11 @@ function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: 
   return null;
 }
 
+/** The column ids a next run reads back: row keys, editable and carried columns. */
+function carriedIds(spec: TabSpec): Set<string> {
+  return new Set(spec.columns.filter((c) => c.editable || c.carried || spec.keyColumns.includes(c.id)).map((c) => c.id));
+}
+
 /** True when a next run reads anything of this tab back: its edits, or the whole tab (the history). */
 export function isCarried(spec: TabSpec): boolean {
   return !!spec.carriedWhole || spec.columns.some((c) => c.editable || c.carried);
@@ -70,7 +75,7 @@ export function isCarried(spec: TabSpec): boolean {
 export function previousColumnsToRead(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: number[] } | null {
   const mapped = mapColumns(grid, spec);
   if (!mapped) return null;
-  const wanted = new Set(spec.columns.filter((c) => c.editable || c.carried || spec.keyColumns.includes(c.id)).map((c) => c.id));
+  const wanted = carriedIds(spec);
   const header = grid.values[mapped.headerRow] ?? [];
   const cols: number[] = [];
   for (let c = 0; c < header.length; c++) {
@@ -80,15 +85,20 @@ export function previousColumnsToRead(grid: SheetGrid, spec: TabSpec): { headerR
   return { headerRow: mapped.headerRow, cols };
 }
 
-/** Reads the rows of one previous output tab by column id. */
+/**
+ * Reads the rows of one previous output tab by column id: the columns a next run reads back (keys, editable
+ * and carried columns; every column of a tab read whole), so both adapters see the same, whatever they read.
+ */
 export function readPreviousTab(grid: SheetGrid, spec: TabSpec): PreviousRow[] {
   const mapped = mapColumns(grid, spec);
   if (!mapped) return [];
+  const wanted = carriedIds(spec);
+  const cols = [...mapped.cols].filter(([, id]) => spec.carriedWhole || wanted.has(id));
   const rows: PreviousRow[] = [];
   for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
     const record: Record<string, PlanValue> = {};
     let any = false;
-    for (const [c, id] of mapped.cols) {
+    for (const [c, id] of cols) {
       const kind = kindAt(grid, r, c);
       const v = rawAt(grid, r, c);
       const value: PlanValue = kind === "empty" || kind === "error" ? null : typeof v === "boolean" ? String(v) : v;
