@@ -51,7 +51,14 @@ function timed(label, cmd, args) {
     process.stderr.write(`${label}: could not read GNU time's report\n${r.stderr}\n`);
     process.exit(2);
   }
-  if (r.status !== 0 && r.status !== 1) {
+  // Exit 1 is a run with data problems (outputs written); a crash also exits 1, but prints no JSON summary.
+  let json = false;
+  try {
+    json = cmd !== PY && typeof JSON.parse(r.stdout).exitCode === "number";
+  } catch {
+    json = false;
+  }
+  if ((r.status !== 0 && r.status !== 1) || (cmd !== PY && !json)) {
     process.stderr.write(`${label} failed (exit ${r.status}):\n${r.stderr.split("\tCommand being timed")[0]}\n`);
     process.exit(2);
   }
