@@ -16,10 +16,11 @@ export type PreviousOutput =
 
 /**
  * Output tabs whose rows a new run never uses: none any more — every tab may hold columns and rows users
- * added, which are carried (the KPI tab and the problems tab too). Kept as the reader's skip hook.
+ * added, which are carried (the KPI tab and the problems tab too), and the history and run log are read
+ * whole. Kept as the reader's skip hook for a tab with no row key that is not read whole.
  */
 const UNUSED_TAB_NAMES = new Set<string>(
-  OUTPUT_SPECS.filter((s) => s.id !== "history" && s.keyColumns.length === 0).flatMap((s) => [s.zh, s.en]),
+  OUTPUT_SPECS.filter((s) => !s.carriedWhole && s.keyColumns.length === 0).flatMap((s) => [s.zh, s.en]),
 );
 
 /** True when the metadata sheet says this product wrote the workbook. */

@@ -83,7 +83,8 @@ export async function readWorkbook(ctx: XlContext, policy: RetryPolicy = {}, cel
   }
   return { sheets: grids };
 }
-function appendSlice(grid: SheetGrid, range: XlRange): void {
+/** Appends the rows of a range read with values, value types and number formats to a grid. */
+export function appendSlice(grid: SheetGrid, range: XlRange): void {
   const values = range.values;
   const types = range.valueTypes;
   const formats = range.numberFormat;

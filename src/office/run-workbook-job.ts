@@ -32,6 +32,7 @@ export interface WorkbookJobResult {
 
 /** Reads the workbook, runs the job on it (previous outputs come from the same workbook) and writes the plan. */
 export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Promise<WorkbookJobResult> {
+  // Read in full: computed columns of previous outputs are compared with their fingerprints (edits reported).
   const wb = await readWorkbook(ctx, o);
   const outcome = await o.job(wb, { now: o.now, lang: o.lang, roles: o.roles });
   if (!o.write) return { outcome, workbook: wb };

@@ -7,6 +7,11 @@ export class SharedStrings {
   /** Number of text cells written (the table's `count`). */
   private uses = 0;
 
+  /** Number of distinct texts so far. */
+  get size(): number {
+    return this.list.length;
+  }
+
   /** The index of a text, adding it when new. */
   id(text: string): number {
     this.uses++;

@@ -71,7 +71,9 @@ describe("manual tier and recalculation", () => {
     expect(rosterRow(wb2, "C2")).toMatchObject({ 等级: "A", 变动: "↑" });
     expect(rosterRow(wb2, "C1")).toMatchObject({ 上次等级: "A", 变动: "—" });
     const history = run2.plan.tabs.find((t) => t.id === "history")!;
-    expect(history.rows).toHaveLength(6);
+    // One row per customer, a score/tier pair per run.
+    expect(history.rows).toHaveLength(3);
+    expect(history.columns).toHaveLength(2 + 2 * 2);
   });
 
   it("a typed value that is no tier is kept as typed and reported at its cell", () => {

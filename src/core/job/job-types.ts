@@ -12,6 +12,8 @@ export interface JobOptions {
   asOf?: number;
   /** The clock, for the history's run time and the default "today". */
   now: Date;
+  /** Minutes east of UTC for the run log's local run time; default: the clock's zone (`now.getTimezoneOffset()`). */
+  utcOffsetMinutes?: number;
   /**
    * The separate workbook the outputs go to (the command line's `<name>.tiers.xlsx`), as it is now:
    * its owned tabs give the edits and history to carry over. Omitted: outputs go into the input workbook

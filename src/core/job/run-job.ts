@@ -8,8 +8,8 @@ import { CarryOver, readOwnedTabs, readPreviousOutputs, type PreviousOutputs } f
 import { buildRosterTab, ROSTER_SPEC } from "../plan/roster-tab";
 import { tabName, type TabSpec } from "../plan/tab-spec";
 import { finishTabs, originOfRows } from "../plan/finish-tabs";
-import { META_SHEET_NAME, type OutputTabId, type WritePlan } from "../plan/write-plan";
-import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers } from "../plans/build-plan-tabs";
+import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
+import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers, readPastHistory } from "../plans/build-plan-tabs";
 import { hasReturned, isActive, lifeStage, readPreviousLifecycle, statusLabel } from "../plans/lifecycle";
 import { weakestIndicators } from "../plans/measures";
 import { DECISION_ROLE, ROSTER_DECISION_WORDS, winbackDecision } from "../plans/win-back";
@@ -131,7 +131,9 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   const displayName = (n: string) => (lang === "en-US" ? DEFAULT_MODEL_EN[n] ?? n : n);
 
   const origin = originOfRows(opts.previous ?? core.input, previous, OUTPUT_SPECS, carry, scored);
-  const prevTiers = previousTiers(previous.tables.get("history")?.rows ?? []);
+  const historyRows = previous.tables.get("history")?.rows ?? [];
+  const runLogRows = previous.tables.get("runLog")?.rows ?? [];
+  const prevTiers = previousTiers(readPastHistory(historyRows, runLogRows));
   // The previous statuses come from the previous roster (its 客户状态 column), not from the history's layout.
   const previousRoster = previous.tables.get("roster")?.rows ?? [];
   const segments = segmentCustomers(scored, settings, asOf, previousScores(previousRoster));
@@ -150,7 +152,8 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   const planTabs = buildPlanTabs({
     customers: scored, settings, asOf, runAt, lang,
     names: Object.fromEntries(names) as Partial<Record<OutputTabId, string>>,
-    carry, previousHistory: previous.tables.get("history")?.rows ?? [], modelFingerprint: fingerprint, problems: log,
+    carry, previousHistory: historyRows, previousRunLog: runLogRows, modelFingerprint: fingerprint, problems: log,
+    utcOffsetMinutes: opts.utcOffsetMinutes ?? -opts.now.getTimezoneOffset(),
     previousLifecycle: prevLife,
     weakest: (key) => core.weakest?.get(key)?.map(displayName),
     registerCell: core.registerCell,

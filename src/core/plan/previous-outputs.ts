@@ -66,9 +66,13 @@ function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: 
   for (let r = 0; r < Math.min(grid.values.length, 10); r++) {
     const cols = new Map<number, string>();
     const row = grid.values[r] ?? [];
+    const taken = new Set<string>();
     row.forEach((v, c) => {
-      const id = byHeader.get(norm(v));
-      if (id && ![...cols.values()].includes(id)) cols.set(c, id);
+      const id = byHeader.get(norm(v)) ?? (spec.extraColumn && v !== null ? spec.extraColumn(String(v).trim()) : undefined);
+      if (id && !taken.has(id)) {
+        cols.set(c, id);
+        taken.add(id);
+      }
     });
     if (cols.size >= 2) return { headerRow: r, cols };
   }
@@ -162,6 +166,8 @@ interface KeptRow {
   /** True when some value differs from its column's default, i.e. a user typed it. */
   typed: boolean;
   rowAddress: string;
+  /** Handed out already (marked rather than deleted: deleting from a 100,000-entry map is slow). */
+  taken?: boolean;
 }
 
 /**
@@ -200,8 +206,8 @@ export class CarryOver {
   take(tab: OutputTabId, key: string): Record<string, PlanValue> | undefined {
     const m = this.byTab.get(tab);
     const hit = m?.get(key);
-    if (!hit) return undefined;
-    m!.delete(key);
+    if (!hit || hit.taken) return undefined;
+    hit.taken = true;
     return hit.values;
   }
 
@@ -215,7 +221,7 @@ export class CarryOver {
     const out: UnclaimedEdit[] = [];
     for (const [tab, m] of this.byTab) {
       for (const [key, hit] of m) {
-        if (!hit.typed || this.kept.has(`${tab}\u0000${key}`)) continue;
+        if (!hit.typed || hit.taken || this.kept.has(`${tab}\u0000${key}`)) continue;
         out.push({ tab, sheet: this.sheets.get(tab) ?? "", key, rowAddress: hit.rowAddress, values: hit.values });
       }
     }

@@ -20,7 +20,7 @@ export const ROSTER_SPEC: TabSpec = {
     { id: "score", zh: "最终得分", en: "Final Score", kind: "number", width: 10 },
     { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 10 },
     { id: "tierName", zh: "等级名称", en: "Tier Name", kind: "text", width: 13 },
-    { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10 },
+    { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10, carried: true },
     { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 11 },
     { id: "coverage", zh: "数据完整度", en: "Coverage", kind: "percent", width: 11 },
     { id: "top", zh: "主要贡献指标", en: "Top Indicators", kind: "text", width: 40 },
@@ -52,14 +52,21 @@ export interface RosterLifecycle {
   decision?: { text: string; role: StyleRole };
 }
 
-/** Roster order: ranked customers by rank, then the unranked (资料不全) by score, then key. */
+/** Sorted once per customer list: the roster and the history both list customers in roster order. */
+const ORDERED = new WeakMap<ScoredCustomer[], ScoredCustomer[]>();
+
+/** Roster order: ranked customers by rank, then the unranked (资料不全) by score, then key. Do not mutate the result. */
 export function rosterOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
-  return [...customers].sort((a, b) => {
+  const hit = ORDERED.get(customers);
+  if (hit && hit.length === customers.length) return hit;
+  const sorted = [...customers].sort((a, b) => {
     if (a.rank !== null && b.rank !== null) return a.rank - b.rank;
     if (a.rank !== null) return -1;
     if (b.rank !== null) return 1;
     return (b.score ?? -1) - (a.score ?? -1) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   });
+  ORDERED.set(customers, sorted);
+  return sorted;
 }
 
 /** `业务贡献 +33.3; 合作深度 +27.0`: the three indicators that gave the most points. */

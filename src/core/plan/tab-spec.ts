@@ -13,6 +13,8 @@ export interface ColumnSpec {
   editable?: boolean;
   /** The value a fresh row gets (e.g. 待审核); an unchanged default is not an edit. */
   defaultValue?: string;
+  /** Read back on the next run although not editable (the previous outputs are read by the columns a run needs). */
+  carried?: boolean;
 }
 
 /** An output tab's definition: names, columns and which columns identify a row across runs. */
@@ -25,6 +27,13 @@ export interface TabSpec {
   columns: ColumnSpec[];
   /** Column ids whose values, joined, identify a row across runs (customer key; key + call type + date). */
   keyColumns: string[];
+  /**
+   * Maps a header the static columns do not name to a column id (undefined: not a column of this tab),
+   * for tabs whose columns vary from run to run (the history's `2026-11 得分` pairs).
+   */
+  extraColumn?: (header: string) => string | undefined;
+  /** A next run reads every column of this tab back (the history, the run log), not only keys and edits. */
+  carriedWhole?: boolean;
 }
 
 const DEFAULT_FORMATS: Record<ColumnKind, string> = {
@@ -62,12 +71,24 @@ export function buildTab(
   styles: StyleBlock[] = [],
 ): TabPlan {
   const ids = spec.columns.map((c) => c.id);
+  const n = ids.length;
+  // A plain loop: this turns ~480,000 records into rows on a 100,000-customer run.
+  const rows = new Array<PlanValue[]>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const row = new Array<PlanValue>(n);
+    for (let c = 0; c < n; c++) {
+      const v = r[ids[c]];
+      row[c] = v === undefined ? null : v;
+    }
+    rows[i] = row;
+  }
   return {
     id: spec.id,
     name,
     tableName: `${spec.tableName}`,
     columns: columnPlans(spec, lang),
-    rows: records.map((r) => ids.map((id) => r[id] ?? null)),
+    rows,
     styles,
   };
 }

@@ -14,6 +14,7 @@ export type OutputTabId =
   | "winback"
   | "kpi"
   | "history"
+  | "runLog"
   | "problems"
   | "summary"
   | "strengthening"

@@ -41,19 +41,19 @@ const customersOfRun = () => [
 
 describe("buildPlanTabs: the plan tabs in both languages", () => {
   it.each<[Lang, string[]]>([
-    ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史", "客户维护总结表", "客户关系强化表", "行动计划表"]],
-    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History", "Maintenance Summary", "Relationship Strengthening", "Action Plan"]],
+    ["zh-CN", ["客户维护方案", "电话回访计划", "流失预警", "挽回方案", "指标看板", "评估历史", "运行记录", "客户维护总结表", "客户关系强化表", "行动计划表"]],
+    ["en-US", ["Retention Plan", "Callback Schedule", "Churn Warnings", "Win-back", "KPI Dashboard", "Evaluation History", "Run Log", "Maintenance Summary", "Relationship Strengthening", "Action Plan"]],
   ])("in %s, named per the spec unless the caller de-conflicted a name", (lang, names) => {
     const tabs = buildPlanTabs(ctx(customersOfRun(), { lang }));
-    expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history", "summary", "strengthening", "actionPlan"]);
+    expect(tabs.map((t) => t.id)).toEqual(["retention", "callbacks", "churn", "winback", "kpi", "history", "runLog", "summary", "strengthening", "actionPlan"]);
     expect(tabs.map((t) => t.name)).toEqual(names);
     const renamed = buildPlanTabs(ctx(customersOfRun(), { lang, names: { kpi: `${names[4]} (2)` } }));
     expect(renamed[4].name).toBe(`${names[4]} (2)`);
   });
 
-  it("exports nine specs with distinct table names and distinct headers per language", () => {
-    expect(PLAN_TAB_SPECS).toHaveLength(9);
-    expect(new Set(PLAN_TAB_SPECS.map((s) => s.tableName)).size).toBe(9);
+  it("exports ten specs with distinct table names and distinct headers per language", () => {
+    expect(PLAN_TAB_SPECS).toHaveLength(10);
+    expect(new Set(PLAN_TAB_SPECS.map((s) => s.tableName)).size).toBe(10);
     for (const s of PLAN_TAB_SPECS) {
       expect(new Set(s.columns.map((c) => c.zh)).size).toBe(s.columns.length);
       expect(new Set(s.columns.map((c) => c.en)).size).toBe(s.columns.length);
@@ -95,7 +95,9 @@ describe("buildPlanTabs: a second run keeps every edit", () => {
     expect(calls.find((x) => x.key === "C1" && x.callType === "1 week after purchase")).toMatchObject({ status: "已完成", plannedDate: day(4) });
     expect(calls.find((x) => x.key === "C2" && x.callType === "Complaint: call at once")).toMatchObject({ result: "客户同意方案", plannedDate: AS_OF });
     expect(recordsOf(second[3])[0]).toMatchObject({ key: "C3", followUp: "已约见面" });
-    expect(recordsOf(second[5])).toHaveLength(6);
+    // One history row per customer, this run's score/tier pair before the first run's.
+    expect(recordsOf(second[5])).toHaveLength(3);
+    expect(second[5].columns.map((c) => c.header).slice(2)).toEqual(["2025-07 Score", "2025-07 Tier", "2025-06 Score", "2025-06 Tier"]);
     expect(log.items.filter((p) => p.code.startsWith("plan.edit"))).toEqual([]);
   });
 });

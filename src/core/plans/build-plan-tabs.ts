@@ -10,7 +10,7 @@ import type { Settings } from "../settings/settings";
 import { buildCallbackSchedule, CALLBACK_DEFAULTS, CALLBACK_SPEC } from "./callback-schedule";
 import { CHURN_SPEC, buildChurnWarnings } from "./churn-warnings";
 import { isoFromSerial } from "./dates";
-import { buildHistory, HISTORY_SPEC } from "./history";
+import { buildHistory, HISTORY_SPEC, readPastHistory, RUN_LOG_SPEC } from "./history";
 import { buildKpiDashboard, KPI_SPEC } from "./kpi-dashboard";
 import { PLAN_MESSAGES } from "./plan-messages";
 import { buildRetentionPlan, RETENTION_DEFAULTS, RETENTION_SPEC, tierChannels } from "./retention-plan";
@@ -20,7 +20,7 @@ import { ACTION_PLAN_SPEC, buildSupervisorTabs, STRENGTHENING_SPEC, SUMMARY_SPEC
 import type { PastRun } from "./tier-trend";
 import type { RegisterFieldId } from "../register/fields";
 
-export { movement, movementLabel, previousTiers } from "./history";
+export { movement, movementLabel, previousTiers, readPastHistory, tierCountsByRun } from "./history";
 export { PLAN_MESSAGES } from "./plan-messages";
 
 // The problems tab renders through the shared catalogue; the plan tabs' messages join it on first import.
@@ -28,7 +28,7 @@ registerMessages(PLAN_MESSAGES);
 
 /** The plan tabs' specs, in the order they are written, so previous outputs can be read generically. */
 export const PLAN_TAB_SPECS: TabSpec[] = [
-  RETENTION_SPEC, CALLBACK_SPEC, CHURN_SPEC, WINBACK_SPEC, KPI_SPEC, HISTORY_SPEC, SUMMARY_SPEC, STRENGTHENING_SPEC, ACTION_PLAN_SPEC,
+  RETENTION_SPEC, CALLBACK_SPEC, CHURN_SPEC, WINBACK_SPEC, KPI_SPEC, HISTORY_SPEC, RUN_LOG_SPEC, SUMMARY_SPEC, STRENGTHENING_SPEC, ACTION_PLAN_SPEC,
 ];
 
 /** Everything the plan tabs are built from; plain data, so the build is a pure function of it. */
@@ -45,6 +45,10 @@ export interface PlanContext {
   carry: CarryOver;
   /** Rows of the previous history tab, by column id. */
   previousHistory: PreviousRow[];
+  /** Rows of the previous run log tab, by column id. */
+  previousRunLog?: PreviousRow[];
+  /** Minutes east of UTC where this run happens (the run log's time zone); default 0. */
+  utcOffsetMinutes?: number;
   modelFingerprint: string;
   problems: ProblemLog;
   /** What the previous run's roster and win-back tab said of each customer's life cycle (none on a first run). */
@@ -59,7 +63,7 @@ export interface PlanContext {
   pastRuns?: PastRun[];
 }
 
-/** Builds [retention, callbacks, churn, winback, kpi, history, summary, strengthening, action plan] and reports every typed edit no row took. */
+/** Builds [retention, callbacks, churn, winback, kpi, history, run log, summary, strengthening, action plan] and reports every typed edit no row took. */
 export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
   const { customers, settings, asOf, lang, carry } = ctx;
   const name = (spec: TabSpec) => ctx.names[spec.id] ?? tabName(spec, lang);
@@ -85,12 +89,12 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
     returned: (c) => hasReturned(c, prev), pastRuns: ctx.pastRuns, registerCell: ctx.registerCell,
   });
   const history = buildHistory(
-    ctx.previousHistory, customers,
-    { runAt: ctx.runAt, asOf, fingerprint: ctx.modelFingerprint, maxRows: settings.plan.historyMaxRows },
-    lang, name(HISTORY_SPEC), ctx.problems,
+    readPastHistory(ctx.previousHistory, ctx.previousRunLog), customers,
+    { runAt: ctx.runAt, utcOffsetMinutes: ctx.utcOffsetMinutes ?? 0, asOf, fingerprint: ctx.modelFingerprint, maxRuns: settings.plan.historyRuns },
+    lang, { history: name(HISTORY_SPEC), runLog: name(RUN_LOG_SPEC) }, ctx.problems,
   );
   reportUnclaimed(carry.unclaimed(), new Set(customers.map((c) => c.key)), ctx.problems);
-  return [retention, callbacks.tab, churn, winback.tab, kpi, history, summary, strengthening, actionPlan];
+  return [retention, callbacks.tab, churn, winback.tab, kpi, history.history, history.runLog, summary, strengthening, actionPlan];
 }
 
 const EDIT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS];

@@ -20,9 +20,13 @@ export const PLAN_MESSAGES: MessageCatalogue = {
     zh: (p) => `设置“维护方式${s(p, "tier")}”的值“${s(p, "text")}”无法识别（可选：拜访、电话、短信、邮件、微信、会议），按 ${s(p, "defaultZh")} 处理。`,
     en: (p) => `Setting "Contact Method ${s(p, "tier")}": "${s(p, "text")}" is not recognised (one of: visit, phone, SMS, email, WeChat, meeting); ${s(p, "defaultEn")} is used.`,
   },
-  "plan.historyTrimmed": {
-    zh: (p) => `评估历史超过 ${s(p, "max")} 行，已删除最早的 ${s(p, "runs")} 次运行（共 ${s(p, "rows")} 行）。`,
-    en: (p) => `The history exceeded ${s(p, "max")} rows; the ${s(p, "runs")} oldest run(s) (${s(p, "rows")} rows) were dropped.`,
+  "plan.historyRunsDropped": {
+    zh: (p) => `评估历史最多保留 ${s(p, "max")} 次运行（设置“历史保留次数”），已删除最早的 ${s(p, "runs")} 次：${s(p, "labels")}。`,
+    en: (p) => `The history keeps at most ${s(p, "max")} runs (setting "History Runs"); the ${s(p, "runs")} oldest were dropped: ${s(p, "labels")}.`,
+  },
+  "plan.historyConverted": {
+    zh: (p) => `评估历史原为每次运行每位客户一行，已转换为每位客户一行（${s(p, "runs")} 次运行、${s(p, "rows")} 行，得分和等级均已保留）。`,
+    en: (p) => `The history was in the old form (one row per customer per run); it now has one row per customer (${s(p, "runs")} runs, ${s(p, "rows")} rows, every score and tier kept).`,
   },
   "plan.pastCallsNotPlanned": {
     zh: (p) => `有 ${s(p, "count")} 个回访按规则应在评估日期之前进行，但此前没有任何一次运行安排过，因此未列入“${s(p, "sheet")}”（回访从评估日期起安排）。`,

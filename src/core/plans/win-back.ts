@@ -32,7 +32,7 @@ export const WINBACK_SPEC: TabSpec = {
     { id: "cost", zh: "挽回成本", en: "Win-back Cost", kind: "number", width: 12, numberFormat: "#,##0" },
     { id: "costPoints", zh: "成本折算分", en: "Cost (points)", kind: "number", width: 11 },
     { id: "decision", zh: "决策", en: "Decision", kind: "text", width: 10 },
-    { id: "flag", zh: "标记", en: "Flag", kind: "text", width: 14 },
+    { id: "flag", zh: "标记", en: "Flag", kind: "text", width: 14, carried: true },
     { id: "strategy", zh: "挽回策略", en: "Strategy", kind: "text", width: 44 },
     { id: "method", zh: "挽回方式", en: "Contact Method", kind: "text", width: 22 },
     { id: "contact", zh: "联络方式", en: "Contact", kind: "text", width: 16 },

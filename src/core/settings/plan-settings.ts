@@ -42,8 +42,8 @@ export interface PlanSettings {
     /** Win-back value in points by potential (高 / 中 / 低). */
     potentialPoints: { high: number; medium: number; low: number };
   };
-  /** The history tab keeps at most this many rows; the oldest runs are dropped first (Excel's limit is 1,048,575). */
-  historyMaxRows: number;
+  /** The history keeps at most this many runs (this one included); older runs are dropped, with a note. */
+  historyRuns: number;
   /** The supervisor's tabs, segments and complaint figures (supervisor-settings.ts). */
   supervisor: SupervisorSettings;
 }
@@ -68,7 +68,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
     costPerPoint: 100,
     potentialPoints: { high: 100, medium: 60, low: 20 },
   },
-  historyMaxRows: 1_000_000,
+  historyRuns: 24,
   supervisor: DEFAULT_SUPERVISOR_SETTINGS,
 };
 
@@ -99,6 +99,6 @@ export const PLAN_SETTING_DEFS: SettingDef[] = [
   { path: "plan.winback.potentialPoints.high", kind: "number", zh: ["挽回价值高"], en: ["Win-back Value High"], min: 0, max: 100 },
   { path: "plan.winback.potentialPoints.medium", kind: "number", zh: ["挽回价值中"], en: ["Win-back Value Medium"], min: 0, max: 100 },
   { path: "plan.winback.potentialPoints.low", kind: "number", zh: ["挽回价值低"], en: ["Win-back Value Low"], min: 0, max: 100 },
-  { path: "plan.historyMaxRows", kind: "integer", zh: ["历史最大行数"], en: ["History Max Rows"], min: 1, max: 1_048_575 },
+  { path: "plan.historyRuns", kind: "integer", zh: ["历史保留次数"], en: ["History Runs"], min: 1, max: 120 },
   ...SUPERVISOR_SETTING_DEFS,
 ];
