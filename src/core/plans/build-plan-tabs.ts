@@ -17,7 +17,7 @@ import { buildRetentionPlan, RETENTION_DEFAULTS, RETENTION_SPEC, tierChannels } 
 import { buildWinback, WINBACK_SPEC } from "./win-back";
 import { hasReturned, NO_PREVIOUS_LIFECYCLE, wasLost, type PreviousLifecycle } from "./lifecycle";
 import { ACTION_PLAN_SPEC, buildSupervisorTabs, STRENGTHENING_SPEC, SUMMARY_SPEC } from "./supervisor-tabs";
-import type { PastRun } from "./tier-trend";
+import { pastRunsFromLog, type PastRun } from "./tier-trend";
 import type { RegisterFieldId } from "../register/fields";
 
 export { movement, movementLabel, previousTiers, readPastHistory, tierCountsByRun } from "./history";
@@ -81,15 +81,16 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
     returned: customers.filter((c) => hasReturned(c, prev)).length,
     lostAtLastRun: prev.known ? [...prev.status.keys()].filter((k) => wasLost(k, prev)).length : null,
   });
+  const past = readPastHistory(ctx.previousHistory, ctx.previousRunLog);
   const { kpi, summary, strengthening, actionPlan } = buildSupervisorTabs({
     customers, settings, asOf, runAt: ctx.runAt, lang, carry, problems: ctx.problems, channels,
     names: { summary: name(SUMMARY_SPEC), strengthening: name(STRENGTHENING_SPEC), actionPlan: name(ACTION_PLAN_SPEC) },
     tabs: { retention, callbacks: callbacks.tab, churn, winback: winback.tab, kpi: kpiBase },
     previousHistory: ctx.previousHistory, previousRoster: ctx.previousRoster ?? [],
-    returned: (c) => hasReturned(c, prev), pastRuns: ctx.pastRuns, registerCell: ctx.registerCell,
+    returned: (c) => hasReturned(c, prev), pastRuns: ctx.pastRuns ?? pastRunsFromLog(past.runs), registerCell: ctx.registerCell,
   });
   const history = buildHistory(
-    readPastHistory(ctx.previousHistory, ctx.previousRunLog), customers,
+    past, customers,
     { runAt: ctx.runAt, utcOffsetMinutes: ctx.utcOffsetMinutes ?? 0, asOf, fingerprint: ctx.modelFingerprint, maxRuns: settings.plan.historyRuns },
     lang, { history: name(HISTORY_SPEC), runLog: name(RUN_LOG_SPEC) }, ctx.problems,
   );

@@ -5,6 +5,7 @@ import type { ChartPlan, PlanValue, StyleRole } from "../plan/write-plan";
 import type { ScoredCustomer, TierOrIncomplete } from "../scoring/scored-customer";
 import { bi, parseTierLabel, TIER_ROLE } from "./common";
 import { isoFromSerial, serialFromIsoTime } from "./dates";
+import { tierCountsByRun, type RunLogEntry } from "./history";
 
 const TIER_KEYS: TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
 
@@ -54,6 +55,12 @@ export function pastRunsFromHistory(rows: PreviousRow[]): PastRun[] {
   return [...runs.values()]
     .sort((a, b) => ord(a) - ord(b) || a.order - b.order)
     .map(({ runAt, asOf, byTier }) => ({ runAt, asOf, byTier }));
+}
+
+/** The earlier runs from the history's run log (newest first there), oldest first, counts by effective tier. */
+export function pastRunsFromLog(runs: readonly RunLogEntry[]): PastRun[] {
+  const oldestFirst = [...runs].reverse();
+  return tierCountsByRun(runs).map((p, i) => ({ runAt: oldestFirst[i].runAt ?? NaN, asOf: p.asOf, byTier: p.counts }));
 }
 
 /** The as-of day of the latest earlier run, when the history knows it. */
