@@ -3,6 +3,7 @@ import type { Problem } from "../problems/problem";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import type { WritePlan } from "../plan/write-plan";
 import type { WorkbookModel } from "../workbook/grid";
+import type { WhatIfParams } from "../whatif/what-if";
 
 /** What a caller may fix for one run. */
 export interface JobOptions {
@@ -20,6 +21,8 @@ export interface JobOptions {
   previous?: WorkbookModel;
   /** Sheet roles the user corrected in the task pane (sheet name → role). */
   roles?: Record<string, SheetRole | "ignore">;
+  /** Weights, tier lines and verdict lines tried in the pane, used instead of the model's and settings' ones. */
+  whatIf?: WhatIfParams;
 }
 
 export type SheetRole = "register" | "evaluation" | "model" | "settings";

@@ -32,6 +32,7 @@ import type { FoundSheet, JobOptions, JobOutcome, JobSummary } from "./job-types
 import type { Indicator } from "../model/indicator";
 import type { Settings } from "../settings/settings";
 import { chooseOutputNames } from "./output-names";
+import { applyParams } from "../whatif/what-if";
 
 /** Every output tab, in the order they are written. */
 export const OUTPUT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS, PROBLEMS_SPEC];
@@ -52,6 +53,10 @@ export interface ScoredWorkbook {
   weakest?: Map<string, string[]>;
   /** The register cell of a customer's field, for problems pointing at the register. */
   registerCell?: (c: ScoredCustomer, field: "status") => string | undefined;
+  /** The customers and their points nᵢ as read, and the manual tiers kept: what a what-if rescoring needs. */
+  refs: CustomerRef[];
+  points: Float64Array[];
+  manual: Map<string, ManualTier>;
 }
 
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
@@ -75,7 +80,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const first = (role: string) => found.find((f) => f.role === role);
 
   const settingsSheet = first("settings");
-  const settings = readSettings(settingsSheet ? sheet(settingsSheet.name) : undefined, log);
+  const readSettingsValues = readSettings(settingsSheet ? sheet(settingsSheet.name) : undefined, log);
 
   const registerSheet = first("register");
   const register: RegisterRead | null = registerSheet ? readRegister(sheet(registerSheet.name), log) : null;
@@ -98,7 +103,8 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
     if (layout) f.layout = layout;
   }
 
-  const indicators = assembleIndicators(model, table, register, log);
+  const read = assembleIndicators(model, table, register, log);
+  const { settings, indicators } = opts.whatIf ? applyParams(readSettingsValues, read, opts.whatIf) : { settings: readSettingsValues, indicators: read };
   const customers = customerList(register, table, log);
   const points = pointsMatrix(indicators, customers, table, register, log);
 
@@ -112,7 +118,8 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const weakest = weakestIndicators(indicators, points, customers.map((c) => c.key));
   const statusCell = (c: ScoredCustomer, field: "status") =>
     register && c.register ? registerCell(register, c.register, field) : undefined;
-  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell };
+  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell,
+    refs: customers, points, manual };
 }
 
 /** Builds every output tab from a scored workbook: roster, plan tabs, history and problems. */
@@ -150,6 +157,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     previousLifecycle: prevLife,
     weakest: (key) => core.weakest?.get(key)?.map(displayName),
     registerCell: core.registerCell,
+    valuesUsed: { settings, indicators, fromPane: opts.whatIf !== undefined },
   });
   const { tabs, carried, fingerprints } = finishTabs([roster, ...planTabs], {
     specs: OUTPUT_SPECS, previous, origin, log, lang, asOf,

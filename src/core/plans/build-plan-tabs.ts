@@ -17,6 +17,7 @@ import { buildRetentionPlan, RETENTION_DEFAULTS, RETENTION_SPEC, tierChannels } 
 import { buildWinback, WINBACK_SPEC } from "./win-back";
 import { hasReturned, NO_PREVIOUS_LIFECYCLE, wasLost, type PreviousLifecycle } from "./lifecycle";
 
+import type { ValuesUsed } from "../whatif/values-used";
 export { movement, movementLabel, previousTiers } from "./history";
 export { PLAN_MESSAGES } from "./plan-messages";
 
@@ -48,6 +49,8 @@ export interface PlanContext {
   weakest?: (key: string) => string[] | undefined;
   /** The register cell of a customer's field, for problems that point at the register. */
   registerCell?: (c: ScoredCustomer, field: "status") => string | undefined;
+  /** The weights and lines used, recorded on the KPI tab. */
+  valuesUsed?: ValuesUsed;
 }
 
 /** Builds [retention, callbacks, churn, winback, kpi, history] and reports every typed edit no row took. */
@@ -67,7 +70,7 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
     winBackCost: winback.winBackCost,
     returned: customers.filter((c) => hasReturned(c, prev)).length,
     lostAtLastRun: prev.known ? [...prev.status.keys()].filter((k) => wasLost(k, prev)).length : null,
-  });
+  }, ctx.valuesUsed);
   const history = buildHistory(
     ctx.previousHistory, customers,
     { runAt: ctx.runAt, asOf, fingerprint: ctx.modelFingerprint, maxRows: settings.plan.historyMaxRows },
