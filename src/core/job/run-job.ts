@@ -227,7 +227,8 @@ function coverageBelow(coverage: number, min: number): string {
   return `${Number((coverage * 100).toFixed(4))}%`;
 }
 
-function summarize(
+/** The summary both front ends show, from what a run found and scored. */
+export function summarize(
   found: JobSummary["sheets"], lang: Lang, asOf: number, scored: ScoredCustomer[],
   indicators: { name: string; weight: number }[], problems: Problem[],
 ): JobSummary {
