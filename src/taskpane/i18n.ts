@@ -128,7 +128,7 @@ const TEXT = {
   openRoster: { zh: "打开客户分级名册", en: "Open the roster" },
   openProblems: { zh: "打开数据问题", en: "Open Data Problems" },
   firstProblem: { zh: "第一个问题：{address}", en: "First problem: {address}" },
-  problemsCount: { zh: "错误 {error}，警告 {warning}，提示 {note}", en: "{error} errors, {warning} warnings, {note} notes" },
+  problemsCount: { zh: "错误 {error}，警告 {warning}，提示 {note}", en: "Errors {error}, warnings {warning}, notes {note}" },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

@@ -25,6 +25,8 @@ import { renderSheets, type RoleChoice } from "./render-sheets";
 import { renderWhatIfForm, renderWhatIfResult } from "./render-whatif";
 import { renderWhy, renderWhyKeys, resolveKey } from "./render-why";
 import { applyTheme } from "./theme";
+import { renderHeaderMap } from "./render-header-map";
+import { mergeHeaderMaps, readHeaderMaps, sheetHeaders, type HeaderMapEntry } from "../core/job/header-map";
 
 /** Inserts the template sheets into a workbook that has none of them; the names inserted, or the clash. */
 export type TemplateInserter = (host: ExcelHost, lang: Lang) => Promise<{ inserted: string[] } | { existing: string[] }>;
@@ -91,6 +93,8 @@ export class Pane {
   private params: WhatIfParams | null = null;
   private pulse: ReturnType<typeof setInterval> | null = null;
   private previewSeq = 0;
+  /** Header matches made in this session (saved in the metadata sheet by the next run). */
+  private headerMaps: HeaderMapEntry[] = [];
 
   constructor(private readonly deps: PaneDeps) {}
 
@@ -167,23 +171,24 @@ export class Pane {
     let view: PreviewReply | null;
     const mine = ++this.previewSeq;
     try {
-      view = await this.deps.session.preview({ now: this.deps.now().getTime(), roles: this.roles, lang: this.outputLang() });
+      view = await this.deps.session.preview({ now: this.deps.now().getTime(), roles: this.roles, lang: this.outputLang(), headerMaps: this.headerMaps });
     } catch (e) {
       if (mine !== this.previewSeq) return; // a newer preview is on its way
       this.view = null;
-      renderSheets(byId("sheets"), lang, [], this.candidates(), onChange, this.roles);
-      const nothing = e instanceof JobFailure && e.problem.code === "job.noInput";
-      this.showFirstRun(nothing);
-      for (const id of ["whatif-card", "why-card", "problems-card"]) show(byId(id), false);
-      clear(byId("overview"));
-      this.message(t(lang, e instanceof JobFailure ? "nothingToDo" : "previewFailed", { message: errorText(e, lang) }), "error");
+      renderSheets(byId("sheets"), lang, [], this.candidates(), onChange, this.roles, this.onMatch);
+      // Nothing recognised and no role given yet: a first run, which the first-run card explains.
+      const firstRun = e instanceof JobFailure && e.problem.code === "job.noInput" && Object.keys(this.roles).length === 0;
+      this.showFirstRun(firstRun);
+      for (const id of ["whatif-card", "why-card", "problems-card", "overview-card"]) show(byId(id), false);
+      this.message(firstRun ? "" : t(lang, e instanceof JobFailure ? "nothingToDo" : "previewFailed", { message: errorText(e, lang) }), "error");
       return;
     }
     if (!view || mine !== this.previewSeq) return; // a newer preview is on its way
     this.view = view;
     this.showFirstRun(false);
-    renderSheets(byId("sheets"), lang, view.summary.sheets, this.candidates(), onChange, this.roles);
+    renderSheets(byId("sheets"), lang, view.summary.sheets, this.candidates(), onChange, this.roles, this.onMatch);
     renderOverview(byId("overview"), lang, view.summary);
+    show(byId("overview-card"), true);
     // Values being tried survive a role or language change as long as the indicators are the same.
     const sameIndicators = this.params !== null && Object.keys(this.params.weights).join("\n") === Object.keys(view.params.weights).join("\n");
     if (!sameIndicators) this.params = view.params;
@@ -199,6 +204,21 @@ export class Pane {
     if (this.params) void this.whatIf(this.params);
     if (byId<HTMLInputElement>("why-key").value.trim()) void this.explain();
   }
+
+  /** Opens the header → field form for a sheet; the matches apply at once (preview) and are saved by the next run. */
+  private readonly onMatch = (sheet: string): void => {
+    const grid = this.wb?.sheets.find((s) => s.name === sheet);
+    if (!grid) return;
+    const known = mergeHeaderMaps(readHeaderMaps(this.wb!), this.headerMaps);
+    renderHeaderMap(byId("header-map"), this.deps.lang, sheet, sheetHeaders(grid), known, (maps) => {
+      this.headerMaps = mergeHeaderMaps(this.headerMaps.filter((m) => m.sheet !== sheet), maps);
+      // A sheet matched as holding customers is read as the register unless the user said otherwise.
+      if (!this.roles[sheet] && maps.some((m) => m.field === "id" || m.field === "name")) this.roles[sheet] = "register";
+      clear(byId("header-map"));
+      void this.preview();
+    });
+    byId("header-map").scrollIntoView?.({ block: "nearest" });
+  };
 
   private showFirstRun(visible: boolean): void {
     const { lang } = this.deps;
@@ -329,7 +349,7 @@ export class Pane {
           job: async (wb, opts) => {
             check();
             this.startPulse("job");
-            const out = await job(wb, { ...opts, whatIf });
+            const out = await job(wb, { ...opts, whatIf, headerMaps: this.headerMaps });
             this.stopPulse();
             check();
             return out;

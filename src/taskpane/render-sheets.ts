@@ -20,6 +20,7 @@ export function renderSheets(
   otherSheets: string[],
   onChange: (sheet: string, role: RoleChoice) => void,
   chosen: Record<string, RoleChoice> = {},
+  onMatch?: (sheet: string) => void,
 ): void {
   clear(host);
   if (found.length === 0) host.appendChild(el("p", { className: "hint", text: t(lang, "noSheets") }));
@@ -43,8 +44,16 @@ export function renderSheets(
       el("li", { className: "sheet-row" }, [
         el("span", { className: "sheet-name", text: r.name }),
         el("span", { className: "sheet-role" }, [select, el("span", { className: "muted", text: r.by })]),
+        ...(onMatch && r.by !== t(lang, "by_name") && r.by !== t(lang, "by_headers") ? [matchLink(lang, r.name, onMatch)] : []),
       ]),
     );
   }
   host.appendChild(list);
+}
+
+/** "Match the headers" for a sheet the product did not recognise by itself. */
+function matchLink(lang: Lang, sheet: string, onMatch: (sheet: string) => void): HTMLElement {
+  const b = el("button", { className: "link map-link", type: "button", text: t(lang, "mapHeading") });
+  b.addEventListener("click", () => onMatch(sheet));
+  return b;
 }

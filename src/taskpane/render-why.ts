@@ -41,6 +41,7 @@ export function renderWhy(host: HTMLElement, lang: Lang, why: CustomerWhy | null
     const meter = el("meter");
     meter.min = 0;
     meter.max = 100;
+    meter.optimum = 100;
     meter.value = r.points ?? 0;
     if (r.average !== null) meter.low = r.average;
     const detail = r.points === null ? t(lang, "whyMissing") : t(lang, "whyPoints", { points: one(r.points), average: r.average === null ? "—" : one(r.average) });

@@ -33,6 +33,7 @@ import type { Indicator } from "../model/indicator";
 import type { Settings } from "../settings/settings";
 import { chooseOutputNames } from "./output-names";
 import { applyParams } from "../whatif/what-if";
+import { applyHeaderMaps, mergeHeaderMaps, readHeaderMaps, type HeaderMapEntry } from "./header-map";
 
 /** Every output tab, in the order they are written. */
 export const OUTPUT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS, PROBLEMS_SPEC];
@@ -57,6 +58,8 @@ export interface ScoredWorkbook {
   refs: CustomerRef[];
   points: Float64Array[];
   manual: Map<string, ManualTier>;
+  /** Header matches used (remembered ones and the pane's), written back to the metadata sheet. */
+  headerMaps: HeaderMapEntry[];
 }
 
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
@@ -66,8 +69,11 @@ export function runJob(wb: WorkbookModel, opts: JobOptions): JobOutcome {
 }
 
 /** The core of the job: find the sheets, read and validate every row, score, tier and judge every customer. */
-export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbook {
+export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWorkbook {
   const log = new ProblemLog();
+  // Headers a user matched to fields are read as those fields' headers (in memory only).
+  const headerMaps = mergeHeaderMaps(readHeaderMaps(opts.previous ?? given), opts.headerMaps ?? []);
+  const wb = applyHeaderMaps(given, headerMaps);
   const target = opts.previous ?? wb;
   const previous = readPreviousOutputs(target, OUTPUT_SPECS);
   // The input's own output tabs (an add-in run left them there) are never inputs, even when the outputs
@@ -119,7 +125,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const statusCell = (c: ScoredCustomer, field: "status") =>
     register && c.register ? registerCell(register, c.register, field) : undefined;
   return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell,
-    refs: customers, points, manual };
+    refs: customers, points, manual, headerMaps };
 }
 
 /** Builds every output tab from a scored workbook: roster, plan tabs, history and problems. */
@@ -165,7 +171,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   });
   const plan: WritePlan = {
     lang, tabs, activeTab: "roster", carried,
-    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })), fingerprints },
+    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })), fingerprints, ...(core.headerMaps.length > 0 ? { headerMaps: core.headerMaps } : {}) },
   };
   return { summary: summarize(found, lang, asOf, scored, indicators.map((i) => ({ name: displayName(i.name), weight: i.weight })), log.items), customers: scored, problems: log.items, plan };
 }
