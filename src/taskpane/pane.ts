@@ -348,9 +348,12 @@ export class Pane {
           write: true,
           job: async (wb, opts) => {
             check();
+            this.stopPulse();
+            this.progress("read", SPANS.read[1]);
             this.startPulse("job");
             const out = await job(wb, { ...opts, whatIf, headerMaps: this.headerMaps });
             this.stopPulse();
+            this.progress("job", SPANS.job[1]);
             check();
             return out;
           },
@@ -366,7 +369,8 @@ export class Pane {
       );
       this.showRun(outcome, written);
     } catch (e) {
-      if (e instanceof Cancelled) this.message(t(lang, "cancelled"), "info");
+      // Excel.run may hand the batch's error back wrapped: the request to cancel is what counts.
+      if (e instanceof Cancelled || this.cancelRequested) this.message(t(lang, "cancelled"), "info");
       else this.message(t(lang, "failed", { message: errorText(e, lang) }), "error");
     } finally {
       this.stopPulse();

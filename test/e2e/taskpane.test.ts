@@ -481,9 +481,41 @@ describe("first run and cancel", () => {
     }
   }, 120_000);
 
+  test("headers nobody recognises are matched in the pane, remembered in our metadata sheet, and used by later runs", async () => {
+    const seed = [{ name: "Kunden", values: [["Kunden-Nr", "Firma", "Zufriedenheit"], ["K1", "Alpha GmbH", 90], ["K2", "Beta AG", 40], ["K3", "Gamma KG", 75]] }];
+    const { page, errors } = await openPane(seed, "en-US", 270);
+    await page.locator("#first-run").waitFor({ state: "visible", timeout: 30_000 });
+    await page.locator(".sheet-row", { hasText: "Kunden" }).locator(".map-link").click();
+    await page.locator("#header-map select").first().waitFor();
+    expect(await page.locator("#header-map label").allTextContents()).toEqual(["Kunden-Nr", "Firma", "Zufriedenheit"]);
+    await page.locator("#header-map select").nth(0).selectOption("id");
+    await page.locator("#header-map select").nth(1).selectOption("name");
+    await page.locator("#header-map select").nth(2).selectOption("satisfaction");
+    expectLayout(await layoutFacts(page), 270);
+    await page.screenshot({ path: path.join(SHOTS, "pane-match-headers.png"), fullPage: true });
+    await page.locator("#map-apply").click();
+    await page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
+    await page.locator("#run").click();
+    await page.locator("#message.message-info", { hasText: "tabs written" }).waitFor({ timeout: 60_000 });
+    const meta = (await inspect(page, `column("_CustomerTiersMeta", 0)`)) as unknown[];
+    expect(meta.filter((v) => v === "headerMap")).toHaveLength(3);
+    // The user's sheet keeps its own headers.
+    expect(await inspect(page, `cell("Kunden", 0, 0)`)).toEqual({ value: "Kunden-Nr" });
+    // A later session (a new pane on the workbook as it now is) reads the matches back: the sheet is read
+    // as a register at once, found by its (matched) headers.
+    const after = (await inspect(page, "snapshot()")) as { name: string; visibility: string; values: unknown[][] }[];
+    expect(errors).toEqual([]);
+    await page.close();
+    const later = await openPane(after, "en-US", 270);
+    await later.page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
+    expect(await later.page.locator("#first-run").isHidden()).toBe(true);
+    expect(later.errors).toEqual([]);
+    await later.page.close();
+  }, 180_000);
+
   test("progress moves through reading, scoring and writing; Cancel while writing leaves the workbook as it was", async () => {
     const seed = await sampleSeed("zh-CN");
-    const { page, errors } = await openPane(seed, "zh-CN", 350, "&slowSyncMs=250");
+    const { page, errors } = await openPane(seed, "zh-CN", 350, "&slowSyncMs=150");
     await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
     const before = await inspect(page, "snapshot()");
     await page.evaluate(() => {
@@ -491,16 +523,19 @@ describe("first run and cancel", () => {
       (window as unknown as { __progress: typeof seen }).__progress = seen;
       const bar = document.getElementById("progress-bar") as HTMLProgressElement;
       const label = document.getElementById("progress-label")!;
-      setInterval(() => seen.push({ label: label.textContent ?? "", value: bar.value }), 50);
+      // Every change of the bar or its label (setting .value sets the attribute), not a sample now and then.
+      new MutationObserver(() => seen.push({ label: label.textContent ?? "", value: bar.value })).observe(document.getElementById("progress")!, { attributes: true, childList: true, subtree: true, characterData: true });
     });
     await page.locator("#run").click();
-    await page.locator("#progress-label", { hasText: "写入数据" }).waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+    await page.locator("#progress-label", { hasText: "写入数据" }).waitFor({ timeout: 120_000 }).catch(async (e: unknown) => {
       const seen = await page.evaluate(() => (window as unknown as { __progress: unknown[] }).__progress.slice(-5));
       throw new Error(`${String(e)}\nmessage: ${await page.locator("#message").textContent()}\nprogress: ${JSON.stringify(seen)}`);
     });
     await page.screenshot({ path: path.join(SHOTS, "pane-progress.png") });
     await page.locator("#cancel").click();
-    await page.locator("#message", { hasText: "已取消，工作簿保持原样。" }).waitFor({ timeout: 60_000 });
+    await page.locator("#message", { hasText: "已取消，工作簿保持原样。" }).waitFor({ timeout: 120_000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\nmessage: ${await page.locator("#message").textContent()}`);
+    });
     expect(await inspect(page, "snapshot()")).toEqual(before);
     const seen = (await page.evaluate(() => (window as unknown as { __progress: { label: string; value: number }[] }).__progress)) as { label: string; value: number }[];
     for (const label of ["读取工作簿", "计算等级与方案", "写入数据"]) {

@@ -3,7 +3,7 @@ import { runJob, scoreWorkbook } from "../job/run-job";
 import type { Indicator } from "../model/indicator";
 import { defaultSettings } from "../settings/settings";
 import type { RawValue, WorkbookModel } from "../workbook/grid";
-import { checkParams, currentTiers, paramsOf, rescore, whatIf, type WhatIfBase, type WhatIfParams } from "./what-if";
+import { checkParams, currentTiers, paramsOf, quickScores, rescore, whatIf, type WhatIfBase, type WhatIfParams } from "./what-if";
 import { valuesUsedRows } from "./values-used";
 
 const NOW = new Date("2025-06-30T08:00:00Z");
@@ -133,6 +133,31 @@ describe("every what-if accounts for every customer", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the quick rescoring of a what-if is the job's own scoring", () => {
+  test("scores, coverage, tiers and verdicts equal scoreCustomers' in both tier modes (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }),
+        fc.constantFrom("thresholds" as const, "quotas" as const),
+        (points, weights, tierMode) => {
+          fc.pre(weights.some((w) => w > 0));
+          const base = handBase(["a", "b", "c", "d"], [1, 1, 1, 1], points);
+          const p: WhatIfParams = { ...paramsOf(base.settings, base.indicators), weights: { a: weights[0], b: weights[1], c: weights[2], d: weights[3] }, tierMode };
+          const q = quickScores(base, p);
+          rescore(base, p).forEach((c, i) => {
+            expect(q.tier[i]).toBe(c.computedTier);
+            expect(q.verdict[i]).toBe(c.verdict);
+            expect(Number.isNaN(q.score[i]) ? null : q.score[i]).toBe(c.score);
+            expect(q.coverage[i]).toBe(c.coverage);
+          });
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

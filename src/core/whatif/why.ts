@@ -1,5 +1,5 @@
-import type { ScoredCustomer, Tier, TierOrIncomplete } from "../scoring/scored-customer";
-import { applyParams, rescore, type WhatIfBase, type WhatIfParams } from "./what-if";
+import type { Tier, TierOrIncomplete } from "../scoring/scored-customer";
+import { applyParams, quickScores, type QuickScores, type WhatIfBase, type WhatIfParams } from "./what-if";
 
 /** One indicator of one customer against the average customer. */
 export interface IndicatorWhy {
@@ -41,9 +41,9 @@ export interface CustomerWhy {
 const UP: Record<Tier, "A" | "B" | "C" | null> = { A: null, B: "A", C: "B", D: "C" };
 
 /** The lowest score in a tier (quota mode's line), or Infinity when the tier is empty. */
-function lowestIn(scored: ScoredCustomer[], tier: Tier): number {
+function lowestIn(q: QuickScores, tier: Tier): number {
   let low = Infinity;
-  for (const c of scored) if (c.computedTier === tier && c.score !== null && c.score < low) low = c.score;
+  for (let c = 0; c < q.tier.length; c++) if (q.tier[c] === tier && q.score[c] < low) low = q.score[c];
   return low;
 }
 
@@ -72,8 +72,8 @@ export function explainCustomer(base: WhatIfBase, p: WhatIfParams, key: string, 
   const at = base.refs.findIndex((r) => r.key === key);
   if (at < 0) return undefined;
   const { settings, indicators } = applyParams(base.settings, base.indicators, p);
-  const scored = rescore(base, p);
-  const me = scored[at];
+  const q = quickScores(base, p);
+  const myScore = Number.isNaN(q.score[at]) ? null : q.score[at];
   let present = 0;
   let sum = 0;
   indicators.forEach((ind, i) => {
@@ -102,13 +102,13 @@ export function explainCustomer(base: WhatIfBase, p: WhatIfParams, key: string, 
   const weakest = [...below, ...missing].map((r) => r.indicator);
 
   let next: CustomerWhy["next"] = null;
-  const tier = me.computedTier;
-  if (tier !== "incomplete" && me.score !== null && UP[tier]) {
+  const tier = q.tier[at];
+  if (tier !== "incomplete" && myScore !== null && UP[tier]) {
     const target = UP[tier]!;
     // Quota mode has no fixed line: the lowest score now in the tier above is what it takes (ties go by key).
-    const line = settings.tierMode === "thresholds" ? settings.thresholds[target] : lowestIn(scored, target);
+    const line = settings.tierMode === "thresholds" ? settings.thresholds[target] : lowestIn(q, target);
     if (Number.isFinite(line)) {
-      const gap = Math.max(0, line - me.score);
+      const gap = Math.max(0, line - myScore);
       const steps: NextTierStep[] = [];
       indicators.forEach((ind, i) => {
         if (ind.weight <= 0) return;
@@ -126,5 +126,6 @@ export function explainCustomer(base: WhatIfBase, p: WhatIfParams, key: string, 
       next = { tier: target, scoreNeeded: line, gap, steps };
     }
   }
-  return { key: me.key, name: me.name, score: me.score, tier, coverage: me.coverage, indicators: rows, weakest, next };
+  const ref = base.refs[at];
+  return { key: ref.key, name: ref.name, score: myScore, tier, coverage: q.coverage[at], indicators: rows, weakest, next };
 }
