@@ -1,0 +1,11 @@
+import type { Lang } from "../core/i18n/lang";
+import { insertSheets, type NewSheet } from "../office/insert-sheets";
+import type { TemplateInserter } from "./pane";
+
+/**
+ * The pane's "insert template sheets" for a template source (the command line's `--template` sheets in a
+ * language): written only into a workbook that has none of those sheets.
+ */
+export function templateInserter(source: (lang: Lang) => NewSheet[]): TemplateInserter {
+  return (host, lang) => host.run((ctx) => insertSheets(ctx, source(lang)));
+}
