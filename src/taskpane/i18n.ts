@@ -89,6 +89,8 @@ const TEXT = {
   runWithThese: { zh: "按试算值运行", en: "Run with these" },
   whyHeading: { zh: "为什么是这个等级", en: "Why this tier" },
   whyLabel: { zh: "客户编号或名称", en: "Customer ID or name" },
+  whySelected: { zh: "用名册中选中的行", en: "Use the row selected in the roster" },
+  whySelectFirst: { zh: "请先在“{sheet}”中选中一位客户所在的行。", en: "Select a customer's row in “{sheet}” first." },
   whyNotFound: { zh: "没有找到客户“{key}”。", en: "No customer “{key}”." },
   whyScore: { zh: "{name}：得分 {score}，{tier} 级", en: "{name}: score {score}, tier {tier}" },
   whyNoScore: { zh: "{name}：没有得分（资料不全）", en: "{name}: no score (incomplete)" },

@@ -12,6 +12,8 @@ import type { WhatIfParams } from "../core/whatif/what-if";
 import type { AdapterNotice } from "../office/retry";
 import { runWorkbookJob, type AsyncJobFunction, type JobFunction } from "../office/run-workbook-job";
 import { selectCell } from "../office/select-cell";
+import { selectedRowValue } from "../office/selected-row";
+import { ROSTER_SPEC } from "../core/plan/roster-tab";
 import type { WriteProgress, WriteResult } from "../office/write-plan";
 import { byId, clear, el, show } from "./dom";
 import type { ExcelHost } from "./excel-host";
@@ -51,7 +53,7 @@ export function applyStaticText(lang: Lang): void {
     ["outside-title", "outsideTitle"], ["outside-body", "outsideBody"], ["sheets-heading", "sheetsHeading"], ["overview-heading", "overviewHeading"],
     ["run", "run"], ["rescan", "refresh"], ["cancel", "cancel"], ["output-language-label", "outputLanguage"], ["output-auto", "outputAuto"], ["output-zh", "outputZh"],
     ["output-en", "outputEn"], ["result-heading", "resultHeading"], ["problems-heading", "problemsHeading"], ["whatif-heading", "whatifHeading"],
-    ["whatif-intro", "whatifIntro"], ["why-heading", "whyHeading"], ["why-label", "whyLabel"], ["first-run-heading", "firstRunHeading"],
+    ["whatif-intro", "whatifIntro"], ["why-heading", "whyHeading"], ["why-label", "whyLabel"], ["why-selected", "whySelected"], ["first-run-heading", "firstRunHeading"],
     ["first-run-body", "firstRunBody"], ["insert-template", "insertTemplate"],
   ];
   for (const [id, key] of pairs) byId(id).textContent = t(lang, key);
@@ -115,7 +117,22 @@ export class Pane {
     whyInput.addEventListener("input", () => {
       if (this.view?.keys.some((k) => k.key === whyInput.value.trim())) void this.explain();
     });
+    byId("why-selected").addEventListener("click", () => void this.whySelected());
     await this.load();
+  }
+
+  /** Explains the customer on the roster row selected in Excel (the key column of that row). */
+  private async whySelected(): Promise<void> {
+    const { lang } = this.deps;
+    const roster = this.wb ? [...readOwnedTabs(this.wb)].find(([, id]) => id === "roster")?.[0] : undefined;
+    if (!roster) return;
+    const key = await this.deps.host.run((ctx) => selectedRowValue(ctx, roster, keyHeaders())).catch(() => null);
+    if (!key) {
+      this.message(t(lang, "whySelectFirst", { sheet: roster }), "warning");
+      return;
+    }
+    byId<HTMLInputElement>("why-key").value = key;
+    await this.explain();
   }
 
   private message(text: string, kind: "info" | "error" | "warning" = "info"): void {
@@ -195,6 +212,7 @@ export class Pane {
     this.renderWhatIf();
     renderWhyKeys(byId<HTMLDataListElement>("why-keys"), view.keys);
     show(byId("why-card"), view.summary.customers > 0);
+    show(byId("why-selected"), view.hasOutputs);
     renderProblems(byId("problems"), lang, view.problems, (sheet, cell) => void this.select(sheet, cell), view.summary.problems.error + view.summary.problems.warning + view.summary.problems.note);
     show(byId("problems-card"), true);
     this.message("");
@@ -359,11 +377,11 @@ export class Pane {
           },
           onNotice: this.onNotice,
           onProgress: (p: WriteProgress) => {
+            const [a, b] = SPANS.write;
+            this.progress(p.phase, a + (b - a) * p.fraction);
             // Until the final swap, stopping leaves the workbook as it was (the writer removes its temporary tabs).
             if (p.phase === "prepare" || p.phase === "values" || p.phase === "format") check();
             else cancel.disabled = true;
-            const [a, b] = SPANS.write;
-            this.progress(p.phase, a + (b - a) * p.fraction);
           },
         }),
       );
@@ -447,6 +465,12 @@ export class Pane {
     const ok = await this.deps.host.run((ctx) => selectCell(ctx, sheet, cell)).catch(() => false);
     if (!ok) this.message(t(this.deps.lang, "cellGone"), "warning");
   }
+}
+
+/** The roster's key column header in both languages. */
+function keyHeaders(): string[] {
+  const c = ROSTER_SPEC.columns.find((x) => x.id === "key")!;
+  return [c.zh, c.en];
 }
 
 /** A readable message of an error: a job failure's problem in the user's words; Office errors with their code. */

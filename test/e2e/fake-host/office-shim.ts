@@ -74,6 +74,11 @@ const inspect = {
   selection: (): { sheet: string; row: number; col: number } | null =>
     xl.state.selection ? { sheet: xl.state.selection.sheet.name, row: xl.state.selection.rect.row, col: xl.state.selection.rect.col } : null,
   syncs: (): number => xl.stats.syncs,
+  /** Selects a cell as the user would. */
+  select: (name: string, row: number, col: number): void => {
+    const sheet = xl.state.sheets.find((s) => s.name === name);
+    if (sheet) xl.state.selection = { sheet, rect: { row, col, rows: 1, cols: 1 } };
+  },
   /** Every sheet's name, visibility and used values, to compare the workbook before and after. */
   snapshot: (): { name: string; visibility: string; values: unknown[][] }[] =>
     xl.sheetNames().map((name) => {
