@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { runJob, scoreWorkbook } from "../job/run-job";
-import type { Indicator } from "../model/indicator";
 import { defaultSettings } from "../settings/settings";
 import type { RawValue, WorkbookModel } from "../workbook/grid";
 import { checkParams, currentTiers, paramsOf, quickScores, rescore, whatIf, type WhatIfBase, type WhatIfParams } from "./what-if";
 import { valuesUsedRows } from "./values-used";
+import { handBase, ind } from "./test-support";
 
 const NOW = new Date("2025-06-30T08:00:00Z");
 const INDICATORS = ["合作深度", "满意度", "业务贡献", "发展潜力"];
@@ -26,22 +26,6 @@ function worked(): WorkbookModel {
 function baseOf(wb: WorkbookModel): WhatIfBase {
   const core = scoreWorkbook(wb, { now: NOW });
   return { refs: core.refs, indicators: core.indicators, points: core.points, settings: core.settings, manual: core.manual, current: new Map() };
-}
-
-function ind(name: string, weight: number): Indicator {
-  return { name, weight, maxScore: 100, direction: "positive", method: "direct" };
-}
-
-/** A base built by hand: customers × indicators points (null = missing). */
-function handBase(names: string[], weights: number[], points: (number | null)[][]): WhatIfBase {
-  return {
-    refs: points.map((_, c) => ({ key: `K${String(c).padStart(4, "0")}` })),
-    indicators: names.map((n, i) => ind(n, weights[i])),
-    points: names.map((_, i) => Float64Array.from(points.map((row) => (row[i] === null ? NaN : row[i]!)))),
-    settings: defaultSettings(),
-    manual: new Map(),
-    current: new Map(),
-  };
 }
 
 describe("the values to try start as the workbook's own", () => {
@@ -81,7 +65,7 @@ describe("a tried tier line, weight or verdict line recomputes from the points a
     expect(whatIf(base, p).byTier.D).toBe(1);
     const r = whatIf(base, { ...p, weights: { x: 9, y: 1 } });
     expect(r.byTier.A).toBe(1);
-    expect(r.movers).toEqual([{ key: "K0000", name: undefined, from: "D", to: "A" }]);
+    expect(r.movers).toEqual([{ key: "K0000", name: "客户0", from: "D", to: "A" }]);
   });
 
   test("verdict lines: lowering 维持 to 45 turns C003 (46.75) from improve to maintain", () => {
