@@ -426,6 +426,7 @@ describe("what-if before writing, on the workbook already read", () => {
     await page.locator("#whatif-result .chips").first().waitFor();
     expect(await inspect(page, "syncs()")).toBe(syncsBefore);
     expect(await page.locator("#wi-line-A").inputValue()).toBe("95");
+    await page.evaluate(() => document.getElementById("whatif-card")!.scrollIntoView());
     await page.screenshot({ path: path.join(SHOTS, "pane-whatif.png") });
 
     await page.locator("#run").click();
@@ -456,13 +457,18 @@ describe("why this customer", () => {
     for (const lang of LANGS) {
       const { page, errors } = await openPane(await sampleSeed(lang), lang, 320);
       await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
-      await page.locator("#why-key").fill("C003");
+      // A customer from the middle of the ranking (B or C): there is a tier above it.
+      const keys = await page.locator("#why-keys option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const key = keys[Math.floor(keys.length / 2)];
+      await page.locator("#why-key").fill(key);
       await page.locator("#why-result .why-title").waitFor({ timeout: 30_000 });
-      expect(await page.locator("#why-result .why-title").textContent()).toContain("C003");
-      expect(await page.locator("#why-result .why-row").count()).toBe(4);
+      expect(await page.locator("#why-result .why-title").textContent()).toContain(key);
+      const indicators = Number(await page.locator(".stat-value").nth(1).textContent());
+      expect(await page.locator("#why-result .why-row").count()).toBe(indicators);
       expect(await page.locator("#why-result .why-weakest").textContent()).toMatch(lang === "zh-CN" ? /^最弱的指标：/ : /^Weakest: /);
-      // C003 (46.75, D) can reach C on one indicator: "业务贡献 +24 → C" or similar.
-      expect(await page.locator("#why-result .why-step").first().textContent()).toMatch(/^.+ \+\d+ → C$/);
+      // The points one indicator alone needs: "业务贡献 +24 → B" (or, for a missing one, the value to enter).
+      expect(await page.locator("#why-result .why-next").textContent()).toMatch(lang === "zh-CN" ? /^升到 [ABC] 级需要/ : /^Tier [ABC] needs/);
+      expect(await page.locator("#why-result .why-step").first().textContent()).toMatch(/^.+ (\+\d+|填入 \d+|: enter \d+) → [ABC]$/);
       await page.locator("#why-card").scrollIntoViewIfNeeded();
       expectLayout(await layoutFacts(page), 320);
       await page.screenshot({ path: path.join(SHOTS, `pane-why-${lang}.png`) });
@@ -498,7 +504,8 @@ describe("first run and cancel", () => {
     await page.locator("#header-map select").nth(1).selectOption("name");
     await page.locator("#header-map select").nth(2).selectOption("satisfaction");
     expectLayout(await layoutFacts(page), 270);
-    await page.screenshot({ path: path.join(SHOTS, "pane-match-headers.png"), fullPage: true });
+    await page.evaluate(() => document.getElementById("header-map")!.scrollIntoView());
+    await page.screenshot({ path: path.join(SHOTS, "pane-match-headers.png") });
     await page.locator("#map-apply").click();
     await page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
     await page.locator("#run").click();
