@@ -52,7 +52,7 @@ const excel = {
     xl.run((ctx) => {
       if (slowSyncMs <= 0) return batch(ctx);
       const sync = ctx.sync.bind(ctx);
-      const slow = { workbook: ctx.workbook, sync: () => new Promise((r) => setTimeout(r, slowSyncMs)).then(sync) };
+      const slow = { workbook: ctx.workbook, sync: () => new Promise((r) => setTimeout(r, slowSyncMs)).then(() => sync()) };
       return batch(slow);
     }),
 };
