@@ -488,6 +488,11 @@ describe("first run and cancel", () => {
       expect(await page.locator("#run").isDisabled()).toBe(true);
       expectLayout(await layoutFacts(page), 270);
       await page.screenshot({ path: path.join(SHOTS, `pane-first-run-${lang}.png`) });
+      // The command line's template, inserted into this workbook (it has none of those sheets): now there is a register.
+      await page.locator("#insert-template").click();
+      await page.locator("#first-run").waitFor({ state: "hidden", timeout: 30_000 });
+      expect(((await inspect(page, "sheetNames()")) as string[]).length).toBeGreaterThan(3);
+      expect(await page.locator(".stat-value").first().textContent()).toMatch(/^[1-9]\d*$/);
       expect(errors).toEqual([]);
       await page.close();
     }
