@@ -6,7 +6,7 @@ import { readOwnedTabs } from "../core/plan/previous-outputs";
 import { META_SHEET_NAME } from "../core/plan/write-plan";
 import { JobFailure } from "../core/job/job-failure";
 import { renderProblem } from "../core/problems/render";
-import { sortProblems } from "../core/job/problem-order";
+import { sortProblems } from "../core/plan/problems-tab";
 import { runReport } from "../core/whatif/run-report";
 import type { WhatIfParams } from "../core/whatif/what-if";
 import type { AdapterNotice } from "../office/retry";

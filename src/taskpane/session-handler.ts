@@ -3,7 +3,7 @@
  * points, so role and language changes re-run only the job and what-ifs only the scoring.
  */
 import { JobFailure } from "../core/job/job-failure";
-import { sortProblems } from "../core/job/problem-order";
+import { sortProblems } from "../core/plan/problems-tab";
 import { scoreWorkbook, summarize } from "../core/job/run-job";
 import { rosterOrder } from "../core/plan/roster-tab";
 import { currentTiers, paramsOf, whatIf, type WhatIfBase } from "../core/whatif/what-if";
