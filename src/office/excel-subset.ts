@@ -155,6 +155,8 @@ export interface XlWorkbookProtection {
 export interface XlWorkbook {
   readonly protection: XlWorkbookProtection;
   readonly worksheets: XlWorksheetCollection;
+  /** The selected range (the pane's "why this customer" reads the roster row selected). */
+  getSelectedRange(): XlRange;
   readonly tables: XlTableCollection;
   readonly application: XlApplication;
 }

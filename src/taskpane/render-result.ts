@@ -4,28 +4,34 @@ import type { TierOrIncomplete, Verdict } from "../core/scoring/scored-customer"
 import { clear, el } from "./dom";
 import { t } from "./i18n";
 
-const TIERS: TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
-const VERDICTS: Verdict[] = ["maintain", "improve", "end"];
+export const TIER_KEYS: TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
+export const VERDICT_KEYS: Verdict[] = ["maintain", "improve", "end"];
+
+/** A tier as the pane shows it. */
+export function tierText(tier: TierOrIncomplete, lang: Lang): string {
+  return tier === "incomplete" ? t(lang, "tierIncomplete") : tier;
+}
+
+/** A row of coloured count chips; with `before`, each shows its change (+3 / −2). */
+export function chips<K extends string>(keys: K[], cls: (k: K) => string, label: (k: K) => string, counts: Record<K, number>, before?: Record<K, number>): HTMLElement {
+  const row = el("div", { className: "chips" });
+  for (const k of keys) {
+    const parts = [el("span", { className: "chip-label", text: label(k) }), el("span", { className: "chip-value", text: String(counts[k] ?? 0) })];
+    if (before) {
+      const d = (counts[k] ?? 0) - (before[k] ?? 0);
+      parts.push(el("span", { className: `chip-delta ${d > 0 ? "delta-up" : d < 0 ? "delta-down" : "muted"}`, text: d === 0 ? "±0" : d > 0 ? `+${d}` : `−${-d}` }));
+    }
+    row.appendChild(el("div", { className: `chip ${cls(k)}` }, parts));
+  }
+  return row;
+}
 
 /** Renders customers per tier and per verdict as coloured chips. */
-export function renderResult(tiers: HTMLElement, verdicts: HTMLElement, lang: Lang, s: JobSummary): void {
+export function renderResult(tiers: HTMLElement, verdicts: HTMLElement, lang: Lang, s: Pick<JobSummary, "byTier" | "byVerdict">): void {
   clear(tiers);
   tiers.appendChild(el("h3", { text: t(lang, "byTier") }));
-  const tierRow = el("div", { className: "chips" });
-  for (const tier of TIERS) {
-    const label = tier === "incomplete" ? t(lang, "tierIncomplete") : tier;
-    tierRow.appendChild(
-      el("div", { className: `chip tier-${tier}` }, [el("span", { className: "chip-label", text: label }), el("span", { className: "chip-value", text: String(s.byTier[tier] ?? 0) })]),
-    );
-  }
-  tiers.appendChild(tierRow);
+  tiers.appendChild(chips(TIER_KEYS, (k) => `tier-${k}`, (k) => tierText(k, lang), s.byTier));
   clear(verdicts);
   verdicts.appendChild(el("h3", { text: t(lang, "byVerdict") }));
-  const verdictRow = el("div", { className: "chips" });
-  for (const v of VERDICTS) {
-    verdictRow.appendChild(
-      el("div", { className: `chip verdict-${v}` }, [el("span", { className: "chip-label", text: t(lang, `verdict_${v}`) }), el("span", { className: "chip-value", text: String(s.byVerdict[v] ?? 0) })]),
-    );
-  }
-  verdicts.appendChild(verdictRow);
+  verdicts.appendChild(chips(VERDICT_KEYS, (k) => `verdict-${k}`, (k) => t(lang, `verdict_${k}`), s.byVerdict));
 }

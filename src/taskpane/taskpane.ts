@@ -2,6 +2,8 @@ import { officeExcelHost } from "./excel-host";
 import { paneLanguage } from "./language";
 import { Pane, showOutsideOffice } from "./pane";
 import { workerJob } from "./worker-job";
+import { JobSession, sessionWorkerFactory } from "./job-session";
+import { commandLineTemplate, templateInserter } from "./template";
 
 /** Starts the pane inside Excel; anywhere else (a plain browser, Office.js missing) says to open it in Excel. */
 function boot(): void {
@@ -15,7 +17,7 @@ function boot(): void {
       showOutsideOffice(lang);
       return;
     }
-    void new Pane({ host: officeExcelHost(), lang, now: () => new Date(), job: workerJob() }).start();
+    void new Pane({ host: officeExcelHost(), lang, now: () => new Date(), job: workerJob(), session: new JobSession(sessionWorkerFactory()), insertTemplate: templateInserter(commandLineTemplate) }).start();
   });
 }
 

@@ -8,12 +8,15 @@ import path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { buildAddin, buildFakeHost, E2E_DIST, E2E_PUBLIC_URL } from "./build-addin";
 import { officeJsFile, serveFolder } from "./static-server";
+import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const SCREENSHOT = path.resolve(__dirname, "..", "..", "docs", "screenshots", "taskpane.png");
-const ROSTER_SHOT = path.resolve(__dirname, "..", "..", "docs", "screenshots", "roster-on-fake.png");
+// Screenshots go to a temp folder; `npm run screenshots` points SCREENSHOT_DIR at docs/screenshots on purpose.
+const SHOTS = process.env.SCREENSHOT_DIR ? path.resolve(process.env.SCREENSHOT_DIR) : path.join(os.tmpdir(), `ct-e2e-shots-${process.pid}`);
+const SCREENSHOT = path.join(SHOTS, "taskpane.png");
+const ROSTER_SHOT = path.join(SHOTS, "roster-on-fake.png");
 
 type RenderedCell = { value: string; fill?: string; font?: string; bold: boolean };
 
@@ -43,6 +46,7 @@ beforeAll(async () => {
   await buildFakeHost();
   server = await serveFolder(E2E_DIST);
   userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-chromium-"));
+  fs.mkdirSync(SHOTS, { recursive: true });
   context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 400, height: 900 } });
 }, 300_000);
 
@@ -115,8 +119,8 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   page.on("worker", (w) => workers.push(w.url()));
   await page.goto(`${server.origin}/taskpane.html?lang=zh-CN`);
   await page.locator("#setup").waitFor({ state: "visible", timeout: 30_000 });
-  await page.locator("td.sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
-  expect(await page.locator("#title").textContent()).toBe("客户分级维护助手");
+  await page.locator(".sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
+  expect(await page.title()).toBe("客户分级维护助手");
   expect(await page.locator(".stat-value").first().textContent()).toBe("8");
 
   await page.locator("#run").click();
@@ -137,7 +141,7 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   expect(Number(await page.locator(".chip-value").first().textContent())).toBeGreaterThanOrEqual(0);
 
   // Workbook text that looks like HTML is shown as text and never becomes markup.
-  await page.locator("td.sheet-name", { hasText: "<b>备注<i>" }).waitFor({ timeout: 5_000 });
+  await page.locator(".sheet-name", { hasText: "<b>备注<i>" }).waitFor({ timeout: 5_000 });
   expect(await page.locator("#sheets b, #sheets i, #problems img, #problems script").count()).toBe(0);
   expect(await page.locator("#problems").textContent()).toContain("<img src=x onerror=alert(1)>");
 
@@ -161,17 +165,17 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   await page.locator("#message.message-info", { hasText: "已写入" }).waitFor({ timeout: 30_000 });
 
   // Correcting a role reaches the job: with the register ignored there is nothing to score.
-  await page.locator("select[title='客户状况登记表']").selectOption("ignore");
+  await registerSelect(page).selectOption("ignore");
   await page.locator("#message.message-error").waitFor({ timeout: 10_000 });
   expect(await page.locator("#message").textContent()).toMatch(/^无法计算：/);
   expect(await page.locator("#message").textContent()).not.toContain("job.noInput");
   // The sheets stay listed, so the user can say which sheet is the register.
-  expect(await page.locator("select[title='客户状况登记表']").inputValue()).toBe("ignore");
-  await page.locator("select[title='客户状况登记表']").selectOption("register");
+  expect(await registerSelect(page).inputValue()).toBe("ignore");
+  await registerSelect(page).selectOption("register");
   await page.locator("#message").waitFor({ state: "hidden", timeout: 10_000 });
-  await page.locator("tr", { hasText: "客户状况登记表" }).locator("td.muted", { hasText: "手动" }).waitFor({ timeout: 10_000 });
-  await page.locator("select[title='客户状况登记表']").selectOption("");
-  await page.locator("tr", { hasText: "客户状况登记表" }).locator("td.muted", { hasText: "表名" }).waitFor({ timeout: 10_000 });
+  await page.locator(".sheet-row", { hasText: "客户状况登记表" }).locator(".muted", { hasText: "手动" }).waitFor({ timeout: 10_000 });
+  await registerSelect(page).selectOption("");
+  await page.locator(".sheet-row", { hasText: "客户状况登记表" }).locator(".muted", { hasText: "表名" }).waitFor({ timeout: 10_000 });
 
   const roster = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelInspector }).__fakeExcel.render("客户分级名册", 12));
   await shootSheet(roster, "客户分级名册", ROSTER_SHOT);
@@ -187,6 +191,11 @@ test("on a fake Excel host the pane runs the job, writes the tabs and selects a 
   expect(blocked).toEqual([]);
   await page.close();
 }, 120_000);
+
+/** The role select of the register's row in the sheet list. */
+function registerSelect(page: Page) {
+  return page.locator(".sheet-row", { hasText: "客户状况登记表" }).locator("select");
+}
 
 /**
  * A picture of a written tab as the fake holds it: its cells with the fills and font colours the adapter
@@ -237,8 +246,8 @@ test("without Web Workers the pane loads the job as a lazy chunk and still works
   const workers: string[] = [];
   page.on("worker", (w) => workers.push(w.url()));
   await page.goto(`${server.origin}/taskpane.html?lang=en-US`);
-  await page.locator("td.sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
-  expect(await page.locator("#title").textContent()).toBe("Customer Tiers");
+  await page.locator(".sheet-name", { hasText: "客户状况登记表" }).waitFor({ timeout: 30_000 });
+  expect(await page.title()).toBe("Customer Tiers");
   expect(await page.locator(".stat-value").first().textContent()).toBe("8");
   expect(workers).toEqual([]);
   expect([errors, blocked, csp]).toEqual([[], [], []]);
@@ -271,3 +280,312 @@ test("the ribbon's Recalculate runs the whole job without the pane, reports in a
   expect(blocked).toEqual([]);
   await page.close();
 }, 120_000);
+
+// ---------------------------------------------------------------------------------------------------------
+// The pane where managers work: every width, both languages, what-if, why, first run, cancel, dark theme.
+// ---------------------------------------------------------------------------------------------------------
+
+const WIDTHS = [270, 320, 350, 450];
+const HEIGHT = 560;
+const LANGS = ["zh-CN", "en-US"] as const;
+
+
+/** The bundled sample (220 customers) as the fake's seed: values and number formats as the file has them. */
+async function sampleSeed(lang: "zh-CN" | "en-US"): Promise<unknown[]> {
+  const file = path.resolve(__dirname, "..", "..", "assets", "sample", lang === "zh-CN" ? "sample.xlsx" : "sample-en.xlsx");
+  const wb = await readWorkbookFile(file);
+  return wb.sheets.map((s) => ({ name: s.name, values: s.values.map((r) => r.map((v) => (v === "" ? null : v))), formats: s.formats, top: s.top, left: s.left }));
+}
+
+/** Opens the pane on the fake host seeded with `seed`, at a width, in a language; waits for the preview. */
+async function openPane(seed: unknown[] | null, lang: string, width: number, query = ""): Promise<{ page: Page; errors: string[] }> {
+  const fakeOffice = path.join(E2E_DIST, "fake-office.js");
+  const { page, errors, blocked } = await localPage((url) => (url.startsWith(OFFICE_JS) ? fakeOffice : null));
+  await page.setViewportSize({ width, height: HEIGHT });
+  if (seed) await page.addInitScript((s) => void ((window as unknown as { __seedWorkbook: unknown }).__seedWorkbook = s), seed);
+  await page.goto(`${server.origin}/taskpane.html?lang=${lang}${query}`);
+  await page.locator("#setup").waitFor({ state: "visible", timeout: 30_000 });
+  expect(blocked).toEqual([]);
+  return { page, errors };
+}
+
+const inspect = (page: Page, f: string): Promise<unknown> => page.evaluate(`(window.__fakeExcel.${f})`);
+
+/** Geometry that must hold at every width: no sideways scrolling, nothing past the right edge, Run on screen. */
+async function layoutFacts(page: Page): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[]; run: { top: number; bottom: number; right: number }; scrollY: number; brokenWords: string[]; narrowMessages: string[] }> {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const overflowing: string[] = [];
+    for (const e of Array.from(document.querySelectorAll("body *"))) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.right > vw + 0.5 || r.left < -0.5) overflowing.push(`${e.tagName}.${(e as HTMLElement).className}:${Math.round(r.left)}-${Math.round(r.right)}`);
+    }
+    const run = document.getElementById("run")!.getBoundingClientRect();
+    // A word of a sheet name that fits on a line must not be split across two.
+    const brokenWords: string[] = [];
+    for (const name of Array.from(document.querySelectorAll(".sheet-name"))) {
+      const text = name.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const s = text.textContent ?? "";
+      const width = name.getBoundingClientRect().width;
+      let at = 0;
+      for (const word of s.split(/(\s+)/)) {
+        if (word.trim() !== "") {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+          const total = rects.reduce((n, r) => n + r.width, 0);
+          const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+          if (lines > 1 && total <= width) brokenWords.push(word);
+        }
+        at += word.length;
+      }
+    }
+    // Each problem's message gets most of its card's width (not a column squeezed beside the address).
+    const narrowMessages: string[] = [];
+    for (const p of Array.from(document.querySelectorAll(".problem"))) {
+      const box = p.getBoundingClientRect();
+      const text = p.querySelector(".problem-text")!.getBoundingClientRect();
+      if (box.width > 0 && text.width < 0.8 * (box.width - 18)) narrowMessages.push(`${Math.round(text.width)}/${Math.round(box.width)}`);
+    }
+    return {
+      scrollWidth: document.documentElement.scrollWidth, clientWidth: vw, overflowing,
+      run: { top: run.top, bottom: run.bottom, right: run.right }, scrollY: window.scrollY, brokenWords, narrowMessages,
+    };
+  });
+}
+
+function expectLayout(f: Awaited<ReturnType<typeof layoutFacts>>, width: number): void {
+  expect(f.scrollWidth).toBeLessThanOrEqual(f.clientWidth);
+  expect(f.clientWidth).toBe(width);
+  expect(f.overflowing).toEqual([]);
+  expect(f.brokenWords).toEqual([]);
+  expect(f.narrowMessages).toEqual([]);
+  // The main action is on the first screen, whatever the pane's height and content.
+  expect(f.run.top).toBeGreaterThanOrEqual(0);
+  expect(f.run.bottom).toBeLessThanOrEqual(HEIGHT);
+  expect(f.run.right).toBeLessThanOrEqual(width);
+}
+
+describe("every width and both languages, on the 220-customer sample", () => {
+  for (const lang of LANGS) {
+    test(`${lang}: 270, 320, 350 and 450 px — no sideways scrolling, Run on the first screen, readable problems`, async () => {
+      const seed = await sampleSeed(lang);
+      for (const width of WIDTHS) {
+        const { page, errors } = await openPane(seed, lang, width);
+        await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
+        expect(await page.locator(".stat-value").first().textContent()).toBe("220");
+        await page.locator(".problem").first().waitFor();
+        expectLayout(await layoutFacts(page), width);
+        expect(await page.locator("#run").isEnabled()).toBe(true);
+        await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}.png`) });
+        // Scrolled to the problems, the action bar is still there.
+        await page.locator("#problems-card").scrollIntoViewIfNeeded();
+        const f = await layoutFacts(page);
+        expect(f.run.bottom).toBeLessThanOrEqual(HEIGHT);
+        expect(f.run.top).toBeGreaterThanOrEqual(0);
+
+        await page.locator("#run").click();
+        await page.locator("#message.message-info", { hasText: lang === "zh-CN" ? "已写入" : "tabs written" }).waitFor({ timeout: 60_000 });
+        await page.locator("#result").waitFor({ state: "visible" });
+        await page.locator("#run").waitFor({ state: "visible" });
+        await page.waitForFunction(() => !(document.getElementById("run") as HTMLButtonElement).disabled, undefined, { timeout: 60_000 });
+        expectLayout(await layoutFacts(page), width);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}-after-run.png`) });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }, 600_000);
+  }
+});
+
+describe("what-if before writing, on the workbook already read", () => {
+  test("changing a line recomputes in the worker without reading Excel; Run with these records the values; inputs untouched", async () => {
+    const seed = await sampleSeed("zh-CN");
+    const { page, errors } = await openPane(seed, "zh-CN", 350);
+    await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
+    const syncsBefore = (await inspect(page, "syncs()")) as number;
+    const inputsBefore = ((await inspect(page, "snapshot()")) as { name: string }[]);
+
+    await page.locator("#wi-line-A").fill("95");
+    await page.locator("#whatif-result .whatif-movers", { hasText: /会变化/ }).waitFor();
+    await page.waitForFunction(() => /\d+ 位客户的等级会变化/.test(document.querySelector(".whatif-movers")?.textContent ?? "") && !/：0 位/.test(document.querySelector(".whatif-movers")?.textContent ?? ""), undefined, { timeout: 30_000 });
+    expect(await page.locator(".movers li").first().textContent()).toMatch(/A → B/);
+    expect(await page.locator("#run").textContent()).toBe("按试算值运行");
+    // A weight and a verdict line too; a bad value is refused with a message, not computed.
+    await page.locator("#wi-maintain").fill("20");
+    await page.locator(".whatif-errors", { hasText: "维持关系分数线不能低于终止关系分数线" }).waitFor();
+    await page.locator("#wi-maintain").fill("75");
+    await page.locator(".whatif-errors").waitFor({ state: "detached" });
+    // Role and language changes re-run the job only.
+    await page.locator("#output-language").selectOption("en-US");
+    await page.locator("#output-language").selectOption("");
+    await page.locator("#whatif-result .chips").first().waitFor();
+    expect(await inspect(page, "syncs()")).toBe(syncsBefore);
+    expect(await page.locator("#wi-line-A").inputValue()).toBe("95");
+    await page.evaluate(() => document.getElementById("whatif-card")!.scrollIntoView());
+    await page.screenshot({ path: path.join(SHOTS, "pane-whatif.png") });
+
+    await page.locator("#run").click();
+    await page.locator("#message.message-info", { hasText: "已写入" }).waitFor({ timeout: 60_000 });
+    const kpi = (await inspect(page, `column("指标看板", 1)`)) as unknown[];
+    const value = (await inspect(page, `column("指标看板", 4)`)) as unknown[];
+    const def = (await inspect(page, `column("指标看板", 5)`)) as unknown[];
+    const row = kpi.indexOf("A级分数线");
+    expect(row).toBeGreaterThan(0);
+    expect([value[row], def[row]]).toEqual([95, "任务窗格试算后采用"]);
+    expect(value[kpi.indexOf("维持关系分数线")]).toBe(75);
+    // Nothing was written to the input sheets.
+    const after = (await inspect(page, "snapshot()")) as { name: string }[];
+    for (const sheet of inputsBefore) expect(after.find((s) => s.name === sheet.name)).toEqual(sheet);
+    // Why this customer, from the roster row selected in Excel.
+    await page.locator("#why-selected").waitFor({ state: "visible", timeout: 60_000 });
+    const keyOnRow5 = ((await inspect(page, `column("客户分级名册", 1)`)) as unknown[])[5];
+    await inspect(page, `select("客户分级名册", 5, 3)`);
+    await page.locator("#why-selected").click();
+    await page.locator("#why-result .why-title", { hasText: String(keyOnRow5) }).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
+
+describe("why this customer", () => {
+  test("a key typed shows each indicator against the average, the weakest, and the points for the next tier", async () => {
+    for (const lang of LANGS) {
+      const { page, errors } = await openPane(await sampleSeed(lang), lang, 320);
+      await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
+      // A customer from the middle of the ranking (B or C): there is a tier above it.
+      const keys = await page.locator("#why-keys option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const key = keys[Math.floor(keys.length / 2)];
+      await page.locator("#why-key").fill(key);
+      await page.locator("#why-result .why-title").waitFor({ timeout: 30_000 });
+      expect(await page.locator("#why-result .why-title").textContent()).toContain(key);
+      const indicators = Number(await page.locator(".stat-value").nth(1).textContent());
+      expect(await page.locator("#why-result .why-row").count()).toBe(indicators);
+      expect(await page.locator("#why-result .why-weakest").textContent()).toMatch(lang === "zh-CN" ? /^最弱的指标：/ : /^Weakest: /);
+      // The points one indicator alone needs: "业务贡献 +24 → B" (or, for a missing one, the value to enter).
+      expect(await page.locator("#why-result .why-next").textContent()).toMatch(lang === "zh-CN" ? /^升到 [ABC] 级需要/ : /^Tier [ABC] needs/);
+      expect(await page.locator("#why-result .why-step").first().textContent()).toMatch(/^.+ (\+\d+|填入 \d+|: enter \d+) → [ABC]$/);
+      await page.locator("#why-card").scrollIntoViewIfNeeded();
+      expectLayout(await layoutFacts(page), 320);
+      await page.screenshot({ path: path.join(SHOTS, `pane-why-${lang}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 300_000);
+});
+
+describe("first run and cancel", () => {
+  test("a workbook with nothing recognised says what the add-in needs, at the narrowest width", async () => {
+    for (const lang of LANGS) {
+      const { page, errors } = await openPane([{ name: "Sheet1", values: [["季度", "销售额"], ["Q1", 100]] }], lang, 270);
+      await page.locator("#first-run").waitFor({ state: "visible", timeout: 30_000 });
+      expect(await page.locator("#first-run-needs li").count()).toBe(4);
+      expect(await page.locator(".sheet-name").allTextContents()).toEqual(["Sheet1"]);
+      expect(await page.locator("#run").isDisabled()).toBe(true);
+      expectLayout(await layoutFacts(page), 270);
+      await page.screenshot({ path: path.join(SHOTS, `pane-first-run-${lang}.png`) });
+      // The command line's template, inserted into this workbook (it has none of those sheets): now there is a register.
+      await page.locator("#insert-template").click();
+      await page.locator("#first-run").waitFor({ state: "hidden", timeout: 30_000 });
+      expect(((await inspect(page, "sheetNames()")) as string[]).length).toBeGreaterThan(3);
+      expect(await page.locator(".stat-value").first().textContent()).toMatch(/^[1-9]\d*$/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+
+  test("headers nobody recognises are matched in the pane, remembered in our metadata sheet, and used by later runs", async () => {
+    const seed = [{ name: "Kunden", values: [["Kunden-Nr", "Firma", "Zufriedenheit"], ["K1", "Alpha GmbH", 90], ["K2", "Beta AG", 40], ["K3", "Gamma KG", 75]] }];
+    const { page, errors } = await openPane(seed, "en-US", 270);
+    await page.locator("#first-run").waitFor({ state: "visible", timeout: 30_000 });
+    await page.locator(".sheet-row", { hasText: "Kunden" }).locator(".map-link").click();
+    await page.locator("#header-map select").first().waitFor();
+    expect(await page.locator("#header-map label").allTextContents()).toEqual(["Kunden-Nr", "Firma", "Zufriedenheit"]);
+    await page.locator("#header-map select").nth(0).selectOption("id");
+    await page.locator("#header-map select").nth(1).selectOption("name");
+    await page.locator("#header-map select").nth(2).selectOption("satisfaction");
+    expectLayout(await layoutFacts(page), 270);
+    await page.evaluate(() => document.getElementById("header-map")!.scrollIntoView());
+    await page.screenshot({ path: path.join(SHOTS, "pane-match-headers.png") });
+    await page.locator("#map-apply").click();
+    await page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
+    await page.locator("#run").click();
+    await page.locator("#message.message-info", { hasText: "tabs written" }).waitFor({ timeout: 60_000 });
+    const meta = (await inspect(page, `column("_CustomerTiersMeta", 0)`)) as unknown[];
+    expect(meta.filter((v) => v === "headerMap")).toHaveLength(3);
+    // The user's sheet keeps its own headers.
+    expect(await inspect(page, `cell("Kunden", 0, 0)`)).toEqual({ value: "Kunden-Nr" });
+    // A later session (a new pane on the workbook as it now is) reads the matches back: the sheet is read
+    // as a register at once, found by its (matched) headers.
+    const after = (await inspect(page, "snapshot()")) as { name: string; visibility: string; values: unknown[][] }[];
+    expect(errors).toEqual([]);
+    await page.close();
+    const later = await openPane(after, "en-US", 270);
+    await later.page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
+    expect(await later.page.locator("#first-run").isHidden()).toBe(true);
+    expect(later.errors).toEqual([]);
+    await later.page.close();
+  }, 180_000);
+
+  test("progress moves through reading, scoring and writing; Cancel while writing leaves the workbook as it was", async () => {
+    const seed = await sampleSeed("zh-CN");
+    const { page, errors } = await openPane(seed, "zh-CN", 350, "&slowSyncMs=150");
+    await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
+    const before = await inspect(page, "snapshot()");
+    await page.evaluate(() => {
+      const seen: { label: string; value: number }[] = [];
+      (window as unknown as { __progress: typeof seen }).__progress = seen;
+      const bar = document.getElementById("progress-bar") as HTMLProgressElement;
+      const label = document.getElementById("progress-label")!;
+      // Every change of the bar or its label (setting .value sets the attribute), not a sample now and then;
+      // Cancel is pressed the moment the values start to be written (deterministic, whatever the load).
+      let pressed = false;
+      new MutationObserver(() => {
+        seen.push({ label: label.textContent ?? "", value: bar.value });
+        if (!pressed && label.textContent === "写入数据") {
+          pressed = true;
+          document.getElementById("cancel")!.click();
+        }
+      }).observe(document.getElementById("progress")!, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
+    await page.locator("#run").click();
+    await page.locator("#message", { hasText: "已取消，工作簿保持原样。" }).waitFor({ timeout: 120_000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\nmessage: ${await page.locator("#message").textContent()}`);
+    });
+    // Every sheet the user sees is as it was. The in-place writer creates a first run's tabs hidden under their
+    // final names (recorded in its very hidden metadata sheet) before writing values; cancelled, they stay
+    // hidden and empty (reported to the add-in lane). Nothing visible changed, no user sheet was touched.
+    type Snap = { name: string; visibility: string; values: unknown[][] }[];
+    const now = (await inspect(page, "snapshot()")) as Snap;
+    const visible = (x: Snap): Snap => x.filter((sh) => sh.visibility === "Visible");
+    expect(visible(now)).toEqual(visible(before as Snap));
+    for (const sh of now.filter((x) => !(before as Snap).some((b) => b.name === x.name) && x.name !== "_CustomerTiersMeta")) {
+      expect([sh.name, sh.visibility, sh.values.length]).toEqual([sh.name, "Hidden", 0]);
+    }
+    const seen = (await page.evaluate(() => (window as unknown as { __progress: { label: string; value: number }[] }).__progress)) as { label: string; value: number }[];
+    for (const label of ["读取工作簿", "计算等级与方案", "写入数据"]) {
+      const values = seen.filter((s) => s.label === label).map((s) => s.value);
+      expect([label, new Set(values).size > 1]).toEqual([label, true]);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
+
+describe("Office's dark theme", () => {
+  test("the pane follows a dark Office theme", async () => {
+    const { page, errors } = await openPane(await sampleSeed("zh-CN"), "zh-CN", 350, "&theme=dark");
+    await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.classList.contains("theme-dark"))).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 31, 31)");
+    expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(255, 255, 255)");
+    expectLayout(await layoutFacts(page), 350);
+    await page.screenshot({ path: path.join(SHOTS, "pane-dark.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

@@ -3,6 +3,8 @@ import type { Problem } from "../problems/problem";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import type { WritePlan } from "../plan/write-plan";
 import type { WorkbookModel } from "../workbook/grid";
+import type { WhatIfParams } from "../whatif/what-if";
+import type { HeaderMapEntry } from "./header-map";
 
 /** What a caller may fix for one run. */
 export interface JobOptions {
@@ -22,6 +24,10 @@ export interface JobOptions {
   previous?: WorkbookModel;
   /** Sheet roles the user corrected in the task pane (sheet name → role). */
   roles?: Record<string, SheetRole | "ignore">;
+  /** Weights, tier lines and verdict lines tried in the pane, used instead of the model's and settings' ones. */
+  whatIf?: WhatIfParams;
+  /** Headers matched to fields in the pane; added to (and overriding) the ones remembered in the metadata sheet. */
+  headerMaps?: HeaderMapEntry[];
 }
 
 export type SheetRole = "register" | "evaluation" | "model" | "settings";

@@ -34,6 +34,8 @@ import type { FoundSheet, JobOptions, JobOutcome, JobSummary } from "./job-types
 import type { Indicator } from "../model/indicator";
 import type { Settings } from "../settings/settings";
 import { chooseOutputNames } from "./output-names";
+import { applyParams } from "../whatif/what-if";
+import { applyHeaderMaps, mergeHeaderMaps, readHeaderMaps, type HeaderMapEntry } from "./header-map";
 
 /** Every output tab, in the order they are written. */
 export const OUTPUT_SPECS: TabSpec[] = [ROSTER_SPEC, ...PLAN_TAB_SPECS, PROBLEMS_SPEC];
@@ -54,6 +56,12 @@ export interface ScoredWorkbook {
   weakest?: Map<string, string[]>;
   /** The register cell of a customer's field, for problems pointing at the register. */
   registerCell?: (c: ScoredCustomer, field: RegisterFieldId) => string | undefined;
+  /** The customers and their points nᵢ as read, and the manual tiers kept: what a what-if rescoring needs. */
+  refs: CustomerRef[];
+  points: Float64Array[];
+  manual: Map<string, ManualTier>;
+  /** Header matches used (remembered ones and the pane's), written back to the metadata sheet. */
+  headerMaps: HeaderMapEntry[];
 }
 
 /** Runs the whole job on a workbook: find sheets, read, validate, score, tier, plan. Pure: no I/O. */
@@ -63,8 +71,11 @@ export function runJob(wb: WorkbookModel, opts: JobOptions): JobOutcome {
 }
 
 /** The core of the job: find the sheets, read and validate every row, score, tier and judge every customer. */
-export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbook {
+export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWorkbook {
   const log = new ProblemLog();
+  // Headers a user matched to fields are read as those fields' headers (in memory only).
+  const headerMaps = mergeHeaderMaps(readHeaderMaps(opts.previous ?? given), opts.headerMaps ?? []);
+  const wb = applyHeaderMaps(given, headerMaps);
   const target = opts.previous ?? wb;
   const previous = readPreviousOutputs(target, OUTPUT_SPECS);
   // The input's own output tabs (an add-in run left them there) are never inputs, even when the outputs
@@ -77,7 +88,7 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const first = (role: string) => found.find((f) => f.role === role);
 
   const settingsSheet = first("settings");
-  const settings = readSettings(settingsSheet ? sheet(settingsSheet.name) : undefined, log);
+  const readSettingsValues = readSettings(settingsSheet ? sheet(settingsSheet.name) : undefined, log);
 
   const registerSheet = first("register");
   const register: RegisterRead | null = registerSheet ? readRegister(sheet(registerSheet.name), log) : null;
@@ -100,7 +111,8 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
     if (layout) f.layout = layout;
   }
 
-  const indicators = assembleIndicators(model, table, register, log);
+  const read = assembleIndicators(model, table, register, log);
+  const { settings, indicators } = opts.whatIf ? applyParams(readSettingsValues, read, opts.whatIf) : { settings: readSettingsValues, indicators: read };
   const customers = customerList(register, table, log);
   const points = pointsMatrix(indicators, customers, table, register, log);
 
@@ -114,7 +126,8 @@ export function scoreWorkbook(wb: WorkbookModel, opts: JobOptions): ScoredWorkbo
   const weakest = weakestIndicators(indicators, points, customers.map((c) => c.key));
   const statusCell = (c: ScoredCustomer, field: RegisterFieldId) =>
     register && c.register ? registerCell(register, c.register, field) : undefined;
-  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell };
+  return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell,
+    refs: customers, points, manual, headerMaps };
 }
 
 /** Builds every output tab from a scored workbook: roster, plan tabs, history and problems. */
@@ -158,6 +171,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     weakest: (key) => core.weakest?.get(key)?.map(displayName),
     registerCell: core.registerCell,
     previousRoster,
+    valuesUsed: { settings, indicators, fromPane: opts.whatIf !== undefined },
   });
   const { tabs, carried, fingerprints } = finishTabs([roster, ...planTabs], {
     specs: OUTPUT_SPECS, previous, origin, log, lang, asOf,
@@ -165,7 +179,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   });
   const plan: WritePlan = {
     lang, tabs, activeTab: "roster", carried,
-    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })), fingerprints },
+    meta: { product: "customer-tiers", version: 1, runAt, tabs: tabs.map((t) => ({ id: t.id, name: t.name })), fingerprints, ...(core.headerMaps.length > 0 ? { headerMaps: core.headerMaps } : {}) },
   };
   return { summary: summarize(found, lang, asOf, scored, indicators.map((i) => ({ name: displayName(i.name), weight: i.weight })), log.items), customers: scored, problems: log.items, plan };
 }
@@ -227,7 +241,8 @@ function coverageBelow(coverage: number, min: number): string {
   return `${Number((coverage * 100).toFixed(4))}%`;
 }
 
-function summarize(
+/** The summary both front ends show, from what a run found and scored. */
+export function summarize(
   found: JobSummary["sheets"], lang: Lang, asOf: number, scored: ScoredCustomer[],
   indicators: { name: string; weight: number }[], problems: Problem[],
 ): JobSummary {

@@ -1,4 +1,5 @@
 import type { Lang } from "../i18n/lang";
+import { headerMapRows, type HeaderMapEntry } from "../job/header-map";
 
 /**
  * The plan of what to write: plain data that both adapters (Office.js and .xlsx) render the same way.
@@ -212,6 +213,8 @@ export interface OutputMeta {
    * rows users added and computed cells users changed from ours. Chunks of at most FINGERPRINT_CHUNK chars.
    */
   fingerprints?: { id: OutputTabId; chunks: string[]; tokenLength: number }[];
+  /** Headers users matched to fields in the task pane (used on every later run). */
+  headerMaps?: HeaderMapEntry[];
 }
 
 /** Characters of fingerprints per metadata cell (an Excel cell holds 32,767). */
@@ -223,6 +226,7 @@ export function metaRows(meta: OutputMeta): PlanValue[][] {
     ["product", meta.product, "version", meta.version, "runAt", meta.runAt],
     ...meta.tabs.map((t) => ["tab", t.id, "name", t.name, null, null] as PlanValue[]),
     ...(meta.fingerprints ?? []).flatMap((f) => f.chunks.map((c, i) => ["rows", f.id, i, null, c, f.tokenLength] as PlanValue[])),
+    ...headerMapRows(meta.headerMaps ?? []),
   ];
 }
 

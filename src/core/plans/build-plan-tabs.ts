@@ -20,6 +20,7 @@ import { ACTION_PLAN_SPEC, buildSupervisorTabs, STRENGTHENING_SPEC, SUMMARY_SPEC
 import { pastRunsFromLog, type PastRun } from "./tier-trend";
 import type { RegisterFieldId } from "../register/fields";
 
+import type { ValuesUsed } from "../whatif/values-used";
 export { movement, movementLabel, previousTiers, readPastHistory, tierCountsByRun } from "./history";
 export { PLAN_MESSAGES } from "./plan-messages";
 
@@ -61,6 +62,8 @@ export interface PlanContext {
   previousRoster?: PreviousRow[];
   /** Earlier runs' tier counts (the history's run log); default: read from previousHistory. */
   pastRuns?: PastRun[];
+  /** The weights and lines used, recorded on the KPI tab. */
+  valuesUsed?: ValuesUsed;
 }
 
 /** Builds [retention, callbacks, churn, winback, kpi, history, run log, summary, strengthening, action plan] and reports every typed edit no row took. */
@@ -80,7 +83,7 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
     winBackCost: winback.winBackCost,
     returned: customers.filter((c) => hasReturned(c, prev)).length,
     lostAtLastRun: prev.known ? [...prev.status.keys()].filter((k) => wasLost(k, prev)).length : null,
-  });
+  }, ctx.valuesUsed);
   const past = readPastHistory(ctx.previousHistory, ctx.previousRunLog);
   const { kpi, summary, strengthening, actionPlan } = buildSupervisorTabs({
     customers, settings, asOf, runAt: ctx.runAt, lang, carry, problems: ctx.problems, channels,

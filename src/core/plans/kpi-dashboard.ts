@@ -7,6 +7,7 @@ import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/score
 import { bi, colIndex, TIER_ROLE } from "./common";
 import { isActive, STATUS_WORDS } from "./lifecycle";
 import type { CustomerStatusId } from "../register/register-row";
+import { valuesUsedRows, type ValuesUsed } from "../whatif/values-used";
 
 const VERDICT_ROLE: Record<Verdict, StyleRole> = { maintain: "maintain", improve: "improve", end: "end" };
 
@@ -236,7 +237,7 @@ const FIGURE = {
 };
 
 /** Builds 指标看板; rows 0–4 are the tier counts, which the chart of the tier distribution plots. */
-export function buildKpiDashboard(customers: ScoredCustomer[], lang: Lang, name: string, extra: KpiExtra): TabPlan {
+export function buildKpiDashboard(customers: ScoredCustomer[], lang: Lang, name: string, extra: KpiExtra, used?: ValuesUsed): TabPlan {
   const f = kpiFigures(customers, extra);
   const p = (b: Bilingual) => pick(b, lang);
   const share = (k: number) => (f.total > 0 ? k / f.total : null);
@@ -269,6 +270,7 @@ export function buildKpiDashboard(customers: ScoredCustomer[], lang: Lang, name:
   rows.push({ section: p(SECTION.data), figure: p(FIGURE.coverage), count: f.byTier.incomplete.count, share: f.avgCoverage, definition: p(DEF.coverage) });
   rows.push({ section: p(SECTION.data), figure: p(FIGURE.open), count: f.openComplaints, definition: p(DEF.open) });
   rows.push({ section: p(SECTION.data), figure: p(FIGURE.overdue), count: f.overdueCalls, definition: p(DEF.overdue) });
+  if (used) rows.push(...valuesUsedRows(used, lang));
   // The tier and verdict rows wear the roster's colours, so the dashboard reads like the roster.
   const roles: (StyleRole | null)[] = [...TIER_KEYS.map((t) => TIER_ROLE[t]), null, ...VERDICT_KEYS.map((v) => VERDICT_ROLE[v])];
   const tab = buildTab(KPI_SPEC, lang, name, rows, blocksFromRowRoles(roles, 0, colIndex(KPI_SPEC, "figure") + 1));

@@ -2,12 +2,20 @@
  * Stands in for office.js in the end-to-end test: Office.onReady says "Excel", Excel.run runs batches on the
  * in-memory fake holding a sample workbook, and window.__fakeExcel lets the test inspect the workbook.
  */
-import { createFakeExcel } from "../../office/fake-excel";
+import { createFakeExcel, type SeedSheet } from "../../office/fake-excel";
 import type { XlContext } from "../../../src/office/excel-subset";
 import { SAMPLE_WORKBOOK } from "./sample-workbook";
 
-const xl = createFakeExcel(SAMPLE_WORKBOOK);
+// A test may seed another workbook (page.addInitScript sets window.__seedWorkbook before this runs).
+const seed = (window as unknown as { __seedWorkbook?: SeedSheet[] }).__seedWorkbook ?? SAMPLE_WORKBOOK;
+const xl = createFakeExcel(seed);
 const params = new URLSearchParams(window.location.search);
+// ?slowSyncMs=n: every sync takes n ms longer (to press Cancel in the middle of a write).
+const slowSyncMs = Number(params.get("slowSyncMs") ?? 0);
+// ?theme=dark: Office's Black theme colours.
+const officeTheme = params.get("theme") === "dark"
+  ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#333333", controlForegroundColor: "#ffffff", isDarkTheme: true }
+  : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#262626", isDarkTheme: false };
 const info = { host: "Excel", platform: "OfficeOnline" };
 
 type Handler = (arg: unknown) => void;
@@ -21,6 +29,7 @@ const office = {
   EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
   context: {
     displayLanguage: params.get("lang") ?? "zh-CN",
+    officeTheme,
     ui: {
       displayDialogAsync: (url: string, _options: unknown, callback: (r: { status: string; value: unknown }) => void): void => {
         const d = { url, closed: false, handlers: new Map<string, Handler>() };
@@ -39,7 +48,13 @@ const office = {
 };
 
 const excel = {
-  run: <T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> => xl.run(batch),
+  run: <T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> =>
+    xl.run((ctx) => {
+      if (slowSyncMs <= 0) return batch(ctx);
+      const sync = ctx.sync.bind(ctx);
+      const slow = { workbook: ctx.workbook, sync: () => new Promise((r) => setTimeout(r, slowSyncMs)).then(() => sync()) };
+      return batch(slow);
+    }),
 };
 
 /** What the test reads back from the page. */
@@ -59,6 +74,18 @@ const inspect = {
   selection: (): { sheet: string; row: number; col: number } | null =>
     xl.state.selection ? { sheet: xl.state.selection.sheet.name, row: xl.state.selection.rect.row, col: xl.state.selection.rect.col } : null,
   syncs: (): number => xl.stats.syncs,
+  /** Selects a cell as the user would. */
+  select: (name: string, row: number, col: number): void => {
+    const sheet = xl.state.sheets.find((s) => s.name === name);
+    if (sheet) xl.state.selection = { sheet, rect: { row, col, rows: 1, cols: 1 } };
+  },
+  /** Every sheet's name, visibility and used values, to compare the workbook before and after. */
+  snapshot: (): { name: string; visibility: string; values: unknown[][] }[] =>
+    xl.sheetNames().map((name) => {
+      const s = xl.sheet(name);
+      const used = s.usedRect();
+      return { name, visibility: s.visibility, values: used ? s.read({ row: 0, col: 0, rows: used.row + used.rows, cols: used.col + used.cols }) : [] };
+    }),
   actions: (): string[] => [...actions.keys()],
   invoke: (name: string): void => void actions.get(name)?.({ completed: () => void completed++ }),
   completed: (): number => completed,

@@ -4,6 +4,7 @@ import type { WorkbookState } from "./workbook-state";
 import type { FakeRequestContext } from "./context";
 import { FakeWorkbookTables } from "./tables";
 import { FakeWorksheetCollection } from "./worksheet";
+import { FakeRange } from "./range";
 
 /** Excel.Workbook over the fake. */
 export class FakeWorkbook implements XlWorkbook {
@@ -12,7 +13,17 @@ export class FakeWorkbook implements XlWorkbook {
   readonly application: XlApplication;
   readonly protection: FakeWorkbookProtection;
 
-  constructor(ctx: FakeRequestContext) {
+  /** The selection (a cell of the active sheet); Excel always has one, the fake A1 of the first sheet if none was made. */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sel = this.ctx.host.state.selection;
+      if (sel) return sel;
+      const first = this.ctx.host.state.sheets[0];
+      return first ? { sheet: first, rect: { row: 0, col: 0, rows: 1, cols: 1 } } : null;
+    });
+  }
+
+  constructor(private readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeWorkbookTables(ctx);
     this.protection = new FakeWorkbookProtection(ctx, () => ctx.host.state);
