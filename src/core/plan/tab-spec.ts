@@ -13,6 +13,11 @@ export interface ColumnSpec {
   editable?: boolean;
   /** The value a fresh row gets (e.g. 待审核); an unchanged default is not an edit. */
   defaultValue?: string;
+  /**
+   * Fresh rows get a value of their own here (the action plan's suggestions, the register's counterpart): a
+   * kept value cannot be told from an untouched one, so it is carried but not counted as an edit kept.
+   */
+  prefilled?: boolean;
   /** Read back on the next run although not editable (the previous outputs are read by the columns a run needs). */
   carried?: boolean;
 }

@@ -99,7 +99,7 @@ export function carryUserWork(
         if (typedValue(v)) sum.userColumnCells++;
       });
       for (const c of spec.columns) {
-        if (!c.editable) continue;
+        if (!c.editable || c.prefilled) continue;
         const v = prev.record[c.id];
         if (typedValue(v) && v !== c.defaultValue && comparable(v) === comparable(rows[r][ids.indexOf(c.id)])) sum.editableCells++;
       }

@@ -32,7 +32,7 @@ export const STRENGTHENING_SPEC: TabSpec = {
     { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 8 },
     { id: "manager", zh: "客户经理", en: "Account Manager", kind: "text", width: 12 },
     { id: "role", zh: "我方人员", en: "Our Role", kind: "text", width: 14 },
-    { id: "counterpart", zh: "对方对接人", en: "Counterpart", kind: "text", width: 14, editable: true },
+    { id: "counterpart", zh: "对方对接人", en: "Counterpart", kind: "text", width: 14, editable: true, prefilled: true },
     { id: "influence", zh: "影响力", en: "Influence", kind: "text", width: 12, editable: true },
     { id: "competitorRelation", zh: "同关键竞争对手关系", en: "Relation with Key Competitors", kind: "text", width: 20, editable: true },
     { id: "ourLead", zh: "本单位负责人", en: "Our Person in Charge", kind: "text", width: 14, editable: true },

@@ -1,6 +1,4 @@
 import { parseTier } from "../i18n/labels";
-import { CALLBACK_DEFAULTS } from "../plans/callback-schedule";
-import { RETENTION_DEFAULTS } from "../plans/retention-plan";
 import type { TierOrIncomplete } from "../scoring/scored-customer";
 import type { TabPlan, WritePlan } from "../plan/write-plan";
 
@@ -10,16 +8,11 @@ export interface RunReport {
   moves: Record<string, number>;
   /** Customers that had a tier in the last run (0 on a first run). */
   compared: number;
-  /** Cells users typed in earlier outputs (manual tier, review status, notes …) that this run kept. */
+  /** Cells users typed in earlier outputs (manual tier, review status, notes, their own columns …) that this run kept. */
   editsKept: number;
   /** Sheet names written, by tab id. */
   names: Partial<Record<TabPlan["id"], string>>;
 }
-
-const DEFAULTS: Record<string, string[]> = {
-  reviewStatus: [RETENTION_DEFAULTS.reviewStatus.zh, RETENTION_DEFAULTS.reviewStatus.en],
-  status: [CALLBACK_DEFAULTS.status.zh, CALLBACK_DEFAULTS.status.en],
-};
 
 function tierOf(text: unknown): TierOrIncomplete | undefined {
   if (text === null || text === undefined || text === "") return undefined;
@@ -30,7 +23,6 @@ function tierOf(text: unknown): TierOrIncomplete | undefined {
 export function runReport(plan: WritePlan): RunReport {
   const moves: Record<string, number> = {};
   let compared = 0;
-  let editsKept = 0;
   const names: RunReport["names"] = {};
   for (const tab of plan.tabs) {
     names[tab.id] = tab.name;
@@ -46,14 +38,10 @@ export function runReport(plan: WritePlan): RunReport {
         if (from !== to) moves[`${from}→${to}`] = (moves[`${from}→${to}`] ?? 0) + 1;
       }
     }
-    const editable = tab.columns.map((c, i) => (c.editable ? i : -1)).filter((i) => i >= 0);
-    for (const row of tab.rows) {
-      for (const i of editable) {
-        const v = row[i];
-        if (v === null || v === "" || (DEFAULTS[tab.columns[i].id] ?? []).includes(String(v))) continue;
-        editsKept++;
-      }
-    }
   }
+  // What the carry-over itself counted: typed editable cells and cells of users' own columns (pre-filled
+  // defaults such as 待审核 or the action plan's suggestions are not edits).
+  const c = plan.carried;
+  const editsKept = c ? c.editableCells + c.userColumnCells : 0;
   return { moves, compared, editsKept, names };
 }
