@@ -2,6 +2,7 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 import { RESULT_FIELDS, type CustomerResult, type WorkbookResult } from "../core/batch/workbook-result";
 import type { PlanValue } from "../core/plan/write-plan";
+import { writeAtomically } from "../xlsx/atomic-write";
 
 /** Text that a spreadsheet would take for a formula or command: = + - @ and the control starts. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -53,14 +54,6 @@ export function resultsJsonLines(results: WorkbookResult[], withWorkbook: boolea
 
 /** Writes the results file atomically (temporary file, then rename). */
 export async function writeResultsFile(file: string, kind: "csv" | "json", results: WorkbookResult[], withWorkbook: boolean): Promise<void> {
-  const target = path.resolve(file);
-  await fsp.mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await fsp.writeFile(tmp, kind === "csv" ? resultsCsv(results, withWorkbook) : resultsJsonLines(results, withWorkbook), "utf8");
-    await fsp.rename(tmp, target);
-  } catch (e) {
-    await fsp.unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  const text = kind === "csv" ? resultsCsv(results, withWorkbook) : resultsJsonLines(results, withWorkbook);
+  await writeAtomically(file, (tmp) => fsp.writeFile(tmp, text, "utf8"));
 }

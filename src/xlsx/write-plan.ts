@@ -1,6 +1,5 @@
-import { promises as fsp } from "fs";
-import * as path from "path";
 import { META_SHEET_NAME, metaRows, type TabPlan, type TemplatePlan, type WritePlan } from "../core/plan/write-plan";
+import { writeAtomically } from "./atomic-write";
 import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
 import {
   contentTypesXml,
@@ -153,15 +152,5 @@ export async function writePlanToFile(plan: WritePlan | TemplatePlan, file: stri
  * rename over the target, so a failure halfway leaves the previous output as it was.
  */
 export async function writePlanAtomic(plan: WritePlan | TemplatePlan, file: string, progress?: WriteProgress): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  // --out may name a folder that does not exist yet (out/2024-06/…); create it as users expect.
-  await fsp.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await writePlanToFile(plan, tmp, progress);
-    await fsp.rename(tmp, file);
-  } catch (e) {
-    await fsp.unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  await writeAtomically(file, (tmp) => writePlanToFile(plan, tmp, progress));
 }
