@@ -1,3 +1,4 @@
+import { readRefusal } from "./helpers/cli-run";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -19,18 +20,9 @@ function write(entries: BuildEntry[], opts?: { zip64End?: boolean }): string {
   return f;
 }
 
-async function refusal(file: string): Promise<WorkbookReadError> {
-  try {
-    await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("read did not fail");
-}
 
 async function expectRefused(file: string, kind: "damaged" | "tooLarge", code: DamageCode): Promise<WorkbookReadError> {
-  const e = await refusal(file);
+  const e = await readRefusal(file);
   expect({ kind: e.kind, code: e.damage?.code }).toEqual({ kind, code });
   return e;
 }
@@ -79,7 +71,7 @@ describe("damaged deflate data is refused, and the read settles", () => {
     const e = part(entries, "xl/worksheets/sheet1.xml");
     const full = zlib.deflateRawSync(Buffer.from(e.data as string));
     e.raw = full.subarray(0, full.length >> 1);
-    const err = await refusal(write(entries));
+    const err = await readRefusal(write(entries));
     expect(err.kind).toBe("damaged");
     expect(["deflate", "size"]).toContain(err.damage?.code);
   });

@@ -1,23 +1,14 @@
+import { readRefusal } from "./helpers/cli-run";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { SheetGrid, WorkbookModel } from "../../src/core/workbook/grid";
-import { WorkbookReadError } from "../../src/xlsx/read-error";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { ZipWriter } from "../../src/xlsx/zip-writer";
 
 const FIX = path.join(__dirname, "..", "fixtures");
 const sheet = (wb: WorkbookModel, name: string): SheetGrid => wb.sheets.find((s) => s.name === name)!;
 
-async function readError(file: string): Promise<WorkbookReadError> {
-  try {
-    await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("read did not fail");
-}
 
 describe("reading LibreOffice-written workbooks", () => {
   test("messy register: text stays text, rich text joined, #N/A formula an error, dates serials with a date format", async () => {
@@ -79,32 +70,32 @@ describe("files that are not readable workbooks", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ct-reader-"));
 
   test("missing file", async () => {
-    expect((await readError(path.join(tmp, "nope.xlsx"))).kind).toBe("missing");
+    expect((await readRefusal(path.join(tmp, "nope.xlsx"))).kind).toBe("missing");
   });
   test("a folder", async () => {
-    expect((await readError(tmp)).kind).toBe("notFile");
+    expect((await readRefusal(tmp)).kind).toBe("notFile");
   });
   test("a text file renamed .xlsx", async () => {
-    expect((await readError(path.join(FIX, "not-a-workbook.xlsx"))).kind).toBe("notWorkbook");
+    expect((await readRefusal(path.join(FIX, "not-a-workbook.xlsx"))).kind).toBe("notWorkbook");
   });
   test("a zip that is not a workbook", async () => {
     const f = path.join(tmp, "photos.xlsx");
     const z = await ZipWriter.create(f);
     await z.add("readme.txt", "hello");
     await z.finish();
-    expect((await readError(f)).kind).toBe("notWorkbook");
+    expect((await readRefusal(f)).kind).toBe("notWorkbook");
   });
   test("a password-protected workbook (OLE container with EncryptionInfo)", async () => {
-    expect((await readError(path.join(FIX, "encrypted.xlsx"))).kind).toBe("encrypted");
+    expect((await readRefusal(path.join(FIX, "encrypted.xlsx"))).kind).toBe("encrypted");
   });
   test("an old .xls workbook written by LibreOffice", async () => {
-    expect((await readError(path.join(FIX, "legacy.xls"))).kind).toBe("legacyXls");
+    expect((await readRefusal(path.join(FIX, "legacy.xls"))).kind).toBe("legacyXls");
   });
   test("a truncated workbook", async () => {
     const f = path.join(tmp, "cut.xlsx");
     const whole = fs.readFileSync(path.join(FIX, "long.xlsx"));
     fs.writeFileSync(f, whole.subarray(0, Math.floor(whole.length / 2)));
-    const e = await readError(f);
+    const e = await readRefusal(f);
     expect(["damaged", "notWorkbook"]).toContain(e.kind);
   });
 

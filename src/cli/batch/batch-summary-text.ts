@@ -1,12 +1,10 @@
-import { emptyTierCounts, emptyVerdictCounts } from "../../core/batch/workbook-result";
+import { emptyTierCounts, emptyVerdictCounts, TIERS, VERDICTS } from "../../core/batch/workbook-result";
 import { tierLabel, verdictLabel } from "../../core/i18n/labels";
 import type { Lang } from "../../core/i18n/lang";
 import type { TierOrIncomplete, Verdict } from "../../core/scoring/scored-customer";
 import { text } from "../messages";
 import type { BatchOutcome } from "./run-batch";
 
-const TIERS: TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
-const VERDICTS: Verdict[] = ["maintain", "improve", "end"];
 
 function tierList(by: Record<TierOrIncomplete, number>, lang: Lang): string {
   return TIERS.map((t) => `${tierLabel(t, lang)} ${by[t] ?? 0}`).join(" · ");

@@ -2,10 +2,8 @@ import { tierLabel, verdictLabel } from "../i18n/labels";
 import { pick, type Bilingual, type Lang } from "../i18n/lang";
 import type { ColumnKind, ColumnPlan, PlanValue, StyleBlock, TabPlan, WritePlan } from "../plan/write-plan";
 import type { TierOrIncomplete, Verdict } from "../scoring/scored-customer";
-import { emptyTierCounts, emptyVerdictCounts, type KpiFigure, type ManagerFigures, type WorkbookResult } from "./workbook-result";
+import { emptyTierCounts, emptyVerdictCounts, TIERS, VERDICTS, type KpiFigure, type ManagerFigures, type WorkbookResult } from "./workbook-result";
 
-const TIERS: TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
-const VERDICTS: Verdict[] = ["maintain", "improve", "end"];
 const FORMATS: Record<ColumnKind, string> = {
   text: "@", number: "0.0", integer: "0", percent: "0.0%", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm",
 };

@@ -54,8 +54,9 @@ export interface WorkbookResult {
   customers: CustomerResult[];
 }
 
-const TIERS: TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
-const VERDICTS: Verdict[] = ["maintain", "improve", "end"];
+/** Tiers and verdicts in the order every summary lists them. */
+export const TIERS: readonly TierOrIncomplete[] = ["A", "B", "C", "D", "incomplete"];
+export const VERDICTS: readonly Verdict[] = ["maintain", "improve", "end"];
 
 /** Zero counts by tier. */
 export function emptyTierCounts(): Record<TierOrIncomplete, number> {

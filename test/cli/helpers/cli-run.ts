@@ -4,6 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../../src/cli/run-cli";
+import { WorkbookReadError } from "../../../src/xlsx/read-error";
+import { readWorkbookFile } from "../../../src/xlsx/read-workbook";
 
 export const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
 export const SAMPLE_DIR = path.join(__dirname, "..", "..", "..", "assets", "sample");
@@ -81,4 +83,15 @@ export function cellUnder(ws: ExcelJS.Worksheet, header: string, row: number): E
   });
   if (!col) throw new Error(`no column ${header} in ${ws.name}`);
   return ws.getRow(row).getCell(col);
+}
+
+/** The error a read of a refused file throws (fails the test when the read succeeds). */
+export async function readRefusal(file: string): Promise<WorkbookReadError> {
+  try {
+    await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return e;
+    throw e;
+  }
+  throw new Error("read did not fail");
 }
