@@ -15,3 +15,16 @@ export function errorCode(e: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Excel's code for an internal error: Excel on the web sometimes answers an oversize request or response with it. */
+export const GENERAL_EXCEPTION = "GeneralException";
+
+/**
+ * True for Excel's answers to a request or response that may be too large: the two payload codes, and the
+ * generic error Excel on the web sometimes gives instead (office-js-docs-reference #354, office-js #1314). A
+ * caller halves and sends again only what may be sent twice (reads, values into its own temporary sheets).
+ */
+export function isOversizeAnswer(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === PAYLOAD_TOO_LARGE || code === RESPONSE_TOO_LARGE || code === GENERAL_EXCEPTION;
+}

@@ -6,6 +6,9 @@
  */
 export const REQUEST_BUDGET_BYTES = 1_000_000;
 
+/** Response bytes a read asks for per sync, measured on what comes back: Excel on the web refuses 5 MB. */
+export const RESPONSE_BUDGET_BYTES = 4_000_000;
+
 /** A fill and a font colour on one block (a new range: about 830 measured). */
 export const BLOCK_FORMAT_BYTES = 900;
 

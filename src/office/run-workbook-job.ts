@@ -1,7 +1,7 @@
 import type { JobOptions, JobOutcome } from "../core/job/job-types";
 import type { WorkbookModel } from "../core/workbook/grid";
 import type { XlContext } from "./excel-subset";
-import { readWorkbook } from "./read-workbook";
+import { readWorkbookForJob } from "./read-for-job";
 import type { RetryPolicy } from "./retry";
 import { writePlan, type WriteProgress, type WriteResult } from "./write-plan";
 
@@ -32,8 +32,8 @@ export interface WorkbookJobResult {
 
 /** Reads the workbook, runs the job on it (previous outputs come from the same workbook) and writes the plan. */
 export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Promise<WorkbookJobResult> {
-  // Read in full: computed columns of previous outputs are compared with their fingerprints (edits reported).
-  const wb = await readWorkbook(ctx, o);
+  // Input sheets in full; of previous outputs what the carry-over uses (keys, edits, users' columns, the history).
+  const wb = await readWorkbookForJob(ctx, o);
   const outcome = await o.job(wb, { now: o.now, lang: o.lang, roles: o.roles });
   if (!o.write) return { outcome, workbook: wb };
   const written = await writePlan(ctx, outcome.plan, o);

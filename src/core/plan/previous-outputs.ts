@@ -57,7 +57,7 @@ function norm(s: PlanValue | boolean): string {
 }
 
 /** Finds the header row of a previous output tab and maps its columns to column ids. */
-function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: Map<number, string> } | null {
+export function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: Map<number, string> } | null {
   const byHeader = new Map<string, string>();
   for (const c of spec.columns) {
     byHeader.set(norm(c.zh), c.id);
@@ -79,14 +79,15 @@ function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number; cols: 
   return null;
 }
 
-function cellValue(grid: SheetGrid, r: number, c: number): PlanValue {
+/** A previous output cell as a run reads it: empty and error cells are null, booleans text. */
+export function cellValue(grid: SheetGrid, r: number, c: number): PlanValue {
   const kind = kindAt(grid, r, c);
   const v = rawAt(grid, r, c);
   return kind === "empty" || kind === "error" ? null : typeof v === "boolean" ? String(v) : v;
 }
 
 /** Tabs whose columns change from run to run (the history's run columns): no column there is a user's. */
-const NO_USER_COLUMNS = new Set<OutputTabId>(["history"]);
+export const NO_USER_COLUMNS = new Set<OutputTabId>(["history"]);
 
 /** Reads the rows of one previous output tab by column id. */
 export function readPreviousTab(grid: SheetGrid, spec: TabSpec): PreviousRow[] {

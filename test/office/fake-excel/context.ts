@@ -32,6 +32,11 @@ export interface FakeHost {
   faults: FakeFaults;
   /** Request and response ceiling in bytes (Excel on the web: 5 MB). */
   payloadLimit: number;
+  /**
+   * Excel on the web sometimes answers an oversize request or response with its generic "An internal error
+   * has occurred" (GeneralException) instead of the payload codes (office-js-docs-reference #354, office-js #1314).
+   */
+  genericOversize: boolean;
 }
 
 /** Bytes of a string in UTF-8. */
@@ -87,7 +92,8 @@ export class FakeRequestContext implements XlContext {
       faults.cellEditModeSyncs--;
       fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     }
-    if (request > payloadLimit) fail("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+    const generic = this.host.genericOversize;
+    if (request > payloadLimit) fail(generic ? "GeneralException" : "RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
     const results: CommandResult[] = [];
     for (const cmd of batch) {
       if (faults.failCommand?.(cmd.op, cmd.args)) fail("GeneralException", `Injected failure at ${cmd.op}.`);
@@ -101,7 +107,7 @@ export class FakeRequestContext implements XlContext {
     }
     const response = utf8Length(JSON.stringify(results.map((r) => r.data)));
     stats.responseBytes.push(response);
-    if (response > payloadLimit) fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`);
+    if (response > payloadLimit) fail(generic ? "GeneralException" : "ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`);
     for (const r of results) r.publish();
   }
 }

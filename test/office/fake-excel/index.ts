@@ -74,6 +74,7 @@ export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [
     stats: new FakeStats(),
     faults,
     payloadLimit: 5 * 1024 * 1024,
+    genericOversize: false,
     context: () => wrap(new FakeRequestContext(host)),
     run: async (fn) => fn(wrap(new FakeRequestContext(host))),
     sheet: (name) => state.sheet(name) ?? fail("ItemNotFound", `No sheet ${name}`),

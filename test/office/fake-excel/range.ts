@@ -76,6 +76,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements XlToolRa
     const { sheet, rect } = t;
     const out: Record<string, unknown> = {};
     const big = rect.rows * rect.cols > 5_000_000;
+    const cells = names.filter((n) => n === "values" || n === "valueTypes" || n === "numberFormat");
+    if (cells.length > 0) this.ctx.host.stats.reads.push({ sheet: sheet.name, ...rect, props: cells });
     for (const n of names) {
       if ((n === "values" || n === "valueTypes" || n === "numberFormat") && big) fail("InvalidOperation", "The range is too large to read (more than 5,000,000 cells).");
       if (n === "address") out[n] = formatAddress(sheet.name, rect);

@@ -7,9 +7,17 @@ export interface FormatCall extends Rect {
   value: string;
 }
 
-/** What the fake counted: syncs, calls, payload sizes and format calls. */
+/** One range whose cells a sync read: its sheet, rectangle and the properties loaded. */
+export interface CellRead extends Rect {
+  sheet: string;
+  props: string[];
+}
+
+/** What the fake counted: syncs, calls, payload sizes, format calls and cell reads. */
 export class FakeStats {
   syncs = 0;
+  /** Every range read for values, value types or number formats. */
+  reads: CellRead[] = [];
   calls = 0;
   requestBytes: number[] = [];
   responseBytes: number[] = [];

@@ -180,7 +180,8 @@ export class SheetState {
         this.formulas.set(key, parseFormula(v, this.book));
         value = "#NAME?";
       } else if (!text && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) value = Number(v);
-      else if (isErrorLiteral(v)) this.errors.add(key);
+      // Typed into a Text ("@") cell, #N/A stays text, as in Excel.
+      else if (!text && isErrorLiteral(v)) this.errors.add(key);
     }
     let r = this.rows[row];
     if (!r) {

@@ -1,0 +1,316 @@
+import { readOwnedTabs, readPreviousTable } from "../core/plan/previous-outputs";
+import { previousTabReads, rowsReadWhole, type PreviousTabReads } from "../core/plan/previous-reads";
+import { PROBLEMS_SPEC } from "../core/plan/problems-tab";
+import { ROSTER_SPEC } from "../core/plan/roster-tab";
+import { readFingerprints } from "../core/plan/row-fingerprints";
+import type { TabSpec } from "../core/plan/tab-spec";
+import { META_SHEET_NAME } from "../core/plan/write-plan";
+import { ACTION_PLAN_SPEC } from "../core/plans/action-plan";
+import { CALLBACK_SPEC } from "../core/plans/callback-schedule";
+import { CHURN_SPEC } from "../core/plans/churn-warnings";
+import { HISTORY_SPEC, RUN_LOG_SPEC } from "../core/plans/history";
+import { KPI_SPEC } from "../core/plans/kpi-dashboard";
+import { SUMMARY_SPEC } from "../core/plans/maintenance-summary";
+import { RETENTION_SPEC } from "../core/plans/retention-plan";
+import { STRENGTHENING_SPEC } from "../core/plans/strengthening";
+import { WINBACK_SPEC } from "../core/plans/win-back";
+import { isErrorLiteral, type CellKind, type RawValue, type SheetGrid, type WorkbookModel } from "../core/workbook/grid";
+import type { XlCellValue, XlContext, XlRange, XlWorksheet } from "./excel-subset";
+import { utf8Length } from "./payload";
+import { appendSlice } from "./read-workbook";
+import { isOversizeAnswer } from "./office-errors";
+import { RESPONSE_BUDGET_BYTES } from "./request-size";
+import { syncBatch, type RetryPolicy } from "./retry";
+
+/**
+ * The output tabs' specs, imported one by one rather than from run-job so that the pane's bundle need not
+ * take in the whole job (it runs in a worker). A tab missing here is read in full, never skipped; a test
+ * holds this list to the job's OUTPUT_SPECS.
+ */
+export const READ_SPECS: TabSpec[] = [
+  ROSTER_SPEC, RETENTION_SPEC, CALLBACK_SPEC, CHURN_SPEC, WINBACK_SPEC, KPI_SPEC, HISTORY_SPEC, RUN_LOG_SPEC, SUMMARY_SPEC,
+  STRENGTHENING_SPEC, ACTION_PLAN_SPEC, PROBLEMS_SPEC,
+];
+
+/** Rows searched for an output tab's header (as the core's previous-output reader does). */
+const HEADER_ROWS = 10;
+
+/** What is loaded of a piece: everything (input sheets), values (previous outputs), values and formats (users' columns). */
+type Mode = "full" | "values" | "valuesFormats";
+
+const LOADS: Record<Mode, string> = { full: "values,valueTypes,numberFormat", values: "values", valuesFormats: "values,numberFormat" };
+
+/** Response bytes per cell guessed before a sheet's first slice is measured (Chinese text, "General" formats). */
+const FIRST_GUESS: Record<Mode, number> = { full: 34, values: 16, valuesFormats: 28 };
+
+/** A rectangle to read, in used-range coordinates of one sheet. */
+interface Piece {
+  sheet: number;
+  row: number;
+  rows: number;
+  col: number;
+  cols: number;
+  mode: Mode;
+}
+
+interface Slice extends Piece {
+  range?: XlRange;
+}
+
+interface Extent {
+  empty: boolean;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** What the reader counted, for the bench. */
+export interface ReadStats {
+  syncs: number;
+  cells: number;
+}
+
+/** Settings of readWorkbookForJob. */
+export interface ReadOptions extends RetryPolicy {
+  /** Estimated response bytes per sync (default 4 MB: Excel on the web refuses responses over 5 MB). */
+  responseBytes?: number;
+  /** Filled in as the read goes. */
+  stats?: ReadStats;
+}
+
+/**
+ * Reads what a run needs: every input sheet in full (values, value types, number formats, as readWorkbook
+ * does), and of the previous output tabs only what the carry-over uses — row keys, editable, carried and
+ * users' columns; the history, the run log and tabs with row fingerprints whole; computed columns of the
+ * other tabs only for rows the carry-over may keep whole. Output cells are read as values (their kinds
+ * follow from the values; a text that looks like an Excel error is asked for its type).
+ * Syncs: names; extents and the metadata sheet; the output tabs' header rows; the cells, sized by measured
+ * response bytes (halved when Excel refuses a response); then, only when needed, the rows kept whole and
+ * the types of error-like texts.
+ */
+export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = {}): Promise<WorkbookModel> {
+  const stats = options.stats ?? { syncs: 0, cells: 0 };
+  const sync = async <T>(queue: () => T): Promise<T> => {
+    stats.syncs++;
+    return syncBatch(ctx, queue, options);
+  };
+  const sheets = await sync(() => ctx.workbook.worksheets.load("items/name,items/visibility"));
+  const items = sheets.items;
+  const metaAt = items.findIndex((ws) => ws.name === META_SHEET_NAME);
+  const first = await sync(() => ({
+    used: items.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")),
+    meta: metaAt >= 0 ? items[metaAt].getUsedRangeOrNullObject(true).load("values") : undefined,
+  }));
+  const extents: Extent[] = first.used.map((u) =>
+    u.isNullObject ? { empty: true, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 } : { empty: false, rowIndex: u.rowIndex, columnIndex: u.columnIndex, rowCount: u.rowCount, columnCount: u.columnCount },
+  );
+  const grids: SheetGrid[] = items.map((ws, i) => ({
+    name: ws.name, values: [], kinds: [], formats: [], top: extents[i].rowIndex, left: extents[i].columnIndex, hidden: ws.visibility !== "Visible",
+  }));
+  if (first.meta && !first.meta.isNullObject) {
+    stats.cells += first.meta.values.length * (first.meta.values[0]?.length ?? 0);
+    grids[metaAt].values = first.meta.values.map((r) => r.map(emptyToNull));
+  }
+  const owned = readOwnedTabs({ sheets: metaAt >= 0 ? [grids[metaAt]] : [] });
+  const fingerprinted = readFingerprints({ sheets: metaAt >= 0 ? [grids[metaAt]] : [] });
+
+  // Previous output tabs: their header rows first, to know which columns to read.
+  const outputs = new Map<number, TabSpec>();
+  items.forEach((ws, i) => {
+    const id = owned.get(ws.name);
+    const spec = id ? READ_SPECS.find((s) => s.id === id) : undefined;
+    if (i !== metaAt && spec && !extents[i].empty) outputs.set(i, spec);
+  });
+  const heads = outputs.size
+    ? await sync(() => [...outputs.keys()].map((i) => items[i].getRangeByIndexes(extents[i].rowIndex, extents[i].columnIndex, Math.min(HEADER_ROWS, extents[i].rowCount), extents[i].columnCount).load("values")))
+    : [];
+  const reads = new Map<number, PreviousTabReads>();
+  [...outputs].forEach(([i, spec], k) => {
+    const e = extents[i];
+    // The grid takes the used range's shape; cells not read stay empty.
+    grids[i].values = Array.from({ length: e.rowCount }, () => new Array<RawValue>(e.columnCount).fill(null));
+    heads[k].values.forEach((row, r) => row.forEach((v, c) => (grids[i].values[r][c] = emptyToNull(v))));
+    stats.cells += heads[k].values.length * e.columnCount;
+    const plan = previousTabReads(grids[i], spec, fingerprinted.has(spec.id));
+    if (plan) reads.set(i, plan);
+  });
+
+  const pieces: Piece[] = [];
+  items.forEach((_, i) => {
+    const e = extents[i];
+    if (i === metaAt || e.empty || e.rowCount === 0) return;
+    if (!outputs.has(i)) pieces.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "full" });
+    const plan = reads.get(i);
+    if (!plan) return;
+    const from = plan.headerRow + 1;
+    if (from >= e.rowCount) return;
+    for (const run of columnRuns(plan.columns, plan.formatColumns)) pieces.push({ sheet: i, row: from, rows: e.rowCount - from, ...run });
+  });
+  const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
+  await reader.read(pieces);
+
+  // Rows the carry-over may keep whole: their computed cells too (none on an ordinary second run).
+  const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
+  const historyKeys = new Set<string>();
+  if (historyAt !== undefined) {
+    for (const r of readPreviousTable(grids[historyAt], HISTORY_SPEC).rows) if (r.record.key !== null && r.record.key !== "") historyKeys.add(String(r.record.key));
+  }
+  const more: Piece[] = [];
+  for (const [i, plan] of reads) {
+    const rows = rowsReadWhole(grids[i], outputs.get(i)!, plan, historyKeys);
+    for (const [row, n] of rowRuns(rows)) for (const run of columnRuns(plan.skipped, [])) more.push({ sheet: i, row, rows: n, ...run });
+  }
+  await reader.read(more);
+  await reader.resolveErrorLikeTexts();
+  return { sheets: grids };
+}
+
+function emptyToNull(v: XlCellValue): RawValue {
+  return v === "" ? null : v;
+}
+
+/** Contiguous runs of columns (sorted), split where formats are wanted on one side and not the other. */
+function columnRuns(cols: number[], formatCols: number[]): { col: number; cols: number; mode: Mode }[] {
+  const withFormat = new Set(formatCols);
+  const sorted = [...cols].sort((a, b) => a - b);
+  const out: { col: number; cols: number; mode: Mode }[] = [];
+  for (const c of sorted) {
+    const mode: Mode = withFormat.has(c) ? "valuesFormats" : "values";
+    const last = out[out.length - 1];
+    if (last && last.col + last.cols === c && last.mode === mode) last.cols++;
+    else out.push({ col: c, cols: 1, mode });
+  }
+  return out;
+}
+
+/** Contiguous runs of rows (sorted) as [first, count]. */
+function rowRuns(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else out.push([r, 1]);
+  }
+  return out;
+}
+
+/**
+ * Reads pieces in syncs whose responses stay near the byte budget: each sheet's bytes per cell are measured
+ * on what came back (values, types and formats as JSON) and size its next slices; a response Excel refuses
+ * (ResponsePayloadSizeLimitExceeded, or the generic error it sometimes answers instead) is asked for again
+ * with half the budget — reading twice changes nothing.
+ */
+class PieceReader {
+  private budget: number;
+  private readonly perCell = new Map<string, number>();
+  /** Cells read as values whose text looks like an Excel error: a typed "#N/A" is text, a formula's is an error. */
+  private readonly errorLike: { sheet: number; row: number; col: number }[] = [];
+
+  constructor(
+    private readonly items: XlWorksheet[],
+    private readonly extents: Extent[],
+    private readonly grids: SheetGrid[],
+    budget: number,
+    private readonly sync: <T>(queue: () => T) => Promise<T>,
+    private readonly stats: ReadStats,
+  ) {
+    this.budget = budget;
+  }
+
+  private cost(p: Piece): number {
+    return this.perCell.get(`${p.sheet}|${p.mode}`) ?? FIRST_GUESS[p.mode];
+  }
+
+  /** The next batch from pieces[at] (row `row` within it) under the budget; at least one row. */
+  private batch(pieces: Piece[], at: number, row: number): Slice[] {
+    const out: Slice[] = [];
+    let used = 0;
+    for (let [p, r] = [at, row]; p < pieces.length && used < this.budget; [p, r] = [p + 1, 0]) {
+      const piece = pieces[p];
+      const perRow = piece.cols * this.cost(piece);
+      const rows = Math.min(piece.rows - r, Math.max(1, Math.floor((this.budget - used) / perRow)));
+      if (used > 0 && rows * perRow > this.budget - used) break;
+      out.push({ ...piece, row: piece.row + r, rows });
+      used += rows * perRow;
+      if (r + rows < piece.rows) break;
+    }
+    return out;
+  }
+
+  /** Reads every piece, in order. */
+  async read(pieces: Piece[]): Promise<void> {
+    let at = 0;
+    let row = 0;
+    while (at < pieces.length) {
+      const batch = this.batch(pieces, at, row);
+      try {
+        await this.sync(() => {
+          for (const s of batch) {
+            const e = this.extents[s.sheet];
+            s.range = this.items[s.sheet].getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col, s.rows, s.cols).load(LOADS[s.mode]);
+          }
+        });
+      } catch (e) {
+        if (!isOversizeAnswer(e) || this.budget <= 1) throw e;
+        this.budget = Math.max(1, Math.floor(this.budget / 2));
+        continue;
+      }
+      for (const s of batch) this.place(s);
+      const last = batch[batch.length - 1];
+      const done = last.row + last.rows - pieces[at + batch.length - 1].row;
+      at += batch.length - 1;
+      row = done;
+      if (row >= pieces[at].rows) [at, row] = [at + 1, 0];
+    }
+  }
+
+  private place(s: Slice): void {
+    const range = s.range!;
+    const grid = this.grids[s.sheet];
+    const values = range.values;
+    this.stats.cells += s.rows * s.cols;
+    let bytes = utf8Length(JSON.stringify(values));
+    if (s.mode === "full") {
+      bytes += utf8Length(JSON.stringify(range.valueTypes)) + utf8Length(JSON.stringify(range.numberFormat));
+      // Input sheets come whole-width, top to bottom: appended as the full reader does.
+      appendSlice(grid, range);
+    } else {
+      const formats = s.mode === "valuesFormats" ? range.numberFormat : null;
+      if (formats) bytes += utf8Length(JSON.stringify(formats));
+      for (let r = 0; r < values.length; r++) {
+        const at = s.row + r;
+        const row = grid.values[at];
+        for (let c = 0; c < s.cols; c++) {
+          const v = values[r][c];
+          row[s.col + c] = emptyToNull(v);
+          if (typeof v === "string" && isErrorLiteral(v)) this.errorLike.push({ sheet: s.sheet, row: at, col: s.col + c });
+          if (formats) {
+            const f = Array.isArray(formats) ? formats[r][c] : formats;
+            ((grid.formats![at] ??= []) as string[])[s.col + c] = String(f);
+          }
+        }
+      }
+    }
+    // The next slices of this sheet are sized by what this one weighed (a little over, for safety).
+    this.perCell.set(`${s.sheet}|${s.mode}`, Math.max(2, (bytes / Math.max(1, s.rows * s.cols)) * 1.15));
+  }
+
+  /** Asks the value types of error-like texts: a typed "#N/A" (text) stays, an error becomes empty. */
+  async resolveErrorLikeTexts(): Promise<void> {
+    const PER_SYNC = 5000;
+    for (let i = 0; i < this.errorLike.length; i += PER_SYNC) {
+      const cells = this.errorLike.slice(i, i + PER_SYNC);
+      const ranges = await this.sync(() =>
+        cells.map((x) => {
+          const e = this.extents[x.sheet];
+          return this.items[x.sheet].getRangeByIndexes(e.rowIndex + x.row, e.columnIndex + x.col, 1, 1).load("valueTypes");
+        }),
+      );
+      cells.forEach((x, k) => {
+        const kind: CellKind = ranges[k].valueTypes[0][0] === "Error" ? "error" : "text";
+        ((this.grids[x.sheet].kinds![x.row] ??= []) as CellKind[])[x.col] = kind;
+      });
+    }
+  }
+}

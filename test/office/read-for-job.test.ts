@@ -1,0 +1,173 @@
+import { syntheticRegister } from "../../bench/addin/synthetic-register";
+import { OUTPUT_SPECS, runJob } from "../../src/core/job/run-job";
+import { FINGERPRINT_MAX_ROWS } from "../../src/core/plan/row-fingerprints";
+import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import type { WorkbookModel } from "../../src/core/workbook/grid";
+import type { XlCellValue } from "../../src/office/excel-subset";
+import { READ_SPECS, readWorkbookForJob, type ReadStats } from "../../src/office/read-for-job";
+import { readWorkbook } from "../../src/office/read-workbook";
+import { writePlan } from "../../src/office/write-plan";
+import { createFakeExcel, FakeStats, type FakeExcel, type SheetState } from "./fake-excel";
+
+const noWait = { sleep: async () => undefined, tag: "t1" };
+const DAY1 = new Date("2026-10-31T09:00:00Z");
+const DAY2 = new Date("2026-11-30T09:00:00Z");
+
+function colOf(s: SheetState, header: string): number {
+  const i = s.read(s.usedRect()!)[0].indexOf(header);
+  if (i < 0) throw new Error(`no ${header} on ${s.name}`);
+  return i;
+}
+
+/** Sheet row of the n-th data row (from 0) whose `header` cell is `value`. */
+function rowOf(s: SheetState, header: string, value: string): number {
+  const c = colOf(s, header);
+  const r = s.read(s.usedRect()!).findIndex((row, i) => i > 0 && row[c] === value);
+  if (r < 0) throw new Error(`no ${header}=${value} on ${s.name}`);
+  return r;
+}
+
+function cellAt(s: SheetState, row: number, header: string): XlCellValue | undefined {
+  return s.rows[row]?.[colOf(s, header)];
+}
+
+/** A first run on a register of n customers, written into the fake. */
+async function firstRun(n: number): Promise<FakeExcel> {
+  const wb = syntheticRegister(n);
+  const xl = createFakeExcel(wb.sheets.map((s) => ({ name: s.name, values: s.values as (XlCellValue | null)[][] })));
+  const read = await xl.run((ctx) => readWorkbookForJob(ctx, noWait));
+  const { plan } = runJob(read, { now: DAY1, utcOffsetMinutes: 480 });
+  await xl.run((ctx) => writePlan(ctx, plan, noWait));
+  return xl;
+}
+
+/** Drops the row fingerprints of these tabs from the metadata sheet: what a tab over FINGERPRINT_MAX_ROWS rows has. */
+function withoutFingerprints(xl: FakeExcel, ids: string[]): void {
+  const meta = xl.sheet(META_SHEET_NAME);
+  meta.rows = meta.rows.filter((r) => !(r?.[0] === "rows" && ids.includes(String(r[1]))));
+}
+
+async function both(xl: FakeExcel): Promise<{ lean: WorkbookModel; full: WorkbookModel; leanStats: ReadStats; leanReads: FakeStats["reads"] }> {
+  const leanStats: ReadStats = { syncs: 0, cells: 0 };
+  xl.stats = new FakeStats();
+  const lean = await xl.run((ctx) => readWorkbookForJob(ctx, { ...noWait, stats: leanStats }));
+  const leanReads = xl.stats.reads;
+  xl.stats = new FakeStats();
+  const full = await xl.run((ctx) => readWorkbook(ctx, noWait));
+  return { lean, full, leanStats, leanReads };
+}
+
+function cellsOf(wb: WorkbookModel): number {
+  return wb.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
+}
+
+describe("a second run reads from the previous outputs only what it carries", () => {
+  test("edits, users' columns, users' rows and rows kept for their users' columns come out as from a full read", async () => {
+    const xl = await firstRun(300);
+    // Big tabs have no fingerprints: their computed columns are skipped.
+    withoutFingerprints(xl, ["roster", "retention", "callbacks"]);
+    const roster = xl.sheet("客户分级名册");
+    const retention = xl.sheet("客户维护方案");
+    const keys = roster.read(roster.usedRect()!).slice(1, 6).map((r) => String(r[colOf(roster, "客户编号")]));
+    roster.writeCell(rowOf(roster, "客户编号", keys[0]), colOf(roster, "人工等级"), "A");
+    roster.writeCell(rowOf(roster, "客户编号", keys[0]), colOf(roster, "调整原因"), "行长指定");
+    retention.writeCell(rowOf(retention, "客户编号", keys[1]), colOf(retention, "审核状态"), "已审核");
+    retention.writeCell(rowOf(retention, "客户编号", keys[1]), colOf(retention, "备注"), "#N/A");
+    // A column of the user's own beside the roster, a row they added, and a customer that leaves the register.
+    const width = roster.usedRect()!.cols;
+    roster.writeCell(0, width, "我的备注");
+    roster.writeCell(rowOf(roster, "客户编号", keys[2]), width, "下周拜访");
+    const end = roster.usedRect()!.rows;
+    roster.writeCell(end, colOf(roster, "客户编号"), "NEW-1");
+    roster.writeCell(end, colOf(roster, "客户名称"), "新客户甲");
+    roster.writeCell(end, colOf(roster, "最终得分"), 77);
+    const gone = keys[3];
+    roster.writeCell(rowOf(roster, "客户编号", gone), width, "已转交");
+    const register = xl.sheet("客户状况登记表");
+    register.rows.splice(rowOf(register, "客户编号", gone), 1);
+
+    const { lean, full, leanStats, leanReads } = await both(xl);
+    const a = runJob(lean, { now: DAY2, utcOffsetMinutes: 480 });
+    const b = runJob(full, { now: DAY2, utcOffsetMinutes: 480 });
+    expect(a.plan).toEqual(b.plan);
+    expect(a.problems).toEqual(b.problems);
+    expect(a.plan.carried).toEqual(b.plan.carried);
+
+    // What was carried: the edits, the user's column, the user's row, the leaving customer's row whole.
+    const tab = a.plan.tabs.find((t) => t.id === "roster")!;
+    const at = (key: string, header: string) => tab.rows.find((r) => r[tab.columns.findIndex((c) => c.header === "客户编号")] === key)?.[tab.columns.findIndex((c) => c.header === header)];
+    expect(at(keys[0], "人工等级")).toBe("A");
+    expect(at(keys[2], "我的备注")).toBe("下周拜访");
+    expect(at("NEW-1", "客户名称")).toBe("新客户甲");
+    expect(at("NEW-1", "最终得分")).toBe(77);
+    expect(at(gone, "客户名称")).toBe(cellAt(roster, rowOf(roster, "客户编号", gone), "客户名称"));
+    const ret = a.plan.tabs.find((t) => t.id === "retention")!;
+    expect(ret.rows.some((r) => r.includes("#N/A") && r.includes("已审核"))).toBe(true);
+
+    // Computed columns were read only for rows the carry-over may keep whole: the user's row and the two with
+    // a value in the user's column (one of them the leaving customer's).
+    const rank = colOf(roster, "排名");
+    const rankReads = leanReads.filter((r) => r.sheet === "客户分级名册" && r.col <= rank && rank < r.col + r.cols && r.row > 0);
+    expect(rankReads.reduce((n, r) => n + r.rows, 0)).toBe(3);
+    expect(leanStats.cells).toBeLessThan(cellsOf(full) * 0.75);
+  });
+
+  test("a small tab's computed edit is still detected and reported (its fingerprints are compared)", async () => {
+    const xl = await firstRun(300);
+    withoutFingerprints(xl, ["roster"]);
+    const retention = xl.sheet("客户维护方案");
+    const r = 3;
+    const key = String(cellAt(retention, r, "客户编号"));
+    retention.writeCell(r, colOf(retention, "维护方式"), "上门拜访（手改）");
+    const { lean, full } = await both(xl);
+    const a = runJob(lean, { now: DAY2, utcOffsetMinutes: 480 });
+    const b = runJob(full, { now: DAY2, utcOffsetMinutes: 480 });
+    const replaced = a.problems.filter((p) => p.code === "edit.computedReplaced");
+    expect(replaced.map((p) => [p.sheet, p.key])).toEqual([["客户维护方案", key]]);
+    expect(a.plan).toEqual(b.plan);
+  });
+
+  test(`computed columns of a tab over ${FINGERPRINT_MAX_ROWS} rows are never requested`, async () => {
+    const n = FINGERPRINT_MAX_ROWS + 1;
+    const header = ["排名", "客户编号", "客户名称", "最终得分", "等级", "人工等级", "调整原因"];
+    const rows: (XlCellValue | null)[][] = [header, ...Array.from({ length: n }, (_, i) => [i + 1, `C${i}`, `客户${i}`, 50, "C", i === 14 ? "A" : null, null])];
+    const history: (XlCellValue | null)[][] = [["客户编号", "客户名称"], ...Array.from({ length: n }, (_, i) => [`C${i}`, `客户${i}`])];
+    const meta = [["product", "customer-tiers"], ["tab", "roster", null, "客户分级名册"], ["tab", "history", null, "评估历史"]];
+    const xl = createFakeExcel([
+      { name: "客户分级名册", values: rows },
+      { name: "评估历史", values: history },
+      { name: META_SHEET_NAME, values: meta, visibility: "VeryHidden" },
+    ]);
+    const wb = await xl.run((ctx) => readWorkbookForJob(ctx, noWait));
+    const reads = xl.stats.reads.filter((r) => r.sheet === "客户分级名册" && r.row > 0);
+    const readCols = new Set(reads.flatMap((r) => Array.from({ length: r.cols }, (_, k) => header[r.col + k])));
+    expect([...readCols].sort()).toEqual(["人工等级", "客户编号", "最终得分", "等级", "调整原因"].sort());
+    const grid = wb.sheets[0];
+    expect(grid.values[15]).toEqual([null, "C14", null, 50, "C", "A", null]);
+    expect(grid.values).toHaveLength(n + 1);
+  });
+
+  test("a workbook without outputs is read as the full reader reads it", async () => {
+    const wb = syntheticRegister(50);
+    const xl = createFakeExcel(wb.sheets.map((s) => ({ name: s.name, values: s.values as (XlCellValue | null)[][] })));
+    const { lean, full } = await both(xl);
+    expect(lean).toEqual(full);
+  });
+
+  test("a response Excel refuses (as too large, or with its generic error) is asked for again in halves", async () => {
+    const xl = await firstRun(200);
+    const { full } = await both(xl);
+    for (const generic of [false, true]) {
+      xl.stats = new FakeStats();
+      xl.payloadLimit = 40_000;
+      xl.genericOversize = generic;
+      const small = await xl.run((ctx) => readWorkbookForJob(ctx, { ...noWait, responseBytes: 200_000 }));
+      expect(xl.stats.responseBytes.some((b) => b > 40_000)).toBe(true);
+      expect(runJob(small, { now: DAY2 }).plan).toEqual(runJob(full, { now: DAY2 }).plan);
+    }
+  });
+
+  test("knows every output tab the job writes (a tab it does not know would be read in full)", () => {
+    expect(READ_SPECS.map((s) => s.id)).toEqual(OUTPUT_SPECS.map((s) => s.id));
+  });
+});
