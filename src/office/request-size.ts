@@ -4,7 +4,7 @@
  * a request over 5 MB — and sometimes answers an oversize one with a generic error — so a request is kept
  * to about 1 MB of that serialised size.
  */
-export const REQUEST_BUDGET_BYTES = 1_000_000;
+export const REQUEST_BUDGET_BYTES = 4_000_000;
 
 /** Response bytes a read asks for per sync, measured on what comes back: Excel on the web refuses 5 MB. */
 export const RESPONSE_BUDGET_BYTES = 4_000_000;

@@ -3,14 +3,14 @@ import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type Plan
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
-import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
+import { isOversizeAnswer } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
 import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
 import { toTempTab, type TempTab } from "./temp-tab";
 import { busyRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
 import { writeValues } from "./write-values";
-import { REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "./request-size";
+import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "./request-size";
 
 /** Rows in an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -82,8 +82,9 @@ const lower = (s: string): string => s.toLowerCase();
  * 2. take the lock, remove temporary sheets a crashed run left, record the tabs this run will own (record
  *    first), create the tabs that do not exist yet (only the first time);
  * 3. write every tab's values into a hidden temporary sheet, in byte-budgeted chunks;
- * 4. per tab, in one batch: keep the worksheet and its table, resize the table (insert or delete rows inside
- *    it), copy the values in at once — so a user's formula that refers to the tab keeps working;
+ * 4. per tab (all tabs in one batch when they fit the budget): keep the worksheet and its table, resize the
+ *    table (insert or delete rows inside it), copy the values in at once — so a user's formula that refers to
+ *    the tab keeps working;
  * 5. colour and size the tabs; 6. record the result, then delete what is no longer ours and the temporary
  *    sheets (delete last); 7. freeze the header rows (best effort, its own batch).
  * A failure leaves every tab either as it was or as new, all recorded in `_CustomerTiersMeta`.
@@ -241,15 +242,23 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       onRows: (n) => progress("values", 0.05 + 0.7 * (n / totalRows)),
     });
 
-    // 4. Into the tabs, one tab per batch: each tab is either as it was or wholly new.
-    for (const [i, t] of temps.entries()) {
-      progress("swap", 0.75 + (0.1 * i) / temps.length);
+    // 4. Into the tabs, in as few batches as the budget allows: each tab's content changes in one command, so
+    // a failure anywhere leaves each tab either as it was or wholly new. Never sent twice (rows are inserted).
+    progress("swap", 0.75);
+    const commits = temps.map((t) => {
       const o = owned.find((x) => x.id === t.tab.id);
       const table = chosen.get(t.tab.id);
       const range = check.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => isOurChart(c.name, t.tab.id)).map((c) => c.name) ?? [];
-      await syncBatch(ctx, () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit), options);
-      t.sheet = ctx.workbook.worksheets.getItem(t.finalName);
+      return { t, bytes: commitBytes(t, oldCharts.length), queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit) };
+    });
+    for (let i = 0; i < commits.length; ) {
+      let j = i;
+      for (let used = 0; j < commits.length && (j === i || used + commits[j].bytes <= budget); j++) used += commits[j].bytes;
+      const batch = commits.slice(i, j);
+      await syncBatch(ctx, () => batch.forEach((c) => c.queue()), options);
+      for (const c of batch) c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
+      i = j;
     }
 
     // 5. Colours, widths, charts: batches within the budget, halved when Excel refuses one as too large.
@@ -263,12 +272,13 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       () => {
         const sheets = ctx.workbook.worksheets;
         const ms = sheets.getItem(META_SHEET_NAME);
-        const height = queueMeta(ms, metaHeight, meta([...finalTabs, ...retiring], true));
+        // The record written at step 2 (retiring tabs still listed) stands: the lock check read it back. Not
+        // written again here, which halves this batch (the record holds the row fingerprints).
         for (const t of temps) t.sheet!.visibility = "Visible";
         if (temps.length > 0) temps[0].sheet!.activate();
         for (const r of retiring) sheets.getItem(r.name).delete();
         for (const t of temps) t.scratch!.delete();
-        queueMeta(ms, height, meta(finalTabs, false));
+        queueMeta(ms, metaHeight, meta(finalTabs, false));
       },
       options,
     );
@@ -378,7 +388,12 @@ function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: X
   if (t.existing && t.existing !== t.finalName) ws.name = t.finalName;
 }
 
-/** Runs the format operations in batches within the budget; a batch refused as too large is sent again in halves. */
+/** Estimated request bytes of one tab's commit: a whole-column number format per column, a few range commands, chart deletions. */
+function commitBytes(t: TempTab, charts: number): number {
+  return t.tab.columns.length * COLUMN_WIDTH_BYTES + 8 * COLUMN_WIDTH_BYTES + charts * COLUMN_WIDTH_BYTES;
+}
+
+/** Runs the format operations in batches within the budget; a batch refused as too large (or with the generic error) is sent again in halves. */
 async function runFormatOps(ctx: XlContext, ops: FormatOp[], budgetBytes: number, options: WriteOptions): Promise<void> {
   let budget = budgetBytes;
   const min = options.minBudgetBytes ?? 16_384;
@@ -397,7 +412,9 @@ async function runFormatOps(ctx: XlContext, ops: FormatOp[], budgetBytes: number
       );
       i = j;
     } catch (e) {
-      if (errorCode(e) !== PAYLOAD_TOO_LARGE || j - i <= 1 || budget / 2 < min) throw e;
+      // Also on Excel's generic error (its answer to some oversize requests): formatting set twice is the
+      // same formatting, and an operation that really fails is at last sent alone and its error thrown.
+      if (!isOversizeAnswer(e) || j - i <= 1 || budget / 2 < min) throw e;
       budget = Math.floor(budget / 2);
     }
   }

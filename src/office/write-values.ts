@@ -1,4 +1,4 @@
-import { errorCode, PAYLOAD_TOO_LARGE } from "./office-errors";
+import { isOversizeAnswer } from "./office-errors";
 import type { XlContext } from "./excel-subset";
 import { rowsWithinBudget } from "./payload";
 import { syncBatch, type RetryPolicy } from "./retry";
@@ -45,7 +45,7 @@ function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: numbe
 /**
  * Writes the data rows of every tab into its temporary sheet, under its header: each sync carries as many rows (of one or
  * more tabs) as fit the byte budget, so the number of syncs is the data size over the budget. A request
- * Excel refuses as too large is sent again with half the budget.
+ * Excel refuses as too large (or with its generic error) is sent again with half the budget, which stays halved.
  */
 export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWriteOptions): Promise<void> {
   let cursor: Cursor = { tab: 0, row: 0 };
@@ -62,7 +62,9 @@ export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWr
       written += rows;
       opts.onRows?.(written);
     } catch (e) {
-      if (errorCode(e) !== PAYLOAD_TOO_LARGE || budget / 2 < opts.minBudgetBytes) throw e;
+      // Values into this run's own temporary sheets: sending them again changes nothing, so the generic
+      // error Excel on the web may answer an oversize request with is taken as "too large" too.
+      if (!isOversizeAnswer(e) || budget / 2 < opts.minBudgetBytes) throw e;
       budget = Math.floor(budget / 2);
     }
   }

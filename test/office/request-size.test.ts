@@ -61,13 +61,13 @@ describe("request sizes are budgeted at what office.js really serialises", () =>
     expect(bytes).toBeGreaterThan(estimate);
   });
 
-  test("a whole write measured by office.js keeps every request within the 1 MB budget, format batches included", async () => {
+  test("a whole write measured by office.js keeps every request within its budget (1 MB here), format batches included", async () => {
     const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号"], ["C1"]] }]);
     const tab = rosterTab(40_000);
     tab.styles = Array.from({ length: 4000 }, (_, i) => ({ role: i % 2 ? "tierA" : "tierB", row: i * 10, rows: 10, col: 0, cols: 3 }) as const);
     const meter: OfficeJsMeter = { misses: [] };
     xl.stats = new FakeStats();
-    await xl.run((ctx) => writePlan(withOfficeJsSizes(ctx, meter), planOf([tab, problemsTab(20_000)]), { sleep: async () => undefined }));
+    await xl.run((ctx) => writePlan(withOfficeJsSizes(ctx, meter), planOf([tab, problemsTab(20_000)]), { sleep: async () => undefined, budgetBytes: 1_000_000 }));
     expect(meter.misses).toEqual([]);
     expect(xl.stats.maxRequestBytes).toBeLessThanOrEqual(1_000_000);
     expect(xl.stats.maxRequestBytes).toBeGreaterThan(900_000);

@@ -129,6 +129,7 @@ describe("never half done: a failure at any command leaves old or new outputs, a
     expect(commands).toBeGreaterThan(40);
 
     let failures = 0;
+    let sentAgain = 0;
     for (let n = 1; n <= commands; n++) {
       const xl = workbook();
       await xl.run((ctx) => writePlan(ctx, first, at(T0)));
@@ -142,6 +143,9 @@ describe("never half done: a failure at any command leaves old or new outputs, a
       xl.faults.failCommand = undefined;
       if (outcome === "failed") failures++;
       else expect([n, outcome]).toEqual([n, "ok"]);
+      // Values into temporary sheets and formatting may be sent again after Excel's generic error (its answer
+      // to some oversize requests): the run then succeeds.
+      if (outcome === "ok" && count >= n) sentAgain++;
       // Every tab is wholly old or wholly new, and the record lists it.
       ["客户分级名册", "数据问题"].forEach((name, i) => {
         const now = snapshot(xl, name);
@@ -153,8 +157,9 @@ describe("never half done: a failure at any command leaves old or new outputs, a
       expect([n, xl.sheetNames()]).toEqual([n, ["客户状况登记表", "我的统计", META_SHEET_NAME, "客户分级名册", "数据问题"]]);
       expect([n, xl.sheet("我的统计").valueAt(1, 0)]).toEqual([n, 4]);
     }
-    // Every command but the best-effort freeze fails the run.
-    expect(failures).toBeGreaterThan(commands - 5);
+    // Every command but the best-effort freeze fails the run or is sent again; most fail it.
+    expect(failures + sentAgain).toBeGreaterThan(commands - 5);
+    expect(failures).toBeGreaterThan(commands / 2);
   });
 
   test("leftover temporary sheets of a crashed run are removed at the start of the next", async () => {
