@@ -141,9 +141,9 @@ describe("a second run reads from the previous outputs only what it carries", ()
     const wb = await xl.run((ctx) => readWorkbookForJob(ctx, noWait));
     const reads = xl.stats.reads.filter((r) => r.sheet === "客户分级名册" && r.row > 0);
     const readCols = new Set(reads.flatMap((r) => Array.from({ length: r.cols }, (_, k) => header[r.col + k])));
-    expect([...readCols].sort()).toEqual(["人工等级", "客户编号", "最终得分", "等级", "调整原因"].sort());
+    expect([...readCols].sort()).toEqual(["人工等级", "客户编号", "最终得分", "调整原因"].sort());
     const grid = wb.sheets[0];
-    expect(grid.values[15]).toEqual([null, "C14", null, 50, "C", "A", null]);
+    expect(grid.values[15]).toEqual([null, "C14", null, 50, null, "A", null]);
     expect(grid.values).toHaveLength(n + 1);
   });
 

@@ -18,7 +18,7 @@ export const ROSTER_SPEC: TabSpec = {
     { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
     { id: "manager", zh: "客户经理", en: "Account Manager", kind: "text", width: 12, carried: true },
     { id: "score", zh: "最终得分", en: "Final Score", kind: "number", width: 10, carried: true },
-    { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 10, carried: true },
+    { id: "tier", zh: "等级", en: "Tier", kind: "text", width: 10 },
     { id: "tierName", zh: "等级名称", en: "Tier Name", kind: "text", width: 13 },
     { id: "status", zh: "客户状态", en: "Status", kind: "text", width: 10, carried: true },
     { id: "verdict", zh: "建议", en: "Verdict", kind: "text", width: 11 },
