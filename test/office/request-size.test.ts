@@ -74,16 +74,21 @@ describe("request sizes are budgeted at what office.js really serialises", () =>
     expect(xl.sheet("客户分级名册").layerAt(39_999, 0, "fill")).toBe("#C6EFCE");
   });
 
-  test("a format batch Excel refuses as too large is sent again in halves", async () => {
+  test.each([
+    ["as too large", false],
+    ["with Excel's generic error (as the web sometimes answers an oversize request)", true],
+  ])("a values or format batch Excel refuses %s is sent again in halves", async (_how, generic) => {
     const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号"], ["C1"]] }]);
     const tab = rosterTab(20_000);
     tab.styles = Array.from({ length: 2000 }, (_, i) => ({ role: i % 2 ? "tierA" : "tierB", row: i * 10, rows: 10, col: 0, cols: 3 }) as const);
     xl.payloadLimit = 600_000;
+    xl.genericOversize = generic;
     await xl.run((ctx) => writePlan(withOfficeJsSizes(ctx), planOf([tab]), { sleep: async () => undefined, budgetBytes: 800_000 }));
     // Values and format batches of about 800 KB are refused once each, then sent in halves.
     const refused = xl.stats.requestBytes.filter((b) => b > 600_000);
     expect(refused.length).toBe(2);
     expect(xl.stats.formatCalls.filter((c) => c.prop === "fill" && c.rows === 10)).toHaveLength(2000);
     expect(xl.sheet("客户分级名册").layerAt(19_999, 0, "fill")).toBe("#C6EFCE");
+    expect(xl.sheet("客户分级名册").read({ row: 20_000, col: 0, rows: 1, cols: 1 })).toEqual([["C20000"]]);
   });
 });
