@@ -51,6 +51,8 @@ interface Piece {
   col: number;
   cols: number;
   mode: Mode;
+  /** Response bytes per cell guessed from the rows under the header (previous outputs), before any slice is measured. */
+  sampled?: number;
 }
 
 interface Slice extends Piece {
@@ -145,7 +147,9 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     if (!plan) return;
     const from = plan.headerRow + 1;
     if (from >= e.rowCount) return;
-    for (const run of columnRuns(plan.columns, plan.formatColumns)) pieces.push({ sheet: i, row: from, rows: e.rowCount - from, ...run });
+    for (const run of columnRuns(plan.columns, plan.formatColumns)) {
+      pieces.push({ sheet: i, row: from, rows: e.rowCount - from, ...run, sampled: sampledCost(grids[i].values.slice(from, HEADER_ROWS), run.col, run.cols, run.mode) });
+    }
   });
   const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
   await reader.read(pieces);
@@ -184,6 +188,22 @@ function columnRuns(cols: number[], formatCols: number[]): { col: number; cols: 
   return out;
 }
 
+/**
+ * Response bytes per cell of some columns, guessed from the data rows read with the header: their JSON, a
+ * format string where formats are loaded, a quarter more for safety. Undefined without such rows.
+ */
+function sampledCost(rows: RawValue[][], col: number, cols: number, mode: Mode): number | undefined {
+  let bytes = 0;
+  let cells = 0;
+  for (const row of rows) {
+    for (let c = col; c < col + cols; c++) {
+      bytes += utf8Length(JSON.stringify(row[c] ?? "")) + 1 + (mode === "valuesFormats" ? 12 : 0);
+      cells++;
+    }
+  }
+  return cells === 0 ? undefined : Math.max(4, (bytes / cells) * 1.25);
+}
+
 /** Contiguous runs of rows (sorted) as [first, count]. */
 function rowRuns(rows: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -195,14 +215,21 @@ function rowRuns(rows: number[]): [number, number][] {
   return out;
 }
 
+/** What a measured cost applies to: a previous output's column run (columns differ: keys, empty edits), an input sheet. */
+function costKey(p: Piece): string {
+  return `${p.sheet}|${p.col}|${p.mode}`;
+}
+
 /**
  * Reads pieces in syncs whose responses stay near the byte budget: each sheet's bytes per cell are measured
  * on what came back (values, types and formats as JSON) and size its next slices; a response Excel refuses
  * (ResponsePayloadSizeLimitExceeded, or the generic error it sometimes answers instead) is asked for again
- * with half the budget — reading twice changes nothing.
+ * with half the budget — reading twice changes nothing — and the budget comes back when the refusal
+ * came from a guessed size rather than a measured one.
  */
 class PieceReader {
   private budget: number;
+  private readonly full: number;
   private readonly perCell = new Map<string, number>();
   /** Cells read as values whose text looks like an Excel error: a typed "#N/A" is text, a formula's is an error. */
   private readonly errorLike: { sheet: number; row: number; col: number }[] = [];
@@ -216,10 +243,12 @@ class PieceReader {
     private readonly stats: ReadStats,
   ) {
     this.budget = budget;
+    this.full = budget;
   }
 
+  /** Measured bytes per cell of this piece's columns (or its sheet's, for input sheets), else the guess. */
   private cost(p: Piece): number {
-    return this.perCell.get(`${p.sheet}|${p.mode}`) ?? FIRST_GUESS[p.mode];
+    return this.perCell.get(costKey(p)) ?? p.sampled ?? FIRST_GUESS[p.mode];
   }
 
   /** The next batch from pieces[at] (row `row` within it) under the budget; at least one row. */
@@ -242,6 +271,7 @@ class PieceReader {
   async read(pieces: Piece[]): Promise<void> {
     let at = 0;
     let row = 0;
+    let guessed = false;
     while (at < pieces.length) {
       const batch = this.batch(pieces, at, row);
       try {
@@ -253,9 +283,13 @@ class PieceReader {
         });
       } catch (e) {
         if (!isOversizeAnswer(e) || this.budget <= 1) throw e;
+        // Refused on a guess (a piece not measured yet): the budget comes back once the slice is measured;
+        // refused on measured sizes: the host's limit is lower, and the budget stays halved.
+        guessed ||= batch.some((x) => !this.perCell.has(costKey(x)));
         this.budget = Math.max(1, Math.floor(this.budget / 2));
         continue;
       }
+      if (guessed) [this.budget, guessed] = [this.full, false];
       for (const s of batch) this.place(s);
       const last = batch[batch.length - 1];
       const done = last.row + last.rows - pieces[at + batch.length - 1].row;
@@ -293,7 +327,7 @@ class PieceReader {
       }
     }
     // The next slices of this sheet are sized by what this one weighed (a little over, for safety).
-    this.perCell.set(`${s.sheet}|${s.mode}`, Math.max(2, (bytes / Math.max(1, s.rows * s.cols)) * 1.15));
+    this.perCell.set(costKey(s), Math.max(2, (bytes / Math.max(1, s.rows * s.cols)) * 1.15));
   }
 
   /** Asks the value types of error-like texts: a typed "#N/A" (text) stays, an error becomes empty. */
