@@ -155,6 +155,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
 
   // 2. Lock, clean up, record first, create what is new.
   let metaHeight = Math.max(metaValues.length, metaExists ? 1 : 0);
+  // Until the first tab is swapped, a stop (cancel, failure) undoes the run: the record and the tabs it began.
+  let undo: Undo | null = { created: temps.filter((t) => !t.existing).map((t) => t.finalName), metaBefore: metaExists ? metaValues.filter((r) => r[0] !== "lock") : null };
   let owned: OwnedSheet[] = [];
   let allTables: XlTableCollection[] = [];
   try {
@@ -195,7 +197,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       options,
     ));
   } catch (e) {
-    await cleanUp(ctx, tag, options);
+    await cleanUp(ctx, tag, options, undo);
     throw e;
   }
 
@@ -245,6 +247,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     // 4. Into the tabs, in as few batches as the budget allows: each tab's content changes in one command, so
     // a failure anywhere leaves each tab either as it was or wholly new. Never sent twice (rows are inserted).
     progress("swap", 0.75);
+    // From the first swap on the tabs hold new content: a stop no longer undoes the run.
+    undo = null;
     const commits = temps.map((t) => {
       const o = owned.find((x) => x.id === t.tab.id);
       const table = chosen.get(t.tab.id);
@@ -283,7 +287,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       options,
     );
   } catch (e) {
-    await cleanUp(ctx, tag, options);
+    await cleanUp(ctx, tag, options, undo);
     throw e;
   }
 
@@ -420,12 +424,20 @@ async function runFormatOps(ctx: XlContext, ops: FormatOp[], budgetBytes: number
   }
 }
 
+/** What a run stopped before its first swap takes back: the tabs it created, and the record as it was (null: none). */
+interface Undo {
+  created: string[];
+  metaBefore: XlCellValue[][] | null;
+}
+
 /**
  * After a failure, best effort: delete this run's temporary sheets and give the lock back (the ownership
- * record stays as it is, so every tab is still known as ours). Errors here are swallowed: the lock then
- * goes stale and the next run breaks it with a note.
+ * record stays as it is, so every tab is still known as ours). Stopped before any tab was swapped (`undo`),
+ * the workbook goes back to what it was: the tabs this run created are deleted and the record is restored
+ * (or its sheet deleted, when there was none), so no later run takes them for ours. Errors here are
+ * swallowed: the lock then goes stale and the next run breaks it with a note.
  */
-async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions): Promise<void> {
+async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions, undo: Undo | null = null): Promise<void> {
   try {
     const sheets = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name"), { ...options, attempts: 1 });
     const names = sheets.items.map((ws) => ws.name);
@@ -433,7 +445,18 @@ async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions): Prom
     const prefix = tempSheetName(tag, 0).replace(/0$/, "");
     for (const n of names) if (n.startsWith(prefix)) ctx.workbook.worksheets.getItem(n).delete();
     const held = readLock(meta);
-    if (held && held.runId === tag) {
+    // No lock at all: this run's first batch failed part way (Excel applies the commands before the failing one).
+    if (undo && (!held || held.runId === tag)) {
+      const created = new Set(undo.created.map(lower));
+      for (const n of names) if (created.has(lower(n))) ctx.workbook.worksheets.getItem(n).delete();
+      const ms = ctx.workbook.worksheets.getItem(META_SHEET_NAME);
+      if (undo.metaBefore) queueMeta(ms, meta.length, undo.metaBefore);
+      else if (names.some((n) => lower(n) === lower(META_SHEET_NAME))) {
+        // Excel refuses to delete a very hidden sheet.
+        ms.visibility = "Hidden";
+        ms.delete();
+      }
+    } else if (held && held.runId === tag) {
       queueMeta(
         ctx.workbook.worksheets.getItem(META_SHEET_NAME),
         meta.length,

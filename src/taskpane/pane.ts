@@ -379,9 +379,13 @@ export class Pane {
           onProgress: (p: WriteProgress) => {
             const [a, b] = SPANS.write;
             this.progress(p.phase, a + (b - a) * p.fraction);
-            // Until the final swap, stopping leaves the workbook as it was (the writer removes its temporary tabs).
-            if (p.phase === "prepare" || p.phase === "values" || p.phase === "format") check();
-            else cancel.disabled = true;
+            // Until the first swap, stopping leaves the workbook as it was (the writer takes back what it began);
+            // from the swap on the tabs hold the new outputs, so the run finishes whatever was pressed.
+            if (p.phase === "prepare" || p.phase === "values") check();
+            else {
+              cancel.disabled = true;
+              this.cancelRequested = false;
+            }
           },
         }),
       );

@@ -371,6 +371,8 @@ export class WorkbookState {
   deleteSheet(s: SheetState): void {
     this.checkStructure();
     if (s.visibility === "Visible" && this.visibleCount() <= 1) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    // Excel's documented rule: a very hidden sheet is made visible or hidden before it can be deleted.
+    if (s.visibility === "VeryHidden") fail("InvalidOperation", "A very hidden worksheet cannot be deleted.");
     s.deleted = true;
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
