@@ -100,6 +100,8 @@ const TEXT = {
   whyVsAverage: { zh: "较平均 {delta} 分", en: "{delta} vs average" },
   whyWeakest: { zh: "最弱的指标：{list}", en: "Weakest: {list}" },
   whyNext: { zh: "升到 {tier} 级需要 {score} 分（差 {gap} 分），任选其一：", en: "Tier {tier} needs {score} (short by {gap}); any one of:" },
+  whyNextReach: { zh: "升到 {tier} 级需要达到该级末位客户的 {score} 分（差 {gap} 分），任选其一：", en: "Tier {tier} needs the {score} of its last customer (short by {gap}); any one of:" },
+  whyNextPass: { zh: "升到 {tier} 级需要超过该级末位客户的 {score} 分（差 {gap} 分以上），任选其一：", en: "Tier {tier} needs more than the {score} of its last customer (short by over {gap}); any one of:" },
   whyStep: { zh: "{indicator} +{add} → {tier}", en: "{indicator} +{add} → {tier}" },
   whyStepMissing: { zh: "{indicator} 填入 {add} → {tier}", en: "{indicator}: enter {add} → {tier}" },
   whyTop: { zh: "已是最高等级。", en: "Already the top tier." },

@@ -62,7 +62,7 @@ export function renderWhy(host: HTMLElement, lang: Lang, why: CustomerWhy | null
     host.appendChild(el("p", { className: "why-next", text: why.tier === "A" ? t(lang, "whyTop") : t(lang, "whyNoStep", { tier: "" }) }));
   } else {
     const n = why.next;
-    host.appendChild(el("p", { className: "why-next", text: t(lang, "whyNext", { tier: n.tier, score: one(n.scoreNeeded), gap: one(n.gap) }) }));
+    host.appendChild(el("p", { className: "why-next", text: t(lang, n.rule === "line" ? "whyNext" : n.rule === "reach" ? "whyNextReach" : "whyNextPass", { tier: n.tier, score: one(n.scoreNeeded), gap: one(n.gap) }) }));
     if (n.steps.length === 0) host.appendChild(el("p", { className: "muted", text: t(lang, "whyNoStep", { tier: n.tier }) }));
     const steps = el("ul", { className: "why-steps" });
     for (const s of n.steps) steps.appendChild(el("li", { className: "why-step", text: t(lang, s.missing ? "whyStepMissing" : "whyStep", { indicator: s.indicator, add: s.add, tier: n.tier }) }));

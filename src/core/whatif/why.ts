@@ -1,4 +1,6 @@
+import { atLeast, comparable, compareCustomerKeys } from "../scoring/exact";
 import type { Tier, TierOrIncomplete } from "../scoring/scored-customer";
+import type { Settings } from "../settings/settings";
 import { applyParams, quickScores, type QuickScores, type WhatIfBase, type WhatIfParams } from "./what-if";
 
 /** One indicator of one customer against the average customer. */
@@ -34,17 +36,55 @@ export interface CustomerWhy {
   indicators: IndicatorWhy[];
   /** The indicators furthest below average (at most three), then the missing ones. */
   weakest: string[];
-  /** The next tier up and the score it takes; null for A and for 资料不全. */
-  next: { tier: Tier; scoreNeeded: number; gap: number; steps: NextTierStep[] } | null;
+  /**
+   * The next tier up and the score it takes; null for A, for 资料不全, and in quota mode when no tier above
+   * has a place. `rule`: "line" reach the tier line (thresholds); quotas: "reach" the score of the last
+   * customer now in that tier (the tie goes to this customer's key) or "pass" it (the tie goes to the other's).
+   */
+  next: { tier: Tier; scoreNeeded: number; gap: number; rule: "line" | "reach" | "pass"; steps: NextTierStep[] } | null;
 }
 
 const UP: Record<Tier, "A" | "B" | "C" | null> = { A: null, B: "A", C: "B", D: "C" };
 
-/** The lowest score in a tier (quota mode's line), or Infinity when the tier is empty. */
-function lowestIn(q: QuickScores, tier: Tier): number {
-  let low = Infinity;
-  for (let c = 0; c < q.tier.length; c++) if (q.tier[c] === tier && q.score[c] < low) low = q.score[c];
-  return low;
+/** How a customer enters a tier: the score to compare with, the rule, and the test of a new score. */
+interface Entry {
+  tier: Tier;
+  line: number;
+  rule: "line" | "reach" | "pass";
+  reaches: (score: number) => boolean;
+}
+
+/**
+ * Threshold mode: at or above the tier's line. Quota mode: the places are fixed (⌈n·share⌉), so a customer
+ * enters a tier by ranking ahead of the last customer now in it — a higher score compared at 9 decimals, or
+ * the same score and the smaller key. A tier with no customer has no place: the next one up is tried.
+ */
+function entryFor(q: QuickScores, keys: string[], at: number, from: Tier, settings: Settings): Entry | null {
+  let target = UP[from];
+  if (settings.tierMode === "thresholds") {
+    if (!target) return null;
+    const line = settings.thresholds[target];
+    return { tier: target, line, rule: "line", reaches: (s) => atLeast(s, line) };
+  }
+  for (; target; target = UP[target]) {
+    let last = -1;
+    for (let c = 0; c < q.tier.length; c++) {
+      if (q.tier[c] !== target) continue;
+      const d = last < 0 ? -1 : comparable(q.score[c]) - comparable(q.score[last]) || compareCustomerKeys(keys[last], keys[c]);
+      if (d < 0) last = c;
+    }
+    if (last < 0) continue;
+    const line = comparable(q.score[last]);
+    const tieWins = compareCustomerKeys(keys[at], keys[last]) < 0;
+    return { tier: target, line: q.score[last], rule: tieWins ? "reach" : "pass", reaches: (s) => comparable(s) > line || (tieWins && comparable(s) === line) };
+  }
+  return null;
+}
+
+/** The smallest whole value from `guess - 1` up to `max` for which `ok` holds (ok grows with the value); null if none. */
+function smallestFrom(guess: number, max: number, ok: (v: number) => boolean): number | null {
+  for (let v = Math.max(0, guess - 1); v <= max; v++) if (ok(v)) return v;
+  return null;
 }
 
 /** Average nᵢ per indicator over the customers that have a value. */
@@ -103,28 +143,26 @@ export function explainCustomer(base: WhatIfBase, p: WhatIfParams, key: string, 
 
   let next: CustomerWhy["next"] = null;
   const tier = q.tier[at];
-  if (tier !== "incomplete" && myScore !== null && UP[tier]) {
-    const target = UP[tier]!;
-    // Quota mode has no fixed line: the lowest score now in the tier above is what it takes (ties go by key).
-    const line = settings.tierMode === "thresholds" ? settings.thresholds[target] : lowestIn(q, target);
-    if (Number.isFinite(line)) {
-      const gap = Math.max(0, line - myScore);
-      const steps: NextTierStep[] = [];
-      indicators.forEach((ind, i) => {
-        if (ind.weight <= 0) return;
-        const n = base.points[i][at];
-        if (!Number.isNaN(n)) {
-          const add = Math.ceil(((gap * present) / ind.weight) - 1e-9);
-          if (n + add <= 100) steps.push({ indicator: ind.name, add: Math.max(add, gap > 0 ? 1 : 0), missing: false });
-        } else {
-          // Entering a missing value v: (sum + w·v) / (present + w) ≥ line.
-          const v = Math.ceil((line * (present + ind.weight) - sum) / ind.weight - 1e-9);
-          if (v <= 100) steps.push({ indicator: ind.name, add: Math.max(0, v), missing: true });
-        }
-      });
-      steps.sort((a, b) => a.add - b.add || (a.indicator < b.indicator ? -1 : 1));
-      next = { tier: target, scoreNeeded: line, gap, steps };
-    }
+  const entry = tier !== "incomplete" && myScore !== null ? entryFor(q, base.refs.map((r) => r.key), at, tier, settings) : null;
+  if (entry && myScore !== null) {
+    const { line, reaches } = entry;
+    const steps: NextTierStep[] = [];
+    indicators.forEach((ind, i) => {
+      const w = ind.weight;
+      if (w <= 0) return;
+      const n = base.points[i][at];
+      if (!Number.isNaN(n)) {
+        // Raising nᵢ by `add` adds w·add to the weighted sum; the guess is the exact real, checked by the rule.
+        const add = smallestFrom(Math.ceil((line * present - sum) / w - 1e-9), Math.floor(100 - n), (v) => reaches((sum + w * v) / present));
+        if (add !== null) steps.push({ indicator: ind.name, add, missing: false });
+      } else {
+        // Entering a missing value v: (sum + w·v) / (present + w).
+        const v = smallestFrom(Math.ceil((line * (present + w) - sum) / w - 1e-9), 100, (x) => reaches((sum + w * x) / (present + w)));
+        if (v !== null) steps.push({ indicator: ind.name, add: v, missing: true });
+      }
+    });
+    steps.sort((a, b) => a.add - b.add || (a.indicator < b.indicator ? -1 : 1));
+    next = { tier: entry.tier, scoreNeeded: line, gap: Math.max(0, line - myScore), rule: entry.rule, steps };
   }
   const ref = base.refs[at];
   return { key: ref.key, name: ref.name, score: myScore, tier, coverage: q.coverage[at], indicators: rows, weakest, next };
