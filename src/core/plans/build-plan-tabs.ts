@@ -94,7 +94,7 @@ export function buildPlanTabs(ctx: PlanContext): TabPlan[] {
   });
   const history = buildHistory(
     past, customers,
-    { runAt: ctx.runAt, utcOffsetMinutes: ctx.utcOffsetMinutes ?? 0, asOf, fingerprint: ctx.modelFingerprint, maxRuns: settings.plan.historyRuns },
+    { runAt: ctx.runAt, utcOffsetMinutes: ctx.utcOffsetMinutes ?? 0, asOf, fingerprint: ctx.modelFingerprint, maxRuns: settings.plan.historyRuns, values: ctx.valuesUsed },
     lang, { history: name(HISTORY_SPEC), runLog: name(RUN_LOG_SPEC) }, ctx.problems,
   );
   reportUnclaimed(carry.unclaimed(), new Set(customers.map((c) => c.key)), ctx.problems);

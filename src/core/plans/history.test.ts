@@ -131,7 +131,7 @@ describe("history: the run log beside it", () => {
   it("records each run's local time and zone, as-of day, customers by the plans' tier and the model fingerprint", () => {
     const cs = [customer("C1", { tier: "A" }), customer("C2", { computedTier: "D", manualTier: "B" }), customer("C3", { computedTier: "incomplete", score: null })];
     const h = nextRun(null, cs, runOn(2026, 11, 30));
-    expect(h.runLog.columns.map((c) => c.header)).toEqual(["历史列", "运行时间", "时区", "评估日期", "客户数", "A级", "B级", "C级", "D级", "资料不全", "模型指纹"]);
+    expect(h.runLog.columns.map((c) => c.header)).toEqual(["历史列", "运行时间", "时区", "评估日期", "客户数", "A级", "B级", "C级", "D级", "资料不全", "模型指纹", "参数来源", "权重", "分级线", "建议分数线"]);
     const [r] = recordsOf(h.runLog);
     expect(r).toMatchObject({ label: "2026-11", timeZone: "UTC+08:00", asOf: serialFromYmd(2026, 11, 30), customers: 3, A: 1, B: 1, C: 0, D: 0, incomplete: 1, fingerprint: "m202611" });
     // 09:00 UTC is 17:00 in UTC+08:00.
@@ -190,9 +190,11 @@ describe("history: the old long form is converted on the next run, nothing lost"
     expect(r.get("C1")).toEqual(["客户C1", 90, "A", 88.5, "A", 80.25, "B"]);
     expect(r.get("C2")).toEqual(["客户C2", 50, "C", 12, "资料不全", 30, "D→B"]);
     expect(r.get("C9")).toEqual(["旧客户", null, null, null, null, 55, "C"]);
+    // The old form did not log the values used: those cells stay empty.
+    const noValues = { valuesFrom: null, weights: null, tierLines: null, verdictLines: null };
     expect(recordsOf(h.runLog).slice(1)).toEqual([
-      { label: "2025-06", runAt: RUN2, timeZone: "UTC+00:00", asOf: AS_OF - 15, customers: 2, A: 1, B: 0, C: 0, D: 0, incomplete: 1, fingerprint: "m2" },
-      { label: "2025-05", runAt: RUN1, timeZone: "UTC+00:00", asOf: AS_OF - 30, customers: 3, A: 0, B: 2, C: 1, D: 0, incomplete: 0, fingerprint: "m1" },
+      { label: "2025-06", runAt: RUN2, timeZone: "UTC+00:00", asOf: AS_OF - 15, customers: 2, A: 1, B: 0, C: 0, D: 0, incomplete: 1, fingerprint: "m2", ...noValues },
+      { label: "2025-05", runAt: RUN1, timeZone: "UTC+00:00", asOf: AS_OF - 30, customers: 3, A: 0, B: 2, C: 1, D: 0, incomplete: 0, fingerprint: "m1", ...noValues },
     ]);
     expect(log.items).toEqual([expect.objectContaining({ level: "note", code: "plan.historyConverted", params: { runs: 2, rows: 5 } })]);
     // Read back once more: the current form is not converted again, and nothing changed.

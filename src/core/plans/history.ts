@@ -8,6 +8,7 @@ import type { ProblemLog } from "../problems/problem";
 import type { ScoredCustomer, TierOrIncomplete } from "../scoring/scored-customer";
 import { customerName, parseTierLabel } from "./common";
 import { fastYmdFromSerial, serialFromIsoTime } from "./dates";
+import { runLogValues, type RunLogValues, type ValuesUsed } from "../whatif/values-used";
 
 /*
  * 评估历史 / Evaluation History: one row per customer — key, name, then per run, newest first, a
@@ -74,6 +75,11 @@ export const RUN_LOG_SPEC: TabSpec = {
     { id: "D", zh: "D级", en: "Tier D", kind: "integer", width: 8 },
     { id: "incomplete", zh: "资料不全", en: "Incomplete", kind: "integer", width: 10 },
     { id: "fingerprint", zh: "模型指纹", en: "Model Fingerprint", kind: "text", width: 18 },
+    // The values the run used (see whatif/values-used): a result can be traced to its weights and lines.
+    { id: "valuesFrom", zh: "参数来源", en: "Values From", kind: "text", width: 16 },
+    { id: "weights", zh: "权重", en: "Weights", kind: "text", width: 36 },
+    { id: "tierLines", zh: "分级线", en: "Tier Lines", kind: "text", width: 22 },
+    { id: "verdictLines", zh: "建议分数线", en: "Verdict Lines", kind: "text", width: 20 },
   ],
 };
 
@@ -91,6 +97,8 @@ export interface RunLogEntry {
   /** Customers by the tier the plans used (a manual tier wins); null where unknown. */
   counts: Record<TierOrIncomplete, number | null>;
   fingerprint: string | null;
+  /** The weights and lines the run used, as written in the run log; absent for runs logged without them. */
+  values?: RunLogValues;
 }
 
 /** The history a previous run left, read once: runs newest first, and per customer its cells per run. */
@@ -198,6 +206,7 @@ function logByLabel(rows: PreviousRow[]): Map<string, RunLogEntry> {
     out.set(label, {
       label, runAt: num(r.runAt), timeZone: text(r.timeZone) ?? "", asOf: num(r.asOf),
       customers: num(r.customers), counts, fingerprint: text(r.fingerprint),
+      values: { valuesFrom: text(r.valuesFrom), weights: text(r.weights), tierLines: text(r.tierLines), verdictLines: text(r.verdictLines) },
     });
   }
   return out;
@@ -324,6 +333,8 @@ export interface HistoryRun {
   fingerprint: string;
   /** At most this many runs are kept, this one included (历史保留次数). */
   maxRuns: number;
+  /** The weights and lines this run used, for its run log row. */
+  values?: ValuesUsed;
 }
 
 /** Tier cells written in another language, translated; anything else as it was. */
@@ -359,6 +370,7 @@ function runLogTab(runs: RunLogEntry[], lang: Lang, name: string): TabPlan {
     rows: runs.map((r) => [
       r.label, r.runAt, r.timeZone || null, r.asOf, r.customers,
       ...TIER_ORDER.map((t) => r.counts[t]), r.fingerprint,
+      r.values?.valuesFrom ?? null, r.values?.weights ?? null, r.values?.tierLines ?? null, r.values?.verdictLines ?? null,
     ]),
     styles: [],
   };
@@ -399,6 +411,7 @@ export function buildHistory(
     customers: customers.length,
     counts,
     fingerprint: run.fingerprint,
+    values: run.values ? runLogValues(run.values, lang) : undefined,
   };
   const runs = [current, ...kept];
 

@@ -36,3 +36,31 @@ export function valuesUsedRows(used: ValuesUsed, lang: Lang): Record<string, Pla
   rows.push({ section, figure: p(b("终止关系分数线", "End below")), value: s.endBelow, definition: source });
   return rows;
 }
+
+/** The run log's record of the values a run used: where they came from, the weights, the tier and verdict lines. */
+export interface RunLogValues {
+  valuesFrom: string | null;
+  weights: string | null;
+  tierLines: string | null;
+  verdictLines: string | null;
+}
+
+const RUN_LOG_SOURCE = { pane: b("任务窗格试算", "tried in the task pane"), workbook: b("模型与设置", "model and settings") };
+
+/** Up to 4 decimals, no trailing zeros: a weight or line as the user would type it. */
+const plain = (n: number): string => String(Math.round(n * 1e4) / 1e4);
+
+/** The values a run used as the run log's text cells (`合作深度 30; 满意度 25`, `A 85 / B 70 / C 55`, `维持 ≥ 70; 终止 < 40`). */
+export function runLogValues(used: ValuesUsed, lang: Lang): RunLogValues {
+  const p = (x: Bilingual) => pick(x, lang);
+  const s = used.settings;
+  const lines = s.tierMode === "thresholds"
+    ? `${p(b("分数线", "lines"))} ${(["A", "B", "C"] as const).map((t) => `${t} ${plain(s.thresholds[t])}`).join(" / ")}`
+    : `${p(b("比例", "shares"))} ${(["A", "B", "C"] as const).map((t) => `${t} ${plain(s.quotas[t] * 100)}%`).join(" / ")}`;
+  return {
+    valuesFrom: p(used.fromPane ? RUN_LOG_SOURCE.pane : RUN_LOG_SOURCE.workbook),
+    weights: used.indicators.map((i) => `${i.name} ${plain(i.weight)}`).join("; "),
+    tierLines: lines,
+    verdictLines: `${p(b("维持", "maintain"))} ≥ ${plain(s.maintainFrom)}; ${p(b("终止", "end"))} < ${plain(s.endBelow)}`,
+  };
+}

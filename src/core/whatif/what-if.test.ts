@@ -3,7 +3,8 @@ import { runJob, scoreWorkbook } from "../job/run-job";
 import { defaultSettings } from "../settings/settings";
 import type { RawValue, WorkbookModel } from "../workbook/grid";
 import { checkParams, currentTiers, paramsOf, quickScores, rescore, whatIf, type WhatIfBase, type WhatIfParams } from "./what-if";
-import { valuesUsedRows } from "./values-used";
+import { runLogValues, valuesUsedRows } from "./values-used";
+import { applyPlan } from "../../../test/core/plan-to-workbook";
 import { handBase, ind } from "./test-support";
 
 const NOW = new Date("2025-06-30T08:00:00Z");
@@ -180,5 +181,37 @@ describe("Run with these: the job uses the tried values and records them on the 
     expect(rows.map((r) => [r.figure, r.share ?? null, r.value ?? null])).toEqual([
       ["Weight · Satisfaction", 0.75, 3], ["Weight · Depth", 0.25, 1], ["A share", 0.2, null], ["B share", 0.3, null], ["C share", 0.3, null], ["Maintain from", null, 70], ["End below", null, 40],
     ]);
+  });
+});
+
+describe("Run with these: the history's run log records the values each run used", () => {
+  /** The run log's rows as header → cell. */
+  const runLog = (out: ReturnType<typeof runJob>): Record<string, unknown>[] => {
+    const tab = out.plan.tabs.find((t) => t.id === "runLog")!;
+    return tab.rows.map((r) => Object.fromEntries(tab.columns.map((c, i) => [c.header, r[i]])));
+  };
+
+  test("a run with tried weights and lines logs them as tried in the pane; a plain run logs the model's", () => {
+    const wb = worked();
+    const base = baseOf(wb);
+    const p = { ...paramsOf(base.settings, base.indicators), weights: { 合作深度: 10, 满意度: 10, 业务贡献: 10, 发展潜力: 70 }, thresholds: { A: 80, B: 60, C: 50 }, maintainFrom: 65 };
+    const tried = { 参数来源: "任务窗格试算", 权重: "合作深度 10; 满意度 10; 业务贡献 10; 发展潜力 70", 分级线: "分数线 A 80 / B 60 / C 50", 建议分数线: "维持 ≥ 65; 终止 < 40" };
+    const model = { 参数来源: "模型与设置", 权重: "合作深度 30; 满意度 25; 业务贡献 35; 发展潜力 10", 分级线: "分数线 A 85 / B 70 / C 55", 建议分数线: "维持 ≥ 70; 终止 < 40" };
+    const first = runJob(wb, { now: NOW, whatIf: p });
+    expect(runLog(first)[0]).toMatchObject(tried);
+    expect(runLog(runJob(wb, { now: NOW }))[0]).toMatchObject(model);
+    // The next (plain) run keeps the earlier run's row as it was logged.
+    const later = new Date(NOW.getTime() + 40 * 86_400_000);
+    const second = runLog(runJob(applyPlan(wb, first.plan), { now: later }));
+    expect(second).toHaveLength(2);
+    expect(second[0]).toMatchObject(model);
+    expect(second[1]).toMatchObject(tried);
+  });
+
+  test("quota shares are logged in per cent, in English when the outputs are", () => {
+    const s = { ...defaultSettings(), tierMode: "quotas" as const, quotas: { A: 0.15, B: 0.35, C: 0.3 } };
+    expect(runLogValues({ settings: s, indicators: [ind("Satisfaction", 0.6), ind("Depth", 0.4)], fromPane: true }, "en-US")).toEqual({
+      valuesFrom: "tried in the task pane", weights: "Satisfaction 0.6; Depth 0.4", tierLines: "shares A 15% / B 35% / C 30%", verdictLines: "maintain ≥ 70; end < 40",
+    });
   });
 });
