@@ -3,7 +3,7 @@ import type { WorkbookModel } from "../core/workbook/grid";
 import type { XlContext } from "./excel-subset";
 import { readWorkbookForJob } from "./read-for-job";
 import type { RetryPolicy } from "./retry";
-import { writePlan, type WriteProgress, type WriteResult } from "./write-plan";
+import { writePlan, type WriteOptions, type WriteProgress, type WriteResult } from "./write-plan";
 
 /** The job function: runJob, or anything of its signature. */
 export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
@@ -12,7 +12,7 @@ export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
 export type AsyncJobFunction = (wb: WorkbookModel, opts: JobOptions) => Promise<JobOutcome>;
 
 /** Options of a run inside Excel. */
-export interface WorkbookJobOptions extends RetryPolicy {
+export interface WorkbookJobOptions extends RetryPolicy, Pick<WriteOptions, "lockWaitMs" | "lockPollMs"> {
   now: Date;
   lang?: JobOptions["lang"];
   roles?: JobOptions["roles"];

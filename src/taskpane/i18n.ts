@@ -117,7 +117,11 @@ const TEXT = {
   templateInserted: { zh: "已插入模板工作表：{names}。", en: "Template sheets inserted: {names}." },
   templateExists: { zh: "工作簿中已有同名工作表（{names}），未插入模板。", en: "The workbook already has sheets of those names ({names}); no template was inserted." },
   mapHeading: { zh: "表头对应", en: "Match the headers" },
-  mapIntro: { zh: "“{sheet}”的表头没有被识别。请指出哪一列是什么（保存在加载项自己的隐藏表中，不改动您的工作表）：", en: "The headers of “{sheet}” were not recognised. Say which column holds what (kept in the add-in's own hidden sheet; your sheet is not changed):" },
+  mapIntro: {
+    zh: "“{sheet}”的表头没有被识别。请指出哪一列是什么——登记表、评估表（长表或宽表）或评估模型的列（保存在加载项自己的隐藏表中，不改动您的工作表）：",
+    en: "The headers of “{sheet}” were not recognised. Say which column holds what — a register, evaluation (long or wide) or model column (kept in the add-in's own hidden sheet; your sheet is not changed):",
+  },
+  mapGroupKey: { zh: "客户编号与名称", en: "Customer key" },
   mapNone: { zh: "（不使用）", en: "(not used)" },
   mapApply: { zh: "使用这些对应", en: "Use these" },
   cancel: { zh: "取消", en: "Cancel" },
@@ -132,6 +136,14 @@ const TEXT = {
   openRoster: { zh: "打开客户分级名册", en: "Open the roster" },
   openProblems: { zh: "打开数据问题", en: "Open Data Problems" },
   firstProblem: { zh: "第一个问题：{address}", en: "First problem: {address}" },
+  waitingForLock: {
+    zh: "另一次运行（{time} 开始）正在写入本工作簿；等它结束后再写入……",
+    en: "Another run (started {time}) is writing to this workbook; waiting for it to finish…",
+  },
+  phase_waitLock: { zh: "等待另一次运行结束", en: "Waiting for the other run" },
+  note_staleLockBroken: { zh: "上一次运行（{time} 开始）没有正常结束，它留下的锁已解除。", en: "An earlier run (started {time}) never finished; the lock it left was released." },
+  note_leftoversRemoved: { zh: "已删除中断的运行留下的 {n} 个临时工作表。", en: "Removed {n} temporary sheets left by an interrupted run." },
+  note_freezeFailed: { zh: "标题行未能冻结（{message}），数据已全部写入。", en: "The header rows could not be frozen ({message}); all data was written." },
   problemsCount: { zh: "错误 {error}，警告 {warning}，提示 {note}", en: "Errors {error}, warnings {warning}, notes {note}" },
 } as const;
 

@@ -14,7 +14,7 @@ import { runWorkbookJob, type AsyncJobFunction, type JobFunction } from "../offi
 import { selectCell } from "../office/select-cell";
 import { selectedRowValue } from "../office/selected-row";
 import { ROSTER_SPEC } from "../core/plan/roster-tab";
-import type { WriteProgress, WriteResult } from "../office/write-plan";
+import type { WriteNote, WriteProgress, WriteResult } from "../office/write-plan";
 import { byId, clear, el, show } from "./dom";
 import type { ExcelHost } from "./excel-host";
 import { t, type TextKey } from "./i18n";
@@ -28,7 +28,7 @@ import { renderWhatIfForm, renderWhatIfResult } from "./render-whatif";
 import { renderWhy, renderWhyKeys, resolveKey } from "./render-why";
 import { applyTheme } from "./theme";
 import { renderHeaderMap } from "./render-header-map";
-import { mergeHeaderMaps, readHeaderMaps, sheetHeaders, type HeaderMapEntry } from "../core/job/header-map";
+import { mergeHeaderMaps, readHeaderMaps, roleOfMatches, sheetHeaders, type HeaderMapEntry } from "../core/job/header-map";
 
 /** Inserts the template sheets into a workbook that has none of them; the names inserted, or the clash. */
 export type TemplateInserter = (host: ExcelHost, lang: Lang) => Promise<{ inserted: string[] } | { existing: string[] }>;
@@ -80,6 +80,28 @@ class Cancelled extends Error {
 const SPANS: Record<string, [number, number]> = { read: [0, 0.12], job: [0.12, 0.3], write: [0.3, 1] };
 
 const sameParams = (a: WhatIfParams, b: WhatIfParams): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** How long Run waits for another run (the ribbon, a co-author) to give the workbook's lock back. */
+const LOCK_WAIT_MS = 5 * 60_000;
+
+/** A lock's ISO start time as the local hh:mm the user saw it start. */
+function clockTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/** What the writer reports beside a successful write, in the user's language. */
+export function writeNoteText(n: WriteNote, lang: Lang): string {
+  switch (n.kind) {
+    case "staleLockBroken":
+      return t(lang, "note_staleLockBroken", { time: clockTime(n.since) });
+    case "leftoversRemoved":
+      return t(lang, "note_leftoversRemoved", { n: n.sheets.length });
+    case "freezeFailed":
+      return t(lang, "note_freezeFailed", { message: n.message });
+  }
+}
 
 /**
  * The task pane. The workbook is read once; role and language changes and every what-if run in the worker
@@ -228,13 +250,16 @@ export class Pane {
     const grid = this.wb?.sheets.find((s) => s.name === sheet);
     if (!grid) return;
     const known = mergeHeaderMaps(readHeaderMaps(this.wb!), this.headerMaps);
+    const chosen = this.roles[sheet];
+    const role = chosen && chosen !== "ignore" ? chosen : this.view?.summary.sheets.find((f) => f.name === sheet)?.role;
     renderHeaderMap(byId("header-map"), this.deps.lang, sheet, sheetHeaders(grid), known, (maps) => {
       this.headerMaps = mergeHeaderMaps(this.headerMaps.filter((m) => m.sheet !== sheet), maps);
-      // A sheet matched as holding customers is read as the register unless the user said otherwise.
-      if (!this.roles[sheet] && maps.some((m) => m.field === "id" || m.field === "name")) this.roles[sheet] = "register";
+      // The matches say what the sheet is (model or evaluation columns, else customers) unless the user said it.
+      const matched = roleOfMatches(maps);
+      if (!this.roles[sheet] && matched) this.roles[sheet] = matched;
       clear(byId("header-map"));
       void this.preview();
-    });
+    }, role);
     byId("header-map").scrollIntoView?.({ block: "nearest" });
   };
 
@@ -356,6 +381,7 @@ export class Pane {
     const check = (): void => {
       if (this.cancelRequested) throw new Cancelled();
     };
+    let waited = false;
     this.startPulse("read");
     try {
       const { outcome, written } = await this.deps.host.run((ctx) =>
@@ -375,8 +401,19 @@ export class Pane {
             check();
             return out;
           },
-          onNotice: this.onNotice,
+          lockWaitMs: LOCK_WAIT_MS,
+          onNotice: (n: AdapterNotice) => {
+            if (n.kind !== "waitingForLock") return this.onNotice(n);
+            // Cancel stays possible while waiting: nothing has been written yet.
+            check();
+            this.stopPulse();
+            byId("progress-label").textContent = t(lang, "phase_waitLock");
+            this.message(t(lang, "waitingForLock", { time: clockTime(n.since) }), "info");
+            waited = true;
+          },
           onProgress: (p: WriteProgress) => {
+            if (waited) this.message("");
+            waited = false;
             const [a, b] = SPANS.write;
             this.progress(p.phase, a + (b - a) * p.fraction);
             // Until the first swap, stopping leaves the workbook as it was (the writer takes back what it began);
@@ -442,8 +479,14 @@ export class Pane {
     if (first?.sheet && first.cell) link(t(lang, "firstProblem", { address: problemAddress(first) }), first.sheet, first.cell, "link-first-problem");
     show(byId("result"), true);
     renderProblems(byId("problems"), lang, outcome.problems, (sheet, cell) => void this.select(sheet, cell));
-    const notes = [t(lang, "written", { n: written?.tabs.length ?? 0 }), ...(written?.renamed ?? []).map((r) => t(lang, r.reason === "userSheet" ? "renamed" : "renamedInvalid", { planned: r.planned, written: r.written }))];
-    this.message(notes.join(" "), written?.renamed.length ? "warning" : "info");
+    const notes = [
+      t(lang, "written", { n: written?.tabs.length ?? 0 }),
+      ...(written?.renamed ?? []).map((r) => t(lang, r.reason === "userSheet" ? "renamed" : "renamedInvalid", { planned: r.planned, written: r.written })),
+      ...(written?.notes ?? []).map((n) => writeNoteText(n, lang)),
+    ];
+    // Anything beyond "written" is worth a second look; leftovers removed is housekeeping.
+    const warn = (written?.renamed.length ?? 0) > 0 || (written?.notes ?? []).some((n) => n.kind !== "leftoversRemoved");
+    this.message(notes.join(" "), warn ? "warning" : "info");
     byId("result").scrollIntoView?.({ block: "start" });
   }
 

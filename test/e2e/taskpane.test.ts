@@ -438,6 +438,11 @@ describe("what-if before writing, on the workbook already read", () => {
     expect(row).toBeGreaterThan(0);
     expect([value[row], def[row]]).toEqual([95, "任务窗格试算后采用"]);
     expect(value[kpi.indexOf("维持关系分数线")]).toBe(75);
+    // The history's run log records them on this run's row too.
+    const log = (await inspect(page, "snapshot()")) as { name: string; values: unknown[][] }[];
+    const [header, thisRun] = log.find((s) => s.name === "运行记录")!.values;
+    const logged = (h: string): unknown => thisRun[header.indexOf(h)];
+    expect([logged("参数来源"), logged("分级线"), logged("建议分数线")]).toEqual(["任务窗格试算", "分数线 A 95 / B 70 / C 55", "维持 ≥ 75; 终止 < 40"]);
     // Nothing was written to the input sheets.
     const after = (await inspect(page, "snapshot()")) as { name: string }[];
     for (const sheet of inputsBefore) expect(after.find((s) => s.name === sheet.name)).toEqual(sheet);
@@ -567,6 +572,43 @@ describe("first run and cancel", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+});
+
+describe("what the writer reports, in both languages", () => {
+  const register = { name: "客户状况登记表", values: [["客户编号", "客户名称", "客户满意度"], ["C1", "甲", 90], ["C2", "乙", 60], ["C3", "丙", 30]] };
+  const withLock = (since: Date) => [register, { name: "_CustomerTiersMeta", visibility: "VeryHidden", values: [["lock", "other", "since", since.toISOString(), null, null]] }];
+
+  test("another run holds the lock: Run says it waits for it, then writes once it is given back", async () => {
+    for (const lang of LANGS) {
+      const { page, errors } = await openPane(withLock(new Date()), lang, 270);
+      await page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
+      await page.locator("#run").click();
+      await page.locator("#message.message-info", { hasText: lang === "zh-CN" ? "另一次运行" : "Another run" }).waitFor({ timeout: 30_000 });
+      expect(await page.locator("#progress-label").textContent()).toBe(lang === "zh-CN" ? "等待另一次运行结束" : "Waiting for the other run");
+      expect(await page.locator("#cancel").isEnabled()).toBe(true);
+      expect(await inspect(page, "sheetNames()")).toEqual(["客户状况登记表", "_CustomerTiersMeta"]);
+      expectLayout(await layoutFacts(page), 270);
+      await page.screenshot({ path: path.join(SHOTS, `pane-waiting-${lang}.png`) });
+      // The other run gives the lock back.
+      await inspect(page, `setCell("_CustomerTiersMeta", 0, 0, "")`);
+      await page.locator("#message.message-info", { hasText: lang === "zh-CN" ? "已写入" : "tabs written" }).waitFor({ timeout: 60_000 });
+      expect(await inspect(page, "sheetNames()")).toEqual(expect.arrayContaining(["客户分级名册", "运行记录"]));
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 240_000);
+
+  test("a lock left by a run that died is broken, and the pane says so after the run", async () => {
+    for (const lang of LANGS) {
+      const { page, errors } = await openPane(withLock(new Date(Date.now() - 3 * 3_600_000)), lang, 320);
+      await page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
+      await page.locator("#run").click();
+      await page.locator("#message.message-warning", { hasText: lang === "zh-CN" ? "它留下的锁已解除" : "the lock it left was released" }).waitFor({ timeout: 60_000 });
+      expect(await page.locator("#message").textContent()).toMatch(lang === "zh-CN" ? /^已写入 \d+ 个工作表。/ : /^\d+ tabs written\./);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 240_000);
 });
 
 describe("Office's dark theme", () => {

@@ -91,6 +91,12 @@ const inspect = {
   completed: (): number => completed,
   dialogs: (): { url: string; closed: boolean }[] => dialogs.map((d) => ({ url: d.url, closed: d.closed })),
   editCellFor: (syncs: number): void => void (xl.faults.cellEditModeSyncs = syncs),
+  /** Types a value into a cell (as another user or run would), outside the pane's batches. */
+  setCell: async (name: string, row: number, col: number, value: string | number): Promise<void> => {
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem(name).getRangeByIndexes(row, col, 1, 1).values = [[value]];
+    await ctx.sync();
+  },
   /** A sheet's used cells with their fills and font colours (for a picture of the written tab). */
   render: (name: string, maxRows: number): { value: string; fill?: string; font?: string; bold: boolean }[][] => {
     const s = xl.sheet(name);
