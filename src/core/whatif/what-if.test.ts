@@ -50,6 +50,19 @@ describe("the values to try start as the workbook's own", () => {
   });
 });
 
+describe("verdict counts cover active customers only, as the run's summary counts them", () => {
+  test("churned and transferred customers keep their tier but are not counted under a verdict", () => {
+    const wb = worked();
+    wb.sheets.push({ name: "客户状况登记表", values: [["客户编号", "客户名称", "客户状态"], ["C001", "华星贸易", "流失"], ["C002", "东方机械", "转出"], ["C003", "南山食品", "正常"], ["C004", "北辰物流", "休眠"]] });
+    const base = baseOf(wb);
+    const r = whatIf(base, paramsOf(base.settings, base.indicators));
+    const job = runJob(wb, { now: NOW });
+    expect(r.byVerdict).toEqual(job.summary.byVerdict);
+    expect(r.byVerdict).toEqual({ maintain: 0, improve: 1, end: 1 });
+    expect(r.byTier).toEqual(job.summary.byTier);
+  });
+});
+
 describe("a tried tier line, weight or verdict line recomputes from the points already read", () => {
   test("raising the A line to 90 moves C001 (89.5) from A to B", () => {
     const base = baseOf(worked());

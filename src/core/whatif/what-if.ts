@@ -1,6 +1,7 @@
 import { parseTier } from "../i18n/labels";
 import type { Indicator } from "../model/indicator";
 import type { PreviousRow } from "../plan/previous-outputs";
+import { stageOfStatus } from "../plans/lifecycle";
 import { scoreCustomers, type CustomerRef, type ManualTier } from "../scoring/score-customers";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import { assignTiers, verdictFor, type Tierable } from "../scoring/tiers";
@@ -170,7 +171,8 @@ export function whatIf(base: WhatIfBase, p: WhatIfParams): WhatIfResult {
     const to = q.tier[c];
     byTier[to]++;
     const v = q.verdict[c];
-    if (v) byVerdict[v]++;
+    // Verdict counts cover active customers only, as the run's summary and the KPI tab count them.
+    if (v && stageOfStatus(base.refs[c].register?.status) === "active") byVerdict[v]++;
     const from = before(c);
     if (from !== undefined && from !== to) {
       all.push({ key: base.refs[c].key, name: base.refs[c].name, from, to });
