@@ -369,9 +369,37 @@ function expectLayout(f: Awaited<ReturnType<typeof layoutFacts>>, width: number)
   expect(f.run.right).toBeLessThanOrEqual(width);
 }
 
+/** The problems as listed: level, sheet and cell, in screen order. */
+async function listedProblems(page: Page): Promise<{ level: string; address: string }[]> {
+  return page.locator("#problems .problem").evaluateAll((ps) =>
+    ps.map((p) => ({ level: (p.querySelector(".level")?.className ?? "").replace(/.*level-/, ""), address: p.querySelector(".address")?.textContent ?? "" })),
+  );
+}
+
+/** Errors first, then warnings, then notes; within a level by sheet, then row, then column. */
+function expectSorted(problems: { level: string; address: string }[]): void {
+  const rank: Record<string, number> = { error: 0, warning: 1, note: 2 };
+  const key = (p: { level: string; address: string }): [number, string, number, number] => {
+    const m = /^(.*)!([A-Z]+)(\d+)$/.exec(p.address);
+    const col = m ? [...m[2]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+    return [rank[p.level], m ? m[1].replace(/^'|'$/g, "") : p.address, m ? Number(m[3]) : 0, col];
+  };
+  for (let i = 1; i < problems.length; i++) {
+    const [a, b] = [key(problems[i - 1]), key(problems[i])];
+    const order = a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2] || a[3] - b[3];
+    expect([i, problems[i - 1], problems[i], order <= 0]).toEqual([i, problems[i - 1], problems[i], true]);
+  }
+}
+
+/** Office shows the add-in's name in the pane's title bar: the pane itself does not repeat it as a banner. */
+async function expectNoBanner(page: Page, lang: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(text).not.toContain(lang === "zh-CN" ? "客户分级维护助手" : "Customer Tiers");
+}
+
 describe("every width and both languages, on the 220-customer sample", () => {
   for (const lang of LANGS) {
-    test(`${lang}: 270, 320, 350 and 450 px — no sideways scrolling, Run on the first screen, readable problems`, async () => {
+    test(`${lang}: 270, 320, 350 and 450 px — no sideways scrolling, Run on the first screen, what-if, why, readable sorted problems, after a run`, async () => {
       const seed = await sampleSeed(lang);
       for (const width of WIDTHS) {
         const { page, errors } = await openPane(seed, lang, width);
@@ -379,13 +407,41 @@ describe("every width and both languages, on the 220-customer sample", () => {
         expect(await page.locator(".stat-value").first().textContent()).toBe("220");
         await page.locator(".problem").first().waitFor();
         expectLayout(await layoutFacts(page), width);
+        await expectNoBanner(page, lang);
         expect(await page.locator("#run").isEnabled()).toBe(true);
+        // Nothing tried yet: every count is the workbook's own (±0).
+        expect(new Set(await page.locator("#whatif-result .chip-delta").allTextContents())).toEqual(new Set(["±0"]));
         await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}.png`) });
-        // Scrolled to the problems, the action bar is still there.
-        await page.locator("#problems-card").scrollIntoViewIfNeeded();
+
+        // What-if: a stricter A line moves customers, listed at the card's width.
+        const lineA = await page.locator("#wi-line-A").inputValue();
+        await page.locator("#wi-line-A").fill(String(Number(lineA) + 5));
+        await page.locator("#whatif-result .movers li").first().waitFor({ timeout: 30_000 });
+        expect(await page.locator(".movers li").first().textContent()).toMatch(/(A|B|C) → (B|C|D)$/);
+        expect(await page.locator("#run").textContent()).toBe(lang === "zh-CN" ? "按试算值运行" : "Run with these");
+        await page.locator("#whatif-card").scrollIntoViewIfNeeded();
+        await page.evaluate(() => document.getElementById("whatif-result")!.scrollIntoView());
+        expectLayout(await layoutFacts(page), width);
+        await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}-whatif.png`) });
+        await page.locator("#wi-reset").click();
+        await page.waitForFunction((label) => document.getElementById("run")!.textContent === label, lang === "zh-CN" ? "运行" : "Run", { timeout: 30_000 });
+
+        // Why this customer: a customer from the middle of the ranking.
+        const keys = await page.locator("#why-keys option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        await page.locator("#why-key").fill(keys[Math.floor(keys.length / 2)]);
+        await page.locator("#why-result .why-next").waitFor({ timeout: 30_000 });
+        await page.evaluate(() => document.getElementById("why-card")!.scrollIntoView());
+        expectLayout(await layoutFacts(page), width);
+        await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}-why.png`) });
+
+        // Problems: errors first, then by sheet and cell; scrolled to them, the action bar is still there.
+        expectSorted(await listedProblems(page));
+        await page.evaluate(() => document.getElementById("problems-card")!.scrollIntoView());
         const f = await layoutFacts(page);
         expect(f.run.bottom).toBeLessThanOrEqual(HEIGHT);
         expect(f.run.top).toBeGreaterThanOrEqual(0);
+        expectLayout(f, width);
+        await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}-problems.png`) });
 
         await page.locator("#run").click();
         await page.locator("#message.message-info", { hasText: lang === "zh-CN" ? "已写入" : "tabs written" }).waitFor({ timeout: 60_000 });
@@ -393,12 +449,18 @@ describe("every width and both languages, on the 220-customer sample", () => {
         await page.locator("#run").waitFor({ state: "visible" });
         await page.waitForFunction(() => !(document.getElementById("run") as HTMLButtonElement).disabled, undefined, { timeout: 60_000 });
         expectLayout(await layoutFacts(page), width);
+        // After a run: the links, and the first problem's cell is the first problem listed.
+        expect(await page.locator("#result-links .link-roster").count()).toBe(1);
+        expect(await page.locator("#result-links .link-problems").count()).toBe(1);
+        const firstListed = (await listedProblems(page)).find((p) => p.address.includes("!"))!;
+        expect(await page.locator("#result-links .link-first-problem").textContent()).toBe(`${lang === "zh-CN" ? "第一个问题：" : "First problem: "}${firstListed.address}`);
+        expectSorted(await listedProblems(page));
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}-after-run.png`) });
         expect(errors).toEqual([]);
         await page.close();
       }
-    }, 600_000);
+    }, 900_000);
   }
 });
 
@@ -427,7 +489,6 @@ describe("what-if before writing, on the workbook already read", () => {
     expect(await inspect(page, "syncs()")).toBe(syncsBefore);
     expect(await page.locator("#wi-line-A").inputValue()).toBe("95");
     await page.evaluate(() => document.getElementById("whatif-card")!.scrollIntoView());
-    await page.screenshot({ path: path.join(SHOTS, "pane-whatif.png") });
 
     await page.locator("#run").click();
     await page.locator("#message.message-info", { hasText: "已写入" }).waitFor({ timeout: 60_000 });
@@ -452,6 +513,19 @@ describe("what-if before writing, on the workbook already read", () => {
     await inspect(page, `select("客户分级名册", 5, 3)`);
     await page.locator("#why-selected").click();
     await page.locator("#why-result .why-title", { hasText: String(keyOnRow5) }).waitFor({ timeout: 30_000 });
+
+    // A manager types a manual tier in the roster, then runs again with the workbook's own values (A line 85):
+    // the customers between 85 and 95 move back up since the last run, and the typed tier is kept.
+    const rosterNow = ((await inspect(page, "snapshot()")) as { name: string; values: unknown[][] }[]).find((x) => x.name === "客户分级名册")!;
+    const manualCol = rosterNow.values[0].indexOf("人工等级");
+    expect(manualCol).toBeGreaterThan(0);
+    await inspect(page, `setCell("客户分级名册", 3, ${manualCol}, "A")`);
+    expect(await page.locator("#run").textContent()).toBe("运行");
+    await page.locator("#run").click();
+    await page.locator("#message.message-info", { hasText: "已写入" }).waitFor({ timeout: 60_000 });
+    expect(await page.locator("#result-summary .result-moves").textContent()).toMatch(/^与上次运行相比：B→A \d+/);
+    expect(await page.locator("#result-summary .result-edits").textContent()).toBe("保留了您在输出表中填写的 1 处内容。");
+    expect(await inspect(page, `cell("客户分级名册", 3, ${manualCol})`)).toEqual({ value: "A" });
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
@@ -476,7 +550,6 @@ describe("why this customer", () => {
       expect(await page.locator("#why-result .why-step").first().textContent()).toMatch(/^.+ (\+\d+|填入 \d+|: enter \d+) → [ABC]$/);
       await page.locator("#why-card").scrollIntoViewIfNeeded();
       expectLayout(await layoutFacts(page), 320);
-      await page.screenshot({ path: path.join(SHOTS, `pane-why-${lang}.png`) });
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -484,15 +557,25 @@ describe("why this customer", () => {
 });
 
 describe("first run and cancel", () => {
-  test("a workbook with nothing recognised says what the add-in needs, at the narrowest width", async () => {
+  test("a workbook with nothing recognised says what the add-in needs and offers the template, at every width", async () => {
     for (const lang of LANGS) {
+      for (const width of WIDTHS.slice(1)) {
+        const { page, errors } = await openPane([{ name: "Sheet1", values: [["季度", "销售额"], ["Q1", 100]] }], lang, width);
+        await page.locator("#first-run").waitFor({ state: "visible", timeout: 30_000 });
+        expect(await page.locator("#insert-template").isVisible()).toBe(true);
+        expectLayout(await layoutFacts(page), width);
+        await expectNoBanner(page, lang);
+        await page.screenshot({ path: path.join(SHOTS, `pane-first-run-${lang}-${width}.png`) });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
       const { page, errors } = await openPane([{ name: "Sheet1", values: [["季度", "销售额"], ["Q1", 100]] }], lang, 270);
       await page.locator("#first-run").waitFor({ state: "visible", timeout: 30_000 });
       expect(await page.locator("#first-run-needs li").count()).toBe(4);
       expect(await page.locator(".sheet-name").allTextContents()).toEqual(["Sheet1"]);
       expect(await page.locator("#run").isDisabled()).toBe(true);
       expectLayout(await layoutFacts(page), 270);
-      await page.screenshot({ path: path.join(SHOTS, `pane-first-run-${lang}.png`) });
+      await page.screenshot({ path: path.join(SHOTS, `pane-first-run-${lang}-270.png`) });
       // The command line's template, inserted into this workbook (it has none of those sheets): now there is a register.
       await page.locator("#insert-template").click();
       await page.locator("#first-run").waitFor({ state: "hidden", timeout: 30_000 });
@@ -514,8 +597,6 @@ describe("first run and cancel", () => {
     await page.locator("#header-map select").nth(1).selectOption("name");
     await page.locator("#header-map select").nth(2).selectOption("satisfaction");
     expectLayout(await layoutFacts(page), 270);
-    await page.evaluate(() => document.getElementById("header-map")!.scrollIntoView());
-    await page.screenshot({ path: path.join(SHOTS, "pane-match-headers.png") });
     await page.locator("#map-apply").click();
     await page.locator(".stat-value", { hasText: "3" }).first().waitFor({ timeout: 30_000 });
     await page.locator("#run").click();
@@ -535,6 +616,67 @@ describe("first run and cancel", () => {
     expect(later.errors).toEqual([]);
     await later.page.close();
   }, 180_000);
+
+  test("an evaluation and a model sheet with headers nobody recognises are matched too, at every width; the run scores with them", async () => {
+    // The spec's worked example with German headers: register, long evaluation, model.
+    const inds = ["合作深度", "满意度", "业务贡献", "发展潜力"];
+    const points: Record<string, number[]> = { C001: [90, 85, 95, 80], C002: [70, 60, 75, 90], C003: [50, 40, 45, 60] };
+    const seed = [
+      { name: "Kunden", values: [["Kunden-Nr", "Firma"], ["C001", "华星贸易"], ["C002", "东方机械"], ["C003", "南山食品"]] },
+      { name: "Bewertung", values: [["Kunden-Nr", "Kriterium", "Punkte"], ...Object.entries(points).flatMap(([id, ps]) => inds.map((ind, i) => [id, ind, ps[i]]))] },
+      { name: "Gewichte", values: [["Kriterium", "Gewicht"], ["合作深度", 30], ["满意度", 25], ["业务贡献", 35], ["发展潜力", 10]] },
+    ];
+    const match = async (page: Page, sheet: string, fields: string[]): Promise<void> => {
+      await page.locator(".sheet-row", { hasText: sheet }).locator(".map-link").click();
+      await page.locator("#header-map h3").waitFor();
+      for (const [i, f] of fields.entries()) await page.locator("#header-map select").nth(i).selectOption(f);
+    };
+    for (const lang of LANGS) {
+      for (const width of WIDTHS) {
+        const { page, errors } = await openPane(seed, lang, width);
+        await page.locator("#first-run").waitFor({ state: "visible", timeout: 30_000 });
+        await match(page, "Kunden", ["id", "name"]);
+        await page.locator("#map-apply").click();
+        await page.locator("#header-map h3").waitFor({ state: "detached" });
+        await match(page, "Bewertung", ["id", "evaluation.indicator", "evaluation.score"]);
+        // The form offers every role's fields, grouped: the customer key, the register, the evaluation, the model.
+        expect(await page.locator("#header-map select").first().locator("optgroup").count()).toBe(4);
+        expectLayout(await layoutFacts(page), width);
+        await page.evaluate(() => document.getElementById("header-map")!.scrollIntoView());
+        await page.screenshot({ path: path.join(SHOTS, `pane-match-headers-${lang}-${width}.png`) });
+        if (width !== 320) {
+          await page.close();
+          continue;
+        }
+        await page.locator("#map-apply").click();
+        await page.locator("#header-map h3").waitFor({ state: "detached" });
+        await match(page, "Gewichte", ["model.indicator", "model.weight"]);
+        await page.locator("#map-apply").click();
+        // Three customers, four indicators; the worked example's tiers A, B, D.
+        await page.waitForFunction(() => Array.from(document.querySelectorAll(".stat-value")).map((e) => e.textContent).join(",") === "3,4", undefined, { timeout: 30_000 });
+        await page.locator("#run").click();
+        await page.locator("#message.message-info", { hasText: lang === "zh-CN" ? "已写入" : "tabs written" }).waitFor({ timeout: 60_000 });
+        const kinds = (await inspect(page, `column("_CustomerTiersMeta", 0)`)) as unknown[];
+        const fields = (await inspect(page, `column("_CustomerTiersMeta", 5)`)) as unknown[];
+        expect(fields.filter((_, i) => kinds[i] === "headerMap")).toEqual(["id", "name", "id", "evaluation.indicator", "evaluation.score", "model.indicator", "model.weight"]);
+        const roster = (await inspect(page, "snapshot()")) as { name: string; values: unknown[][] }[];
+        const tab = roster.find((x) => x.name === "客户分级名册")!;
+        const col = (h: string): unknown[] => tab.values.slice(1).map((r) => r[tab.values[0].indexOf(h)]);
+        // The outputs follow the (Chinese) canonical headers the matches stand for.
+        expect(col("客户编号").concat(col("等级"))).toEqual(["C001", "C002", "C003", "A", "B", "D"]);
+        expect(await inspect(page, `cell("Bewertung", 0, 1)`)).toEqual({ value: "Kriterium" });
+        // A later session reads the matches back from our metadata sheet: no first-run card, same counts.
+        const after = (await inspect(page, "snapshot()")) as unknown[];
+        expect(errors).toEqual([]);
+        await page.close();
+        const later = await openPane(after, lang, width);
+        await later.page.waitForFunction(() => Array.from(document.querySelectorAll(".stat-value")).map((e) => e.textContent).join(",") === "3,4", undefined, { timeout: 30_000 });
+        expect(await later.page.locator("#first-run").isHidden()).toBe(true);
+        expect(later.errors).toEqual([]);
+        await later.page.close();
+      }
+    }
+  }, 400_000);
 
   test("progress moves through reading, scoring and writing; Cancel while writing leaves the workbook as it was", async () => {
     const seed = await sampleSeed("zh-CN");
@@ -612,15 +754,20 @@ describe("what the writer reports, in both languages", () => {
 });
 
 describe("Office's dark theme", () => {
-  test("the pane follows a dark Office theme", async () => {
-    const { page, errors } = await openPane(await sampleSeed("zh-CN"), "zh-CN", 350, "&theme=dark");
-    await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
-    expect(await page.evaluate(() => document.documentElement.classList.contains("theme-dark"))).toBe(true);
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 31, 31)");
-    expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(255, 255, 255)");
-    expectLayout(await layoutFacts(page), 350);
-    await page.screenshot({ path: path.join(SHOTS, "pane-dark.png") });
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 120_000);
+  test("the pane follows a dark Office theme, at every width in both languages", async () => {
+    for (const lang of LANGS) {
+      const seed = await sampleSeed(lang);
+      for (const width of WIDTHS) {
+        const { page, errors } = await openPane(seed, lang, width, "&theme=dark");
+        await page.locator("#whatif-result .chips").first().waitFor({ timeout: 60_000 });
+        expect(await page.evaluate(() => document.documentElement.classList.contains("theme-dark"))).toBe(true);
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 31, 31)");
+        expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(255, 255, 255)");
+        expectLayout(await layoutFacts(page), width);
+        await page.screenshot({ path: path.join(SHOTS, `pane-dark-${lang}-${width}.png`) });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+  }, 400_000);
 });
