@@ -374,6 +374,8 @@ export class Pane {
     this.updateRunLabel();
     cancel.disabled = false;
     show(cancel, true);
+    // Re-scan does nothing while a run writes: hidden, the action bar stays one row at 270 px.
+    show(byId("rescan"), false);
     show(byId("progress"), true);
     this.message("");
     const whatIf = this.view && this.params && !sameParams(this.params, this.view.params) ? this.params : undefined;
@@ -435,6 +437,7 @@ export class Pane {
       this.stopPulse();
       this.busy = false;
       show(cancel, false);
+      show(byId("rescan"), true);
       show(byId("progress"), false);
       this.updateRunLabel();
       button.disabled = !this.ready;

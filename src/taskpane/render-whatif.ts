@@ -94,8 +94,8 @@ export function renderWhatIfResult(host: HTMLElement, lang: Lang, r: WhatIfResul
       list.appendChild(
         el("li", {}, [
           el("span", { className: "mover-key", text: m.key }),
-          el("span", { text: m.name ? ` ${m.name} ` : " " }),
-          el("span", { className: TIER_RANK[m.to] > TIER_RANK[m.from] ? "delta-up" : "delta-down", text: `${tierText(m.from, lang)} → ${tierText(m.to, lang)}` }),
+          el("span", { className: "mover-name", text: m.name ?? "" }),
+          el("span", { className: `mover-move ${TIER_RANK[m.to] > TIER_RANK[m.from] ? "delta-up" : "delta-down"}`, text: `${tierText(m.from, lang)} → ${tierText(m.to, lang)}` }),
         ]),
       );
     }

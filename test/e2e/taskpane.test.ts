@@ -312,7 +312,7 @@ async function openPane(seed: unknown[] | null, lang: string, width: number, que
 const inspect = (page: Page, f: string): Promise<unknown> => page.evaluate(`(window.__fakeExcel.${f})`);
 
 /** Geometry that must hold at every width: no sideways scrolling, nothing past the right edge, Run on screen. */
-async function layoutFacts(page: Page): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[]; run: { top: number; bottom: number; right: number }; scrollY: number; brokenWords: string[]; narrowMessages: string[] }> {
+async function layoutFacts(page: Page): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[]; run: { top: number; bottom: number; right: number }; scrollY: number; brokenWords: string[]; narrowMessages: string[]; splitMoves: string[] }> {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
     const overflowing: string[] = [];
@@ -350,9 +350,13 @@ async function layoutFacts(page: Page): Promise<{ scrollWidth: number; clientWid
       const text = p.querySelector(".problem-text")!.getBoundingClientRect();
       if (box.width > 0 && text.width < 0.8 * (box.width - 18)) narrowMessages.push(`${Math.round(text.width)}/${Math.round(box.width)}`);
     }
+    // A tier move ("A → B") reads as one thing: never split across lines.
+    const splitMoves = Array.from(document.querySelectorAll(".mover-move"))
+      .filter((m) => new Set(Array.from(m.getClientRects()).map((r) => Math.round(r.top))).size > 1)
+      .map((m) => m.textContent ?? "");
     return {
       scrollWidth: document.documentElement.scrollWidth, clientWidth: vw, overflowing,
-      run: { top: run.top, bottom: run.bottom, right: run.right }, scrollY: window.scrollY, brokenWords, narrowMessages,
+      run: { top: run.top, bottom: run.bottom, right: run.right }, scrollY: window.scrollY, brokenWords, narrowMessages, splitMoves,
     };
   });
 }
@@ -363,6 +367,7 @@ function expectLayout(f: Awaited<ReturnType<typeof layoutFacts>>, width: number)
   expect(f.overflowing).toEqual([]);
   expect(f.brokenWords).toEqual([]);
   expect(f.narrowMessages).toEqual([]);
+  expect(f.splitMoves).toEqual([]);
   // The main action is on the first screen, whatever the pane's height and content.
   expect(f.run.top).toBeGreaterThanOrEqual(0);
   expect(f.run.bottom).toBeLessThanOrEqual(HEIGHT);
@@ -411,6 +416,7 @@ describe("every width and both languages, on the 220-customer sample", () => {
         expect(await page.locator("#run").isEnabled()).toBe(true);
         // Nothing tried yet: every count is the workbook's own (±0).
         expect(new Set(await page.locator("#whatif-result .chip-delta").allTextContents())).toEqual(new Set(["±0"]));
+        expect(await chipContrasts(page)).toEqual([]);
         await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}.png`) });
 
         // What-if: a stricter A line moves customers, listed at the card's width.
@@ -430,7 +436,8 @@ describe("every width and both languages, on the 220-customer sample", () => {
         const keys = await page.locator("#why-keys option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
         await page.locator("#why-key").fill(keys[Math.floor(keys.length / 2)]);
         await page.locator("#why-result .why-next").waitFor({ timeout: 30_000 });
-        await page.evaluate(() => document.getElementById("why-card")!.scrollIntoView());
+        // The end of the explanation: the last indicators, the weakest and the points for the next tier.
+        await page.evaluate(() => document.querySelector("#why-result .why-next")!.scrollIntoView({ block: "center" }));
         expectLayout(await layoutFacts(page), width);
         await page.screenshot({ path: path.join(SHOTS, `pane-${lang}-${width}-why.png`) });
 
@@ -753,6 +760,31 @@ describe("what the writer reports, in both languages", () => {
   }, 240_000);
 });
 
+/** The chip texts whose colour on their chip's background has a contrast ratio under 4.5 (computed styles). */
+async function chipContrasts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+    const lum = ([r, g, b]: number[]): number => {
+      const f = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const low: string[] = [];
+    for (const span of Array.from(document.querySelectorAll(".chip span"))) {
+      const chip = span.closest(".chip")!;
+      const bg = rgb(getComputedStyle(chip).backgroundColor);
+      const st = getComputedStyle(span);
+      const fg = rgb(st.color);
+      // Opacity and a colour's alpha blend the text into the chip.
+      const a = (fg[3] ?? 1) * Number(st.opacity);
+      const mixed = [0, 1, 2].map((i) => fg[i] * a + bg[i] * (1 - a));
+      const [l1, l2] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < 4.5) low.push(`${chip.className} ${span.className} "${span.textContent}" ${ratio.toFixed(2)}`);
+    }
+    return low;
+  });
+}
+
 describe("Office's dark theme", () => {
   test("the pane follows a dark Office theme, at every width in both languages", async () => {
     for (const lang of LANGS) {
@@ -764,6 +796,8 @@ describe("Office's dark theme", () => {
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 31, 31)");
         expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(255, 255, 255)");
         expectLayout(await layoutFacts(page), width);
+        // Every count chip's text, its change included, stays readable on the chip (WCAG contrast ≥ 4.5).
+        expect(await chipContrasts(page)).toEqual([]);
         await page.screenshot({ path: path.join(SHOTS, `pane-dark-${lang}-${width}.png`) });
         expect(errors).toEqual([]);
         await page.close();
