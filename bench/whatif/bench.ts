@@ -57,8 +57,10 @@ function report(label: string, base: WhatIfBase): void {
   const averages = indicatorAverages(base.points);
   const key = base.refs[Math.floor(base.refs.length / 2)].key;
   const why = ms(() => explainCustomer(base, p, key, averages));
+  // Quota mode finds the last customer of the next tier: one more pass over the customers.
+  const whyQuota = ms(() => explainCustomer(base, { ...p, tierMode: "quotas" }, key, averages));
   const median = times[Math.floor(times.length / 2)];
-  console.log(`${label}: customers=${base.refs.length} indicators=${base.indicators.length} whatIf median=${median.toFixed(1)}ms max=${times[times.length - 1].toFixed(1)}ms (n=${times.length}) why=${why.toFixed(1)}ms`);
+  console.log(`${label}: customers=${base.refs.length} indicators=${base.indicators.length} whatIf median=${median.toFixed(1)}ms max=${times[times.length - 1].toFixed(1)}ms (n=${times.length}) why=${why.toFixed(1)}ms whyQuota=${whyQuota.toFixed(1)}ms`);
 }
 
 async function main(): Promise<void> {
