@@ -161,7 +161,12 @@ describe("the fake Excel behaves like the documented API", () => {
     const ctx5 = xl.context();
     ctx5.workbook.worksheets.getItem("A").freezePanes.freezeRows(2);
     expect(await codeOf(ctx5.sync())).toBe("InvalidOperation");
+    // Excel refuses to delete a very hidden sheet (InvalidOperation); hidden first, it goes.
+    const ctx6 = xl.context();
+    ctx6.workbook.worksheets.getItem("A").delete();
+    expect(await codeOf(ctx6.sync())).toBe("InvalidOperation");
     const ctx4 = xl.context();
+    ctx4.workbook.worksheets.getItem("A").visibility = "Hidden";
     ctx4.workbook.worksheets.getItem("A").delete();
     await ctx4.sync();
     expect(xl.sheetNames()).toEqual(["B"]);
