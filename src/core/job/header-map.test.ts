@@ -113,6 +113,15 @@ describe("every role's headers can be matched: the evaluation (long and wide) an
     expect(scores(out)).toEqual({ C001: 89.5, C002: 71.25 });
   });
 
+  test("matches made in the pane (the workbook's metadata sheet) count when the outputs go to a separate file", () => {
+    const wb = foreignWorked();
+    const roles = { Kunden: "register", Bewertung: "evaluation", Gewichte: "model" } as const;
+    const withMaps = applyPlan(wb, runJob(wb, { now: NOW, roles, headerMaps: WORKED_MAPS }).plan);
+    // The command line: the input is that workbook, the previous outputs an earlier output file without matches.
+    const earlierOutput: WorkbookModel = { sheets: [] };
+    expect(scores(runJob(withMaps, { now: NOW, roles: { Kunden: "register" }, previous: earlierOutput }))).toEqual({ C001: 89.5, C002: 71.25, C003: 46.75 });
+  });
+
   test("the matches say which role a sheet plays: model columns, else evaluation columns, else a register", () => {
     expect(roleOfMatches(WORKED_MAPS.filter((m) => m.sheet === "Gewichte"))).toBe("model");
     expect(roleOfMatches(WORKED_MAPS.filter((m) => m.sheet === "Bewertung"))).toBe("evaluation");

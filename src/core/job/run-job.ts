@@ -74,7 +74,9 @@ export function runJob(wb: WorkbookModel, opts: JobOptions): JobOutcome {
 export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWorkbook {
   const log = new ProblemLog();
   // Headers a user matched to fields are read as those fields' headers (in memory only).
-  const headerMaps = mergeHeaderMaps(readHeaderMaps(opts.previous ?? given), opts.headerMaps ?? []);
+  // Matches made in the pane live in the workbook's own metadata sheet; the command line's earlier output file
+  // records them too. Both count, the output's (newer) last.
+  const headerMaps = mergeHeaderMaps(readHeaderMaps(given), opts.previous ? readHeaderMaps(opts.previous) : [], opts.headerMaps ?? []);
   const wb = applyHeaderMaps(given, headerMaps);
   const target = opts.previous ?? wb;
   const previous = readPreviousOutputs(target, OUTPUT_SPECS);
