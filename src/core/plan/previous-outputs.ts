@@ -1,4 +1,4 @@
-import { columnLetters, formatAt, kindAt, rawAt, a1, type SheetGrid, type WorkbookModel } from "../workbook/grid";
+import { columnLetters, formatAt, kindAt, rawAt, type SheetGrid, type WorkbookModel } from "../workbook/grid";
 import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "./write-plan";
 import { rowKey, type TabSpec } from "./tab-spec";
 
@@ -6,11 +6,30 @@ import { rowKey, type TabSpec } from "./tab-spec";
 export interface PreviousRow {
   record: Record<string, PlanValue>;
   /** A1 address of the row's first cell in the previous tab. */
-  rowAddress: string;
+  readonly rowAddress: string;
   /** 1-based sheet row of the row. */
   rowNumber?: number;
   /** Values of the columns users added (aligned with the table's `userColumns`), when there are any. */
   userValues?: PlanValue[];
+  /**
+   * The tab's list columns (TabSpec.listColumn: the history's run pairs), kept as one array beside the
+   * record, aligned with `listIds`: a history of 24 runs is 48 cells a row, read and carried in bulk.
+   */
+  listValues?: PlanValue[];
+  /** Column ids of `listValues` (one array shared by every row of the table). */
+  listIds?: readonly string[];
+}
+
+/** A row read from a sheet: its address is built only when a message asks for it (most rows are never named). */
+class SheetRow implements PreviousRow {
+  userValues?: PlanValue[];
+  listValues?: PlanValue[];
+  listIds?: readonly string[];
+  constructor(readonly record: Record<string, PlanValue>, readonly rowNumber: number, private readonly left: number) {}
+
+  get rowAddress(): string {
+    return `${columnLetters(this.left)}${this.rowNumber}`;
+  }
 }
 
 /** A column a user added to an output table: its header, where it was and the format of its cells. */
@@ -95,6 +114,16 @@ export function readPreviousTab(grid: SheetGrid, spec: TabSpec): PreviousRow[] {
 }
 
 /**
+ * An empty record with every column id, to clone per row. Records grown key by key become V8 dictionaries
+ * past ~16 keys (slower to read, about three times the memory); clones of a JSON-parsed object keep its fast shape.
+ */
+function recordTemplate(ids: readonly string[]): Record<string, PlanValue> {
+  const empty: Record<string, null> = {};
+  for (const id of ids) empty[id] = null;
+  return JSON.parse(JSON.stringify(empty)) as Record<string, PlanValue>;
+}
+
+/**
  * Reads one previous output tab: its rows by column id and, unless the tab's columns vary by run, the
  * columns users added (any other column with a header), whose values ride along with each row.
  */
@@ -122,16 +151,43 @@ export function readPreviousTable(grid: SheetGrid, spec: TabSpec): PreviousTable
       userCols.push({ c, col: { header: text, letters: columnLetters((grid.left ?? 0) + c), numberFormat } });
     });
   }
+  // Plain arrays of the columns: the loop below runs once per cell of the tab.
+  const recordCols: number[] = [];
+  const recordIds: string[] = [];
+  const listCols: number[] = [];
+  const listIds: string[] = [];
+  for (const [c, id] of mapped.cols) {
+    if (spec.listColumn?.(id)) {
+      listCols.push(c);
+      listIds.push(id);
+    } else {
+      recordCols.push(c);
+      recordIds.push(id);
+    }
+  }
+  const template = recordTemplate(recordIds);
+  const left = grid.left ?? 0;
+  const top = grid.top ?? 0;
   const rows: PreviousRow[] = [];
   for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
-    const record: Record<string, PlanValue> = {};
+    const record: Record<string, PlanValue> = { ...template };
     let any = false;
-    for (const [c, id] of mapped.cols) {
-      const value = cellValue(grid, r, c);
-      record[id] = value;
+    for (let k = 0; k < recordCols.length; k++) {
+      const value = cellValue(grid, r, recordCols[k]);
+      record[recordIds[k]] = value;
       if (value !== null) any = true;
     }
-    const row: PreviousRow = { record, rowAddress: a1(grid, r, 0), rowNumber: (grid.top ?? 0) + r + 1 };
+    const row = new SheetRow(record, top + r + 1, left);
+    if (listCols.length > 0) {
+      const values = new Array<PlanValue>(listCols.length);
+      for (let k = 0; k < listCols.length; k++) {
+        const value = cellValue(grid, r, listCols[k]);
+        values[k] = value;
+        if (value !== null) any = true;
+      }
+      row.listValues = values;
+      row.listIds = listIds;
+    }
     if (userCols.length > 0) {
       row.userValues = userCols.map((u) => cellValue(grid, r, u.c));
       if (row.userValues.some((v) => v !== null && v !== "")) any = true;

@@ -39,6 +39,11 @@ export interface TabSpec {
   extraColumn?: (header: string) => string | undefined;
   /** A next run reads every column of this tab back (the history, the run log), not only keys and edits. */
   carriedWhole?: boolean;
+  /**
+   * True for the extra columns read back as one list beside the record (PreviousRow.listValues), not as
+   * record keys: the history's run pairs, up to 48 a row, carried in bulk.
+   */
+  listColumn?: (id: string) => boolean;
 }
 
 const DEFAULT_FORMATS: Record<ColumnKind, string> = {
@@ -100,5 +105,7 @@ export function buildTab(
 
 /** The row key of a record under a spec. */
 export function rowKey(spec: TabSpec, record: Record<string, PlanValue | undefined>): string {
+  // Most tabs are keyed by the customer alone: no array and join per row.
+  if (spec.keyColumns.length === 1) return String(record[spec.keyColumns[0]] ?? "");
   return spec.keyColumns.map((id) => String(record[id] ?? "")).join("\u241f");
 }

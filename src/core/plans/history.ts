@@ -52,6 +52,8 @@ export const HISTORY_SPEC: TabSpec = {
     { id: "name", zh: "客户名称", en: "Customer", kind: "text", width: 24 },
   ],
   extraColumn: historyColumnId,
+  // The run pairs (`score:2026-11`) are read back as one list per row; the old form's columns by name.
+  listColumn: (id) => id.includes(":"),
   carriedWhole: true,
 };
 
@@ -212,14 +214,29 @@ function logByLabel(rows: PreviousRow[]): Map<string, RunLogEntry> {
   return out;
 }
 
-/** The current form: run labels in column order (newest first), cells per customer, the run log matched by label. */
+/** The run column ids of a history row in column order: its list columns, else its record's `kind:label` keys. */
+function runIds(row: PreviousRow | undefined): readonly string[] {
+  if (!row) return [];
+  return row.listIds ?? Object.keys(row.record).filter((id) => id.includes(":"));
+}
+
+/** A run column's value in a history row (a list column, else a record key). */
+function runValue(row: PreviousRow, id: string, at: number): PlanValue {
+  if (row.listValues && row.listIds) return at < 0 ? null : (row.listValues[at] ?? null);
+  return row.record[id] ?? null;
+}
+
+/**
+ * The current form: run labels in column order (newest first), cells per customer, the run log matched by
+ * label. Rows read as lists in the order we write them (score, tier per run) keep their list as the cells:
+ * nothing is parsed or copied per run, so a 25th run reads its history no slower per run than a 5th.
+ */
 function readCurrentForm(rows: PreviousRow[], log: Map<string, RunLogEntry>): PastHistory {
   const labels: string[] = [];
   const seen = new Set<string>();
-  for (const id of Object.keys(rows[0]?.record ?? {})) {
-    const colon = id.indexOf(":");
-    if (colon < 0) continue;
-    const label = id.slice(colon + 1);
+  const ids = runIds(rows[0]);
+  for (const id of ids) {
+    const label = id.slice(id.indexOf(":") + 1);
     if (!seen.has(label)) {
       seen.add(label);
       labels.push(label);
@@ -230,16 +247,23 @@ function readCurrentForm(rows: PreviousRow[], log: Map<string, RunLogEntry>): Pa
   const runs = labels.map((label) => log.get(label) ?? { label, runAt: null, timeZone: "", asOf: null, customers: null, counts: emptyCounts(), fingerprint: null });
   const scoreIds = labels.map((l) => `score:${l}`);
   const tierIds = labels.map((l) => `tier:${l}`);
+  const scoreAt = scoreIds.map((id) => ids.indexOf(id));
+  const tierAt = tierIds.map((id) => ids.indexOf(id));
+  const inPairOrder = ids.length === 2 * labels.length && scoreAt.every((at, i) => at === 2 * i && tierAt[i] === 2 * i + 1);
   const customers = new Map<string, { name: PlanValue; cells: PlanValue[] }>();
-  for (const { record: r } of rows) {
-    const key = text(r.key);
+  for (const row of rows) {
+    const key = text(row.record.key);
     if (!key || customers.has(key)) continue;
+    if (inPairOrder && row.listValues && row.listIds === rows[0].listIds) {
+      customers.set(key, { name: row.record.name ?? null, cells: row.listValues });
+      continue;
+    }
     const cells: PlanValue[] = new Array<PlanValue>(labels.length * 2);
     for (let i = 0; i < labels.length; i++) {
-      cells[2 * i] = r[scoreIds[i]] ?? null;
-      cells[2 * i + 1] = r[tierIds[i]] ?? null;
+      cells[2 * i] = runValue(row, scoreIds[i], scoreAt[i]);
+      cells[2 * i + 1] = runValue(row, tierIds[i], tierAt[i]);
     }
-    customers.set(key, { name: r.name ?? null, cells });
+    customers.set(key, { name: row.record.name ?? null, cells });
   }
   return { runs, customers, converted: false, convertedRows: 0 };
 }
