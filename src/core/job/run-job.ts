@@ -203,14 +203,17 @@ function customerList(register: RegisterRead | null, table: ScoreTable, log: Pro
 function manualTiers(customers: CustomerRef[], carry: CarryOver, previous: PreviousOutputs, log: ProblemLog): Map<string, ManualTier> {
   const out = new Map<string, ManualTier>();
   const rosterSheet = previous.tables.get("roster")?.sheet;
-  const rows = new Map((previous.tables.get("roster")?.rows ?? []).map((r) => [String(r.record.key ?? ""), r.rowAddress]));
+  // Addresses are looked up only for a typed value that is no tier: most runs have none.
+  let rows: Map<string, string> | undefined;
+  const rowOf = (key: string) =>
+    (rows ??= new Map((previous.tables.get("roster")?.rows ?? []).map((r) => [String(r.record.key ?? ""), r.rowAddress]))).get(key);
   for (const c of customers) {
     const kept = carry.take("roster", c.key);
     if (!kept) continue;
     const typed = kept.manualTier === null || kept.manualTier === undefined ? "" : String(kept.manualTier);
     const reason = kept.manualReason === null || kept.manualReason === undefined ? undefined : String(kept.manualReason);
     const tier = typed ? parseTier(typed) : undefined;
-    if (typed && !tier) log.warning("manual.badTier", { sheet: rosterSheet, cell: rows.get(c.key), key: c.key, params: { text: typed } });
+    if (typed && !tier) log.warning("manual.badTier", { sheet: rosterSheet, cell: rowOf(c.key), key: c.key, params: { text: typed } });
     if (typed || reason) out.set(c.key, { tier, reason, typed: typed || undefined });
   }
   return out;

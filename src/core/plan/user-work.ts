@@ -26,8 +26,19 @@ function typedValue(v: PlanValue | undefined): boolean {
   return v !== null && v !== undefined && v !== "";
 }
 
+/** The customer part of a row key (the first key column). */
+function customerOf(key: string): string {
+  const sep = key.indexOf(SEP);
+  return sep < 0 ? key : key.slice(0, sep);
+}
+
+/** Rows users added, per previous table: asked for before the tabs are built and again when each is finished. */
+const USER_ROWS = new WeakMap<PreviousTable, { origin: RowOrigin; rows: Set<PreviousRow> }>();
+
 /** The previous rows of a tab that a user added: keys never ours, and second rows of one key. */
 export function userAddedRows(spec: TabSpec, table: PreviousTable, origin: RowOrigin): Set<PreviousRow> {
+  const hit = USER_ROWS.get(table);
+  if (hit && hit.origin === origin) return hit.rows;
   const fp = origin.fingerprints.get(spec.id);
   // Tabs not keyed by customer (KPI figures, problems) can only be judged by fingerprints.
   const byCustomer = spec.keyColumns[0] === "key";
@@ -36,11 +47,12 @@ export function userAddedRows(spec: TabSpec, table: PreviousTable, origin: RowOr
   const seen = new Set<string>();
   for (const row of table.rows) {
     const key = rowKey(spec, row.record);
-    const customer = key.split(SEP)[0] ?? "";
+    const customer = customerOf(key);
     const ours = fp ? fp.keys.has(keyHash(key)) : customer !== "" && origin.knownKeys.has(customer);
     if (!ours || (byCustomer && seen.has(key))) out.add(row);
-    seen.add(key);
+    if (byCustomer) seen.add(key);
   }
+  USER_ROWS.set(table, { origin, rows: out });
   return out;
 }
 
@@ -74,34 +86,39 @@ export function carryUserWork(
   const headers = new Set(tab.columns.map((c) => c.header.trim().toLowerCase()));
   const userCols = (table.userColumns ?? []).map((u, i) => ({ u, i })).filter((x) => !headers.has(x.u.header.toLowerCase()));
   const keyIdx = spec.keyColumns.map((id) => ids.indexOf(id));
-  const keyOf = (row: readonly PlanValue[]): string => keyIdx.map((i) => String(row[i] ?? "")).join(SEP);
+  const single = keyIdx.length === 1 ? keyIdx[0] : -1;
+  // One pass per row of up to 100,000: the single-column key (the customer) needs no array and join.
+  const keyOf = (row: readonly PlanValue[]): string =>
+    single >= 0 ? String(row[single] ?? "") : keyIdx.map((i) => String(row[i] ?? "")).join(SEP);
   const current = new Map<string, number>();
-  tab.rows.forEach((row, r) => {
-    const k = keyOf(row);
+  for (let r = 0; r < tab.rows.length; r++) {
+    const k = keyOf(tab.rows[r]);
     if (!current.has(k)) current.set(k, r);
-  });
+  }
   const rows = userCols.length > 0 ? tab.rows.map((r) => [...r, ...userCols.map(() => null as PlanValue)]) : tab.rows;
   const width = ids.length;
   const users = userAddedRows(spec, table, origin);
   const fp = origin.fingerprints.get(spec.id);
   const computed = spec.columns.map((c, i) => ({ c, i })).filter((x) => !x.c.editable);
-  const claimed = new Set<number>();
+  const counted = spec.columns.map((c, i) => ({ c, i })).filter((x) => x.c.editable && !x.c.prefilled);
+  const claimed = new Uint8Array(tab.rows.length);
   const appended: PlanValue[][] = [];
+  const noUserValues: PlanValue[] = [];
 
   for (const prev of table.rows) {
     const key = rowKey(spec, prev.record);
     const r = current.get(key);
-    const userValues = userCols.map((x) => prev.userValues?.[x.i] ?? null);
-    if (r !== undefined && !claimed.has(r)) {
-      claimed.add(r);
-      userValues.forEach((v, j) => {
+    const userValues = userCols.length > 0 ? userCols.map((x) => prev.userValues?.[x.i] ?? null) : noUserValues;
+    if (r !== undefined && claimed[r] === 0) {
+      claimed[r] = 1;
+      for (let j = 0; j < userValues.length; j++) {
+        const v = userValues[j];
         rows[r][width + j] = v;
         if (typedValue(v)) sum.userColumnCells++;
-      });
-      for (const c of spec.columns) {
-        if (!c.editable || c.prefilled) continue;
+      }
+      for (const { c, i } of counted) {
         const v = prev.record[c.id];
-        if (typedValue(v) && v !== c.defaultValue && comparable(v) === comparable(rows[r][ids.indexOf(c.id)])) sum.editableCells++;
+        if (typedValue(v) && v !== c.defaultValue && comparable(v) === comparable(rows[r][i])) sum.editableCells++;
       }
       const check = fp && !users.has(prev) ? checkRow(fp, key, computed.map((x) => prev.record[x.c.id])) : null;
       if (check?.kind === "changed") {
@@ -119,13 +136,14 @@ export function carryUserWork(
       log?.note("edit.userRowKept", { sheet: table.sheet, cell: prev.rowAddress, params: { sheet: table.sheet, row: prev.rowNumber ?? prev.rowAddress, what } });
       continue;
     }
+    if (userValues.length === 0) continue;
     // A row of ours no longer computed, but with values in users' columns: kept whole, so nothing is lost.
     const typed = userCols.map((x, j) => ({ h: x.u.header, v: userValues[j] })).filter((x) => typedValue(x.v));
     if (typed.length > 0) {
       appended.push([...ids.map((id) => prev.record[id] ?? null), ...userValues]);
       sum.userRows++;
       sum.userColumnCells += typed.length;
-      const customer = key.split(SEP)[0] ?? "";
+      const customer = customerOf(key);
       log?.note("edit.rowKeptForUserColumns", {
         sheet: table.sheet, cell: prev.rowAddress, key: customer || undefined,
         params: { sheet: table.sheet, cell: prev.rowAddress, values: typed.map((x) => `${x.h}=${shown(x.v)}`).join("; ") },
