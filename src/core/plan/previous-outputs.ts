@@ -268,6 +268,11 @@ export class CarryOver {
     return hit.values;
   }
 
+  /** True when the previous run left rows of this tab to take edits from (none on a first run). */
+  holds(tab: OutputTabId): boolean {
+    return (this.byTab.get(tab)?.size ?? 0) > 0;
+  }
+
   /** Marks a row key as kept whole (a row a user added), so its edits are not reported as lost. */
   keep(tab: OutputTabId, key: string): void {
     this.kept.add(`${tab}\u0000${key}`);

@@ -139,6 +139,9 @@ export function buildRetentionPlan(
     (c: ScoredCustomer, f: MeasureFacts) => `${c.tier}|${c.verdict}|${lifeStage(c)}|${f.dormant}|${f.unused?.join(",") ?? "?"}|${f.weakest?.join("\u241f") ?? ""}`,
     (c, f) => customerMeasures(c, lang, f),
   );
+  const anyKept = carry.holds("retention");
+  // Every row of a first run starts with the same editable values.
+  const fresh = editableValues(RETENTION_SPEC, lang, undefined, RETENTION_DEFAULTS);
   const records: Record<string, PlanValue>[] = ordered.map((c) => {
     const tier = c.tier;
     const r = c.register;
@@ -151,6 +154,7 @@ export function buildRetentionPlan(
     else frequency = freq(tier);
     const preferred = r?.preferredChannel ?? r?.channel;
     const budget = tier === "incomplete" || ended ? 0 : settings.plan.budget[tier];
+    const edits = anyKept ? editableValues(RETENTION_SPEC, lang, carry.take("retention", c.key), RETENTION_DEFAULTS) : fresh;
     return {
       key: c.key,
       name: customerName(c),
@@ -162,11 +166,15 @@ export function buildRetentionPlan(
       channel: channel ? pick(CHANNEL_WORDS[channel], lang) : null,
       frequency,
       preferredChannel: preferred ? pick(CHANNEL_WORDS[preferred], lang) : null,
-      measures: measures(c, { weakest: weakest(c.key), unused: unusedProducts(c), dormant: r?.status === "dormant" }),
+      // Only 改善关系's measures name the weakest indicators: no lookup (nor memo key part) for the others.
+      measures: measures(c, { weakest: c.verdict === "improve" ? weakest(c.key) : undefined, unused: unusedProducts(c), dormant: r?.status === "dormant" }),
       owner: r?.accountManager ?? null,
       budget,
       nextContact: nextContact(c, settings, asOf),
-      ...editableValues(RETENTION_SPEC, lang, carry.take("retention", c.key), RETENTION_DEFAULTS),
+      // Named rather than spread: a spread after the other keys builds each record key by key (slow at 100,000 rows).
+      reviewStatus: edits.reviewStatus,
+      execution: edits.execution,
+      remarks: edits.remarks,
     };
   });
   const firstEditable = colIndex(RETENTION_SPEC, "reviewStatus");
