@@ -93,6 +93,29 @@ describe("measures are per customer: 改善关系 names the two weakest indicato
     expect(w.get("C003")).toEqual(["业务贡献", "合作深度"]);
   });
 
+  it("are the two largest gaps, ties by name, for any scores and weights (property)", () => {
+    const names = ["甲", "乙", "丙", "丁", "戊"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(NaN)), { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 20 }),
+        (weights, rows) => {
+          const indicators = names.map((name, i) => ({ name, weight: weights[i] }));
+          const points = names.map((_, i) => rows.map((r) => r[i]));
+          const keys = rows.map((_, c) => `K${c}`);
+          const got = weakestIndicators(indicators, points, keys);
+          rows.forEach((r, c) => {
+            const gaps = indicators
+              .map((ind, i) => ({ name: ind.name, gap: (100 - r[i]) * ind.weight, ok: !Number.isNaN(r[i]) && ind.weight > 0 }))
+              .filter((g) => g.ok && g.gap > 1e-9)
+              .sort((a, b) => b.gap - a.gap || (a.name < b.name ? -1 : 1));
+            expect(got.get(keys[c])).toEqual(gaps.length > 0 ? gaps.slice(0, 2).map((g) => g.name) : undefined);
+          });
+        },
+      ),
+    );
+  });
+
   it("names them in the improve measure and the unused products in cross-sell", () => {
     const c = customer("I", { tier: "B", verdict: "improve", reg: { settlementUse: true, wealthUse: false } });
     const text = customerMeasures(c, "zh-CN", { weakest: ["业务贡献", "合作深度"], unused: ["wealth"] });

@@ -132,16 +132,30 @@ export function measuresText(tier: TierOrIncomplete, verdict: Verdict | null, la
  */
 export function weakestIndicators(indicators: Pick<Indicator, "name" | "weight">[], points: ArrayLike<number>[], keys: string[], count = 2): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  keys.forEach((key, c) => {
-    const gaps: { name: string; gap: number }[] = [];
-    indicators.forEach((ind, i) => {
+  // The largest `count` gaps kept by insertion into a short list: no object and no sort per customer.
+  const best: number[] = [];
+  const bestGap: number[] = [];
+  const ahead = (gap: number, i: number, j: number): boolean =>
+    gap > bestGap[j] || (gap === bestGap[j] && indicators[i].name < indicators[best[j]].name);
+  for (let c = 0; c < keys.length; c++) {
+    best.length = 0;
+    bestGap.length = 0;
+    for (let i = 0; i < indicators.length; i++) {
       const n = points[i]?.[c];
-      if (n === undefined || Number.isNaN(n) || ind.weight <= 0) return;
-      const gap = (100 - n) * ind.weight;
-      if (gap > 1e-9) gaps.push({ name: ind.name, gap });
-    });
-    gaps.sort((a, b) => b.gap - a.gap || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (gaps.length > 0) out.set(key, gaps.slice(0, count).map((g) => g.name));
-  });
+      if (n === undefined || Number.isNaN(n) || indicators[i].weight <= 0) continue;
+      const gap = (100 - n) * indicators[i].weight;
+      if (!(gap > 1e-9)) continue;
+      let at = best.length;
+      while (at > 0 && ahead(gap, i, at - 1)) at--;
+      if (at >= count) continue;
+      best.splice(at, 0, i);
+      bestGap.splice(at, 0, gap);
+      if (best.length > count) {
+        best.pop();
+        bestGap.pop();
+      }
+    }
+    if (best.length > 0) out.set(keys[c], best.map((i) => indicators[i].name));
+  }
   return out;
 }
