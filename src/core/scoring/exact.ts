@@ -22,6 +22,11 @@ export function atLeast(x: number, line: number): boolean {
 
 const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
 
+/** A key's value when it is a plain number ("99"), else NaN: what compareCustomerKeys orders numbers by. */
+export function plainKeyNumber(key: string): number {
+  return PLAIN_NUMBER.test(key) ? Number(key) : NaN;
+}
+
 /**
  * Ascending key order for ties: two keys that are both plain numbers ("99", "100") compare as numbers, so
  * "99" comes first; numeric keys come before all other keys; other keys compare by their characters.

@@ -46,9 +46,11 @@ export function scoreCustomers(input: ScoreInput): ScoredCustomer[] {
     score: results[c].score,
     eligible: !Number.isNaN(results[c].score) && atLeast(results[c].coverage, settings.minCoverage),
   }));
-  const tiers = assignTiers(tierables, settings);
-  const ranks = new Map<number, number>();
-  rankOrder(tierables).forEach((c, pos) => ranks.set(c, pos + 1));
+  // One ranking serves the quotas and the ranks.
+  const order = rankOrder(tierables);
+  const tiers = assignTiers(tierables, settings, order);
+  const ranks = new Int32Array(customers.length);
+  order.forEach((c, pos) => (ranks[c] = pos + 1));
   return customers.map((cust, c) => {
     const r = results[c];
     const computedTier = tiers[c];
@@ -68,7 +70,7 @@ export function scoreCustomers(input: ScoreInput): ScoredCustomer[] {
       tier: manual?.tier ?? computedTier,
       verdict: computedTier === "incomplete" || score === null ? null : verdictFor(score, cust.register?.potential === "high", settings),
       contributions: r.contributions,
-      rank: ranks.get(c) ?? null,
+      rank: ranks[c] > 0 ? ranks[c] : null,
     };
   });
 }

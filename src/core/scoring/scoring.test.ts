@@ -5,7 +5,8 @@ import { derivedPoints } from "./derived-points";
 import { weightsTotalLooksRight } from "./final-score";
 import { minMaxPoints, normaliseScore, percentileRankPoints, bandPoints } from "./normalise";
 import { scoreCustomers, type CustomerRef } from "./score-customers";
-import { assignTiers, thresholdTier, verdictFor, TIER_ORDER } from "./tiers";
+import { assignTiers, rankOrder, thresholdTier, verdictFor, TIER_ORDER } from "./tiers";
+import { comparable, compareCustomerKeys } from "./exact";
 
 const direct = (name: string, weight: number, maxScore = 100): Indicator => ({
   name, weight, maxScore, direction: "positive", method: "direct",
@@ -261,6 +262,24 @@ describe("invariants (properties)", () => {
           const o = byKey.get(r.key)!;
           return r.score === o.score && r.tier === o.tier && r.verdict === o.verdict && r.rank === o.rank;
         });
+      }),
+    );
+  });
+});
+
+describe("ranking: highest score first, equal scores in customer key order (numbers first, by value)", () => {
+  it("orders like a sort by rounded score, then compareCustomerKeys (property)", () => {
+    const key = fc.oneof(fc.nat({ max: 200 }).map(String), fc.constantFrom("A1", "b", "C10", "C9", "10.5", "007", "x"));
+    fc.assert(
+      fc.property(fc.array(fc.record({ key, score: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 5, noNaN: true })), eligible: fc.boolean() })), (items) => {
+        const expected = items
+          .map((it, i) => ({ ...it, i }))
+          .filter((it) => it.eligible)
+          .sort((a, b) => comparable(b.score) - comparable(a.score) || compareCustomerKeys(a.key, b.key) || a.i - b.i)
+          .map((it) => it.i);
+        const got = rankOrder(items);
+        // Equal score and key: either order is a valid ranking; compare the keys and scores at each place.
+        expect(got.map((i) => [items[i].key, comparable(items[i].score)])).toEqual(expected.map((i) => [items[i].key, comparable(items[i].score)]));
       }),
     );
   });

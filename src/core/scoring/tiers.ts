@@ -1,5 +1,5 @@
 import type { Settings } from "../settings/settings";
-import { atLeast, comparable, compareCustomerKeys } from "./exact";
+import { atLeast, comparable, plainKeyNumber } from "./exact";
 import type { Tier, TierOrIncomplete, Verdict } from "./scored-customer";
 
 /** Threshold mode: A if score ≥ A line, else B if ≥ B line, else C if ≥ C line, else D (exact at the lines). */
@@ -32,18 +32,35 @@ export function rankOrder(items: Tierable[]): number[] {
   items.forEach((it, i) => {
     if (it.eligible) idx.push(i);
   });
-  // Plain arrays of the sort keys: the comparator runs ~n·log n times.
+  // Plain arrays of the sort keys: the comparator runs ~n·log n times. Whether a key is a plain number is
+  // found once per key, not once per comparison (compareCustomerKeys' order, its regular expression hoisted).
   const score = items.map((it) => comparable(it.score));
   const key = items.map((it) => it.key);
-  idx.sort((a, b) => score[b] - score[a] || compareCustomerKeys(key[a], key[b]));
+  const numeric = items.map((it) => plainKeyNumber(it.key));
+  idx.sort((a, b) => score[b] - score[a] || compareKeysOf(key, numeric, a, b));
   return idx;
+}
+
+/** compareCustomerKeys of keys a and b, with each key's number (NaN: not a plain number) known beforehand. */
+function compareKeysOf(key: string[], numeric: number[], a: number, b: number): number {
+  const an = !Number.isNaN(numeric[a]);
+  const bn = !Number.isNaN(numeric[b]);
+  if (an && bn) {
+    const d = numeric[a] - numeric[b];
+    if (d !== 0) return d < 0 ? -1 : 1;
+  } else if (an !== bn) {
+    return an ? -1 : 1;
+  }
+  const ka = key[a];
+  const kb = key[b];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**
  * Tiers every customer: ineligible ones (coverage below the minimum) are 资料不全. Quota mode: the first
- * ⌈n·A%⌉ of the ranking are A, the next ⌈n·B%⌉ B, the next ⌈n·C%⌉ C, the rest D.
+ * ⌈n·A%⌉ of the ranking are A, the next ⌈n·B%⌉ B, the next ⌈n·C%⌉ C, the rest D. `order`: rankOrder(items), when known.
  */
-export function assignTiers(items: Tierable[], settings: Settings): TierOrIncomplete[] {
+export function assignTiers(items: Tierable[], settings: Settings, order?: number[]): TierOrIncomplete[] {
   const out: TierOrIncomplete[] = items.map(() => "incomplete");
   if (settings.tierMode === "thresholds") {
     items.forEach((it, i) => {
@@ -51,7 +68,7 @@ export function assignTiers(items: Tierable[], settings: Settings): TierOrIncomp
     });
     return out;
   }
-  const order = rankOrder(items);
+  order ??= rankOrder(items);
   const n = order.length;
   const a = ceilCount(n * settings.quotas.A);
   const b = a + ceilCount(n * settings.quotas.B);
