@@ -49,6 +49,7 @@ export class ScoreTable {
   /** Customer key → packed cell of each score, for the few scores that fail a check later. */
   private readonly packed = new Map<string, number[]>();
   private readonly grids: SheetGrid[] = [];
+  private lastGrid = 0;
 
   /** The column index of an indicator, adding it on first sight (`ref`: the cell naming it). */
   indicatorIndex(name: string, ref?: CellRef): number {
@@ -93,7 +94,7 @@ export class ScoreTable {
       return;
     }
     const { key, indicator, score } = parsed.data;
-    this.store(key, indicator, score, ref.grid, ref.row, ref.col, log);
+    this.store(key, this.indicatorIndex(indicator), score, ref.grid, ref.row, ref.col, log);
   }
 
   /**
@@ -115,13 +116,22 @@ export class ScoreTable {
     const { key, scores } = parsed.data;
     for (let k = 0; k < scores.length; k++) {
       const score = scores[k];
-      if (score !== null) this.store(key, indicators[k], score, ref.grid, ref.row, cols[k], log);
+      if (score !== null) this.store(key, this.indexOfColumn(indicators, k), score, ref.grid, ref.row, cols[k], log);
     }
   }
 
+  /** Indicator indexes of a wide sheet's columns, each found on its first score rather than on every score. */
+  private readonly columnIndexes = new WeakMap<string[], number[]>();
+
+  private indexOfColumn(indicators: string[], k: number): number {
+    let idx = this.columnIndexes.get(indicators);
+    if (!idx) this.columnIndexes.set(indicators, (idx = indicators.map(() => -1)));
+    if (idx[k] < 0) idx[k] = this.indicatorIndex(indicators[k]);
+    return idx[k];
+  }
+
   /** Stores a validated score, keeping the first of two for one customer and indicator. */
-  private store(key: string, indicator: string, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
-    const i = this.indicatorIndex(indicator);
+  private store(key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
     let row = this.scores.get(key);
     let origins = this.packed.get(key);
     if (!row || !origins) {
@@ -131,12 +141,14 @@ export class ScoreTable {
       this.packed.set(key, origins);
     }
     if (row[i] !== undefined && !Number.isNaN(row[i])) {
-      log.warning("eval.duplicateScore", { ...originOf({ grid, row: r, col: c }), key, params: { key, indicator } });
+      log.warning("eval.duplicateScore", { ...originOf({ grid, row: r, col: c }), key, params: { key, indicator: this.indicators[i] } });
       return;
     }
     row[i] = score;
-    let g = this.grids.indexOf(grid);
+    // The grid of the last score is almost always the grid of this one.
+    let g = this.grids[this.lastGrid] === grid ? this.lastGrid : this.grids.indexOf(grid);
     if (g < 0) g = this.grids.push(grid) - 1;
+    this.lastGrid = g;
     origins[i] = (g * ROWS + r) * COLS + c;
   }
 
