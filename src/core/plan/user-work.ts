@@ -32,28 +32,36 @@ function customerOf(key: string): string {
   return sep < 0 ? key : key.slice(0, sep);
 }
 
-/** Rows users added, per previous table: asked for before the tabs are built and again when each is finished. */
-const USER_ROWS = new WeakMap<PreviousTable, { origin: RowOrigin; rows: Set<PreviousRow> }>();
+/** Rows users added, and rows whose key came earlier in the tab, per previous table: asked for before the tabs are built and again when each is finished. */
+const USER_ROWS = new WeakMap<PreviousTable, { origin: RowOrigin; rows: Set<PreviousRow>; repeated: Set<PreviousRow> }>();
 
 /** The previous rows of a tab that a user added: keys never ours, and second rows of one key. */
 export function userAddedRows(spec: TabSpec, table: PreviousTable, origin: RowOrigin): Set<PreviousRow> {
+  return userRows(spec, table, origin).rows;
+}
+
+function userRows(spec: TabSpec, table: PreviousTable, origin: RowOrigin): { rows: Set<PreviousRow>; repeated: Set<PreviousRow> } {
   const hit = USER_ROWS.get(table);
-  if (hit && hit.origin === origin) return hit.rows;
+  if (hit && hit.origin === origin) return hit;
   const fp = origin.fingerprints.get(spec.id);
   // Tabs not keyed by customer (KPI figures, problems) can only be judged by fingerprints.
   const byCustomer = spec.keyColumns[0] === "key";
   const out = new Set<PreviousRow>();
-  if (!fp && !byCustomer) return out;
+  const repeated = new Set<PreviousRow>();
+  if (!fp && !byCustomer) return { rows: out, repeated };
   const seen = new Set<string>();
   for (const row of table.rows) {
     const key = rowKey(spec, row.record);
     const customer = customerOf(key);
     const ours = fp ? fp.keys.has(keyHash(key)) : customer !== "" && origin.knownKeys.has(customer);
-    if (!ours || (byCustomer && seen.has(key))) out.add(row);
+    const again = byCustomer && seen.has(key);
+    if (!ours || again) out.add(row);
+    if (again) repeated.add(row);
     if (byCustomer) seen.add(key);
   }
-  USER_ROWS.set(table, { origin, rows: out });
-  return out;
+  const found = { origin, rows: out, repeated };
+  USER_ROWS.set(table, found);
+  return found;
 }
 
 /**
@@ -90,14 +98,21 @@ export function carryUserWork(
   // One pass per row of up to 100,000: the single-column key (the customer) needs no array and join.
   const keyOf = (row: readonly PlanValue[]): string =>
     single >= 0 ? String(row[single] ?? "") : keyIdx.map((i) => String(row[i] ?? "")).join(SEP);
-  const current = new Map<string, number>();
-  for (let r = 0; r < tab.rows.length; r++) {
-    const k = keyOf(tab.rows[r]);
-    if (!current.has(k)) current.set(k, r);
-  }
+  // The current rows by key, built on the first previous row that needs it.
+  let byKey: Map<string, number> | undefined;
+  const currentRow = (key: string): number | undefined => {
+    if (!byKey) {
+      byKey = new Map<string, number>();
+      for (let r = 0; r < tab.rows.length; r++) {
+        const k = keyOf(tab.rows[r]);
+        if (!byKey.has(k)) byKey.set(k, r);
+      }
+    }
+    return byKey.get(key);
+  };
   const rows = userCols.length > 0 ? tab.rows.map((r) => [...r, ...userCols.map(() => null as PlanValue)]) : tab.rows;
   const width = ids.length;
-  const users = userAddedRows(spec, table, origin);
+  const { rows: users, repeated } = userRows(spec, table, origin);
   const fp = origin.fingerprints.get(spec.id);
   const computed = spec.columns.map((c, i) => ({ c, i })).filter((x) => !x.c.editable);
   const counted = spec.columns.map((c, i) => ({ c, i })).filter((x) => x.c.editable && !x.c.prefilled);
@@ -105,9 +120,15 @@ export function carryUserWork(
   const appended: PlanValue[][] = [];
   const noUserValues: PlanValue[] = [];
 
+  // A current row is taken by the first previous row of its key. Without fingerprints, on a tab keyed by
+  // customer alone, every later row of a key is a user's row: a first row that is ours with nothing typed
+  // (most of 100,000) has nothing to carry or count, and no other row contends for its current row.
+  const skipUntyped = !fp && spec.keyColumns.length === 1 && spec.keyColumns[0] === "key";
   for (const prev of table.rows) {
+    const user = users.has(prev);
+    if (skipUntyped && !user && !typedIn(prev, counted, userCols)) continue;
     const key = rowKey(spec, prev.record);
-    const r = current.get(key);
+    const r = skipUntyped && repeated.has(prev) ? undefined : currentRow(key);
     const userValues = userCols.length > 0 ? userCols.map((x) => prev.userValues?.[x.i] ?? null) : noUserValues;
     if (r !== undefined && claimed[r] === 0) {
       claimed[r] = 1;
@@ -120,13 +141,13 @@ export function carryUserWork(
         const v = prev.record[c.id];
         if (typedValue(v) && v !== c.defaultValue && comparable(v) === comparable(rows[r][i])) sum.editableCells++;
       }
-      const check = fp && !users.has(prev) ? checkRow(fp, key, computed.map((x) => prev.record[x.c.id])) : null;
+      const check = fp && !user ? checkRow(fp, key, computed.map((x) => prev.record[x.c.id])) : null;
       if (check?.kind === "changed") {
         reportComputedEdits(tab, spec, table, prev, rows[r], computed.filter((_, i) => check.cells[i]), log, sum);
       }
       continue;
     }
-    if (users.has(prev)) {
+    if (user) {
       appended.push([...ids.map((id) => prev.record[id] ?? null), ...userValues]);
       sum.userRows++;
       userValues.forEach((v) => {
@@ -166,6 +187,19 @@ export function carryUserWork(
     })),
   ];
   return { ...tab, columns, rows: [...rows, ...appended], userRows: appended.length };
+}
+
+/** True when a previous row holds a typed value in a counted editable column, or any value (even "") in a user's column. */
+function typedIn(prev: PreviousRow, counted: { c: TabSpec["columns"][number] }[], userCols: { i: number }[]): boolean {
+  for (const { c } of counted) {
+    const v = prev.record[c.id];
+    if (typedValue(v) && v !== c.defaultValue) return true;
+  }
+  for (const x of userCols) {
+    const v = prev.userValues?.[x.i];
+    if (v !== null && v !== undefined) return true;
+  }
+  return false;
 }
 
 /** Reports every computed cell of a row that a user changed: it is replaced by the new value. */
