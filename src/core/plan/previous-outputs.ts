@@ -1,4 +1,4 @@
-import { columnLetters, formatAt, kindAt, rawAt, type SheetGrid, type WorkbookModel } from "../workbook/grid";
+import { columnLetters, formatAt, isErrorLiteral, kindAt, type CellKind, type RawValue, type SheetGrid, type WorkbookModel } from "../workbook/grid";
 import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "./write-plan";
 import { rowKey, type TabSpec } from "./tab-spec";
 
@@ -100,9 +100,19 @@ export function mapColumns(grid: SheetGrid, spec: TabSpec): { headerRow: number;
 
 /** A previous output cell as a run reads it: empty and error cells are null, booleans text. */
 export function cellValue(grid: SheetGrid, r: number, c: number): PlanValue {
-  const kind = kindAt(grid, r, c);
-  const v = rawAt(grid, r, c);
-  return kind === "empty" || kind === "error" ? null : typeof v === "boolean" ? String(v) : v;
+  return cellOfRow(grid.values[r], grid.kinds?.[r], c);
+}
+
+/** cellValue with the row's values and kinds looked up once per row (the read visits every cell of a tab). */
+function cellOfRow(values: RawValue[] | undefined, kinds: CellKind[] | undefined, c: number): PlanValue {
+  const raw = values?.[c];
+  const v = raw === undefined ? null : raw;
+  const known = kinds?.[c];
+  if (known) return known === "empty" || known === "error" ? null : typeof v === "boolean" ? String(v) : v;
+  // The kind inferred as kindAt infers it.
+  if (v === null || v === "") return null;
+  if (typeof v === "boolean") return String(v);
+  return typeof v === "string" && isErrorLiteral(v) ? null : v;
 }
 
 /** Tabs whose columns change from run to run (the history's run columns): no column there is a user's. */
@@ -170,10 +180,12 @@ export function readPreviousTable(grid: SheetGrid, spec: TabSpec): PreviousTable
   const top = grid.top ?? 0;
   const rows: PreviousRow[] = [];
   for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
+    const cells = grid.values[r];
+    const kinds = grid.kinds?.[r];
     const record: Record<string, PlanValue> = { ...template };
     let any = false;
     for (let k = 0; k < recordCols.length; k++) {
-      const value = cellValue(grid, r, recordCols[k]);
+      const value = cellOfRow(cells, kinds, recordCols[k]);
       record[recordIds[k]] = value;
       if (value !== null) any = true;
     }
@@ -181,7 +193,7 @@ export function readPreviousTable(grid: SheetGrid, spec: TabSpec): PreviousTable
     if (listCols.length > 0) {
       const values = new Array<PlanValue>(listCols.length);
       for (let k = 0; k < listCols.length; k++) {
-        const value = cellValue(grid, r, listCols[k]);
+        const value = cellOfRow(cells, kinds, listCols[k]);
         values[k] = value;
         if (value !== null) any = true;
       }

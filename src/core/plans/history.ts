@@ -335,9 +335,15 @@ export function readPastHistory(historyRows: PreviousRow[], runLogRows: Previous
 /** Each customer's computed tier in the newest earlier run that has one, with that run's label. */
 export function previousTiers(past: PastHistory): Map<string, { tier: TierOrIncomplete; run: string }> {
   const out = new Map<string, { tier: TierOrIncomplete; run: string }>();
+  // A tier column holds a handful of distinct texts: each is parsed once.
+  const parsed = new Map<PlanValue, ReturnType<typeof parseTierCell>>();
+  const parse = (v: PlanValue) => {
+    if (!parsed.has(v)) parsed.set(v, parseTierCell(v));
+    return parsed.get(v);
+  };
   for (const [key, c] of past.customers) {
     for (let i = 0; i < past.runs.length; i++) {
-      const t = parseTierCell(c.cells[2 * i + 1] ?? null);
+      const t = parse(c.cells[2 * i + 1] ?? null);
       if (t) {
         out.set(key, { tier: t.computed, run: past.runs[i].label });
         break;
