@@ -370,14 +370,20 @@ export interface HistoryRun {
 /** Tier cells written in another language, translated; anything else as it was. */
 function relocaliser(lang: Lang): (v: PlanValue) => PlanValue {
   const memo = new Map<string, PlanValue>();
+  // Runs of equal cells (a column of "D") are common: the last answer is checked before the map.
+  let lastIn: string | undefined;
+  let lastOut: PlanValue = null;
   return (v) => {
     if (typeof v !== "string") return v;
+    if (v === lastIn) return lastOut;
     let out = memo.get(v);
     if (out === undefined) {
       const t = parseTierCell(v);
       out = t ? tierCell(t.computed, t.manual, lang) : v;
       memo.set(v, out);
     }
+    lastIn = v;
+    lastOut = out;
     return out;
   };
 }
