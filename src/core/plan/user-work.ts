@@ -98,18 +98,6 @@ export function carryUserWork(
   // One pass per row of up to 100,000: the single-column key (the customer) needs no array and join.
   const keyOf = (row: readonly PlanValue[]): string =>
     single >= 0 ? String(row[single] ?? "") : keyIdx.map((i) => String(row[i] ?? "")).join(SEP);
-  // The current rows by key, built on the first previous row that needs it.
-  let byKey: Map<string, number> | undefined;
-  const currentRow = (key: string): number | undefined => {
-    if (!byKey) {
-      byKey = new Map<string, number>();
-      for (let r = 0; r < tab.rows.length; r++) {
-        const k = keyOf(tab.rows[r]);
-        if (!byKey.has(k)) byKey.set(k, r);
-      }
-    }
-    return byKey.get(key);
-  };
   const rows = userCols.length > 0 ? tab.rows.map((r) => [...r, ...userCols.map(() => null as PlanValue)]) : tab.rows;
   const width = ids.length;
   const { rows: users, repeated } = userRows(spec, table, origin);
@@ -124,11 +112,18 @@ export function carryUserWork(
   // customer alone, every later row of a key is a user's row: a first row that is ours with nothing typed
   // (most of 100,000) has nothing to carry or count, and no other row contends for its current row.
   const skipUntyped = !fp && spec.keyColumns.length === 1 && spec.keyColumns[0] === "key";
-  for (const prev of table.rows) {
+  const todo = skipUntyped ? table.rows.filter((prev) => users.has(prev) || typedIn(prev, counted, userCols)) : table.rows;
+  // The current rows by key; only the keys of the rows to carry, when those are few.
+  const wanted = skipUntyped ? new Set(todo.map((prev) => rowKey(spec, prev.record))) : undefined;
+  const byKey = new Map<string, number>();
+  for (let r = 0; r < tab.rows.length; r++) {
+    const k = keyOf(tab.rows[r]);
+    if ((!wanted || wanted.has(k)) && !byKey.has(k)) byKey.set(k, r);
+  }
+  for (const prev of todo) {
     const user = users.has(prev);
-    if (skipUntyped && !user && !typedIn(prev, counted, userCols)) continue;
     const key = rowKey(spec, prev.record);
-    const r = skipUntyped && repeated.has(prev) ? undefined : currentRow(key);
+    const r = skipUntyped && repeated.has(prev) ? undefined : byKey.get(key);
     const userValues = userCols.length > 0 ? userCols.map((x) => prev.userValues?.[x.i] ?? null) : noUserValues;
     if (r !== undefined && claimed[r] === 0) {
       claimed[r] = 1;
