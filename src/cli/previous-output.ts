@@ -5,6 +5,7 @@ import { readOwnedTabs } from "../core/plan/previous-outputs";
 import type { WorkbookModel } from "../core/workbook/grid";
 import { WorkbookReadError } from "../xlsx/read-error";
 import { readWorkbookFile } from "../xlsx/read-workbook";
+import { previousReadPlan } from "./previous-filter";
 
 /** What is at the output path before the run. */
 export type PreviousOutput =
@@ -41,7 +42,8 @@ export async function inspectPreviousOutput(file: string): Promise<PreviousOutpu
   }
   let wb: WorkbookModel;
   try {
-    wb = await readWorkbookFile(file, undefined, (sheet) => UNUSED_TAB_NAMES.has(sheet));
+    // Only what the next run needs: computed cells of big tabs are dropped as the file streams.
+    wb = await readWorkbookFile(file, undefined, (sheet) => UNUSED_TAB_NAMES.has(sheet), previousReadPlan());
   } catch (e) {
     if (e instanceof WorkbookReadError && (e.kind === "notWorkbook" || e.kind === "legacyXls" || e.kind === "encrypted")) {
       return { kind: "foreign" };

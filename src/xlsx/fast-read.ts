@@ -3,7 +3,7 @@ import { isDateFormat } from "../core/values/serial-date";
 import { damaged, WorkbookReadError } from "./read-error";
 import { readSharedStrings } from "./read-shared-strings";
 import { readCellFormats } from "./read-styles";
-import { MAX_CELL_SLOTS, readSheetGrid, type CellBudget } from "./sheet-rows";
+import { MAX_CELL_SLOTS, readSheetGrid, type CellBudget, type RowFilter } from "./sheet-rows";
 import {
   findMainPart, InflationBudget, inflationCap, isBinaryMain, isRelType, readContentTypes, readPart, readRelationships,
   readWorkbookPart, type Relationship,
@@ -18,6 +18,13 @@ export interface PackageReadOptions {
   progress?: FastReadProgress;
   /** Sheets for which this is true come back empty (named, in their place, rows not read). */
   skip?: (sheet: string) => boolean;
+  /**
+   * Sheets read before the others: called with the sheets read so far, it names the next one to read first
+   * (e.g. the metadata sheet, then a sheet it names); undefined when the rest may follow in tab order.
+   */
+  readFirst?: (read: readonly SheetGrid[]) => string | undefined;
+  /** A row filter for a sheet about to be read, chosen with the sheets read so far; undefined keeps every cell. */
+  filter?: (sheet: string, read: readonly SheetGrid[]) => RowFilter | undefined;
 }
 
 /**
@@ -58,20 +65,31 @@ export async function readPackage(zip: ZipPackage, file: string, opts: PackageRe
   const dateStyle = formats.map(isDateFormat);
   const cells: CellBudget = { left: MAX_CELL_SLOTS };
 
-  const out: SheetGrid[] = [];
-  for (const ref of refs) {
-    const grid: SheetGrid = { name: ref.name, values: [], kinds: [], formats: [], top: 0, left: 0, hidden: ref.hidden };
-    out.push(grid);
+  const out: SheetGrid[] = refs.map((ref) => ({ name: ref.name, values: [], kinds: [], formats: [], top: 0, left: 0, hidden: ref.hidden }));
+  const read: SheetGrid[] = [];
+  const readSheet = async (i: number): Promise<void> => {
+    const ref = refs[i];
+    const grid = out[i];
+    read.push(grid);
     const rel = byId.get(ref.rid);
     if (!rel || !rel.target) throw damaged("missingPart", { part: main.part, sheet: ref.name, detail: `relationship "${ref.rid}"` });
     // Chart sheets, dialog sheets and macro sheets hold no cells.
-    if (!isRelType(rel, "worksheet")) continue;
+    if (!isRelType(rel, "worksheet")) return;
     const entry = zip.find(rel.target);
     if (!entry) throw damaged("missingPart", { part: rel.target, sheet: ref.name });
-    if (opts.skip?.(ref.name)) continue;
+    if (opts.skip?.(ref.name)) return;
+    const filter = opts.filter?.(ref.name, read);
     await readPart(zip, entry, budget, (chunks) =>
-      readSheetGrid(chunks, { part: entry.name, sheet: ref.name, strings, formats, dateStyle, date1904, budget: cells, progress: opts.progress }, grid),
+      readSheetGrid(chunks, { part: entry.name, sheet: ref.name, strings, formats, dateStyle, date1904, budget: cells, progress: opts.progress, filter }, grid),
     );
+  };
+  const done = new Set<number>();
+  for (let name = opts.readFirst?.(read); name !== undefined; name = opts.readFirst?.(read)) {
+    const i = refs.findIndex((r, k) => r.name === name && !done.has(k));
+    if (i < 0) break;
+    done.add(i);
+    await readSheet(i);
   }
+  for (let i = 0; i < refs.length; i++) if (!done.has(i)) await readSheet(i);
   return { sheets: out };
 }

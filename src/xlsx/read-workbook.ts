@@ -1,5 +1,5 @@
 import type { WorkbookModel } from "../core/workbook/grid";
-import { readPackage } from "./fast-read";
+import { readPackage, type PackageReadOptions } from "./fast-read";
 import { PackageDamage, WorkbookReadError } from "./read-error";
 import { sniffWorkbookFile } from "./sniff-file";
 import { ZipPackage } from "./zip-reader";
@@ -11,6 +11,10 @@ export type ReadProgress = (sheet: string, rows: number) => void;
 export interface ReadOptions {
   /** Read only these sheets (by tab name); the others come back empty, in their place. */
   only?: readonly string[];
+  /** Sheets to read before the others, named one by one from what was read (see PackageReadOptions). */
+  readFirst?: PackageReadOptions["readFirst"];
+  /** Which cells of a sheet to keep, decided as it streams (see PackageReadOptions). */
+  filter?: PackageReadOptions["filter"];
 }
 
 /**
@@ -29,12 +33,13 @@ export async function readWorkbookFile(
   options: ReadOptions | "auto" | "exceljs" = {},
 ): Promise<WorkbookModel> {
   await sniffWorkbookFile(file);
-  const only = typeof options === "object" && options.only ? new Set(options.only) : undefined;
+  const opts = typeof options === "object" ? options : {};
+  const only = opts.only ? new Set(opts.only) : undefined;
   const skipSheet = (sheet: string): boolean => (skip?.(sheet) ?? false) || (only !== undefined && !only.has(sheet));
   let zip: ZipPackage | undefined;
   try {
     zip = await ZipPackage.open(file);
-    return await readPackage(zip, file, { progress, skip: skipSheet });
+    return await readPackage(zip, file, { progress, skip: skipSheet, readFirst: opts.readFirst, filter: opts.filter });
   } catch (e) {
     if (e instanceof PackageDamage) throw new WorkbookReadError(e.kind, file, e.damage.detail, e.damage);
     if (e instanceof WorkbookReadError) throw e;

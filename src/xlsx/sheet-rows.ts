@@ -31,7 +31,16 @@ export interface SheetContext {
   date1904: boolean;
   budget: CellBudget;
   progress?: (sheet: string, rows: number) => void;
+  /** Sees each new row before it is stored and may blank the cells it does not need (see RowFilter). */
+  filter?: RowFilter;
 }
+
+/**
+ * Decides, row by row as a sheet streams, which cells are kept: it gets each row's own arrays (0-based row
+ * index, values, kinds, formats) and blanks what is not needed (value null, kind "empty", format "General").
+ * Lets a caller keep a few columns of a big sheet, chosen once its header row has been seen.
+ */
+export type RowFilter = (row: number, values: RawValue[], kinds: CellKind[], formats: string[]) => void;
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -124,7 +133,7 @@ function isoToSerial(s: string): number | null {
  * XFD1048576, more than 1,048,576 rows, a value that contradicts its type, more cells than the budget.
  */
 export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetContext, grid: SheetGrid): Promise<void> {
-  const { part, sheet, strings, formats, dateStyle, date1904, budget, progress } = ctx;
+  const { part, sheet, strings, formats, dateStyle, date1904, budget, progress, filter } = ctx;
   const values = grid.values;
   const kinds: CellKind[][] = (grid.kinds ??= []);
   const fmts: string[][] = (grid.formats ??= []);
@@ -311,6 +320,14 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     inRow = false;
     nextRow = rowIdx + 1;
     if (vals.length === 0) return;
+    if (filter && rowIdx >= values.length) {
+      filter(rowIdx, vals, ks, fs);
+      // Blanked cells at the end cost nothing once cut off.
+      let n = vals.length;
+      while (n > 0 && ks[n - 1] === "empty") n--;
+      if (n === 0) return;
+      vals.length = ks.length = fs.length = n;
+    }
     if (rowIdx >= values.length) {
       spend(rowIdx + 1 - values.length);
       while (values.length < rowIdx) {

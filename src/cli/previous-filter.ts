@@ -1,0 +1,146 @@
+import { OUTPUT_SPECS } from "../core/job/run-job";
+import { mapColumns, readOwnedTabs, readPreviousTable } from "../core/plan/previous-outputs";
+import { readFingerprints } from "../core/plan/row-fingerprints";
+import type { TabSpec } from "../core/plan/tab-spec";
+import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "../core/plan/write-plan";
+import type { CellKind, RawValue, SheetGrid } from "../core/workbook/grid";
+import type { RowFilter } from "../xlsx/sheet-rows";
+
+/**
+ * What a second run reads of its previous output, decided while the file streams. The metadata sheet is
+ * read first (which tab is which, which tabs have row fingerprints), then the history (which customers
+ * earlier runs wrote); every other tab of ours is read by its header row:
+ *
+ * - kept: the row keys, the editable and `carried` columns, every column that is not ours (users' columns),
+ *   all of the history and run log (`carriedWhole`), and all of a tab with fingerprints (its computed cells
+ *   are compared with them to find a user's edit);
+ * - dropped: the computed cells of a tab without fingerprints (over 20,000 rows), on rows the next run
+ *   rebuilds anyway — but a row is kept whole when the core could keep it as typed: a key no earlier run
+ *   wrote, a key seen before in the tab, a value in a user's column, or nothing else in it.
+ *
+ * The core gets the same model it would get from a full read, less cells it never looks at.
+ */
+export interface PreviousReadPlan {
+  readFirst: (read: readonly SheetGrid[]) => string | undefined;
+  filter: (sheet: string, read: readonly SheetGrid[]) => RowFilter | undefined;
+}
+
+const SEP = "\u241f";
+/** Rows searched for the header, as the core's mapColumns does. */
+const HEADER_ROWS = 10;
+
+/** A cell as the core reads it into a record (previous-outputs' cellValue), as text for keys. */
+function keyText(values: readonly RawValue[], kinds: readonly CellKind[], c: number): string {
+  const k = kinds[c];
+  if (c < 0 || c >= values.length || k === "empty" || k === "error") return "";
+  return String(values[c] ?? "");
+}
+
+/** The row filter of one previous tab without fingerprints; `known` are the customers earlier runs wrote. */
+export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): RowFilter {
+  const kept = new Set<string>(spec.columns.filter((c) => c.editable || c.carried).map((c) => c.id));
+  for (const id of spec.keyColumns) kept.add(id);
+  const byCustomer = spec.keyColumns[0] === "key";
+  const head: SheetGrid = { name: spec.id, values: [] };
+  let headerRow = -1;
+  let searched = false;
+  let drop: number[] = [];
+  let keyAt: number[] = [];
+  const isOurs: boolean[] = [];
+  const dropped: boolean[] = [];
+  const seen = new Set<string>();
+
+  return (r, values, kinds, formats) => {
+    if (!searched) {
+      // Rows before the header is known are kept whole (the core looks for it in the first ten rows).
+      head.values[r] = values.slice();
+      const mapped = mapColumns(head, spec);
+      if (mapped) {
+        searched = true;
+        headerRow = mapped.headerRow;
+        const byId = new Map<string, number>([...mapped.cols].map(([c, id]) => [id, c]));
+        keyAt = spec.keyColumns.map((id) => byId.get(id) ?? -1);
+        for (const [c, id] of mapped.cols) {
+          isOurs[c] = true;
+          if (!kept.has(id)) {
+            drop.push(c);
+            dropped[c] = true;
+          }
+        }
+        drop = drop.sort((a, b) => a - b);
+      } else if (r >= HEADER_ROWS - 1) {
+        searched = true;
+      }
+      return;
+    }
+    if (headerRow < 0 || r <= headerRow || drop.length === 0) return;
+    const key = keyAt.map((c) => keyText(values, kinds, c)).join(SEP);
+    const repeated = seen.has(key);
+    seen.add(key);
+    if (repeated) return;
+    if (byCustomer) {
+      const customer = key.split(SEP)[0] ?? "";
+      if (customer === "" || !known.has(customer)) return;
+    }
+    let rest = false;
+    for (let c = 0; c < values.length; c++) {
+      const k = kinds[c];
+      if (k === "empty") continue;
+      // A value in a column not ours is a user's: the core may keep the row whole for it.
+      if (!isOurs[c]) return;
+      // An error reads as empty in the core's records.
+      if (!rest && !dropped[c] && k !== "error") rest = true;
+    }
+    // Only computed cells in it: dropping them would lose the row from the core's view.
+    if (!rest) return;
+    for (const c of drop) {
+      if (c >= values.length) break;
+      values[c] = null;
+      kinds[c] = "empty";
+      formats[c] = "General";
+    }
+  };
+}
+
+/** The customers earlier runs wrote: the keys of the previous history tab. */
+function historyCustomers(grid: SheetGrid | undefined): Set<string> {
+  const out = new Set<string>();
+  const spec = OUTPUT_SPECS.find((s) => s.id === "history");
+  if (!grid || !spec) return out;
+  for (const row of readPreviousTable(grid, spec).rows) {
+    const k: PlanValue = row.record.key ?? null;
+    if (k !== null && k !== "") out.add(String(k));
+  }
+  return out;
+}
+
+/** The read plan of a previous output: metadata sheet and history first, then each tab by what it needs. */
+export function previousReadPlan(): PreviousReadPlan {
+  let owned: Map<string, OutputTabId> | undefined;
+  let withPrints: Set<OutputTabId> | undefined;
+  let known: Set<string> | undefined;
+  const metaOf = (read: readonly SheetGrid[]): SheetGrid | undefined => read.find((s) => s.name === META_SHEET_NAME);
+  const historySheet = (): string | undefined => [...(owned ?? [])].find(([, id]) => id === "history")?.[0];
+  return {
+    readFirst: (read) => {
+      const meta = metaOf(read);
+      if (!meta) return read.length === 0 ? META_SHEET_NAME : undefined;
+      owned ??= readOwnedTabs({ sheets: [meta] });
+      const history = historySheet();
+      return history !== undefined && !read.some((s) => s.name === history) ? history : undefined;
+    },
+    filter: (sheet, read) => {
+      const meta = metaOf(read);
+      // Not ours (no metadata sheet): read in full, then refused as foreign.
+      if (!meta || sheet === META_SHEET_NAME) return undefined;
+      owned ??= readOwnedTabs({ sheets: [meta] });
+      const id = owned.get(sheet);
+      const spec = id ? OUTPUT_SPECS.find((s) => s.id === id) : undefined;
+      if (!id || !spec || spec.carriedWhole) return undefined;
+      withPrints ??= new Set(readFingerprints({ sheets: [meta] }).keys());
+      if (withPrints.has(id)) return undefined;
+      known ??= historyCustomers(read.find((s) => s.name === historySheet()));
+      return computedCellsFilter(spec, known);
+    },
+  };
+}
