@@ -53,14 +53,17 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, part: str
   const item = new StringItemText();
   let inSi = false;
   const p = xmlParser(part);
-  const onText = (s: string): void => item.add(s);
+  // One text handler for the whole part: item.add keeps only the text of a <t> inside an <si>.
+  p.on("text", (s: string) => {
+    if (inSi) item.add(s);
+  });
   p.on("opentag", (tag) => {
     const n = localName(tag.name);
     if (n === "si") {
       inSi = true;
       if (out.length >= MAX_SHARED_STRINGS) throw tooLarge("cells", { part, detail: `${MAX_SHARED_STRINGS.toLocaleString("en-US")} shared strings` });
     } else if (inSi) {
-      if (item.open(n)) p.on("text", onText);
+      item.open(n);
     }
   });
   p.on("closetag", (tag) => {
@@ -70,7 +73,6 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, part: str
       out.push(item.take());
     } else if (inSi) {
       item.close(n);
-      if (n === "t") p.off("text");
     }
   });
   p.on("cdata", (s) => item.add(s));

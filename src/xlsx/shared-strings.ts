@@ -1,9 +1,11 @@
-import { escapeXml } from "./xml-text";
+import { cellText, escapeXml } from "./xml-text";
 
 /** The workbook's shared string table: each distinct text stored once, as Excel itself writes text cells. */
 export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly list: string[] = [];
+  /** Per index: its text comes out of cellText unchanged, so a cell holding exactly it needs no cleaning. */
+  private readonly asIs: boolean[] = [];
   /** Number of text cells written (the table's `count`). */
   private uses = 0;
 
@@ -20,8 +22,23 @@ export class SharedStrings {
       i = this.list.length;
       this.index.set(text, i);
       this.list.push(text);
+      this.asIs.push(cellText(text) === text);
     }
     return i;
+  }
+
+  /**
+   * The index of a cell's text as written (cleaned by cellText), or -1 when nothing is left of it. A text
+   * seen before is found without cleaning it again: most cells repeat a text (tiers, verdicts, managers).
+   */
+  cell(raw: string): number {
+    const i = this.index.get(raw);
+    if (i !== undefined && this.asIs[i]) {
+      this.uses++;
+      return i;
+    }
+    const text = cellText(raw);
+    return text === "" ? -1 : this.id(text);
   }
 
   /** The sharedStrings.xml part, in chunks (the table may be large). */

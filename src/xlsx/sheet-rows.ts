@@ -174,10 +174,11 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
   };
 
   const p = xmlParser(part);
-  const onText = (s: string): void => {
+  // One text handler for the whole part (setting and unsetting it per <v> cost more than the text itself).
+  p.on("text", (s: string): void => {
     if (inV) vText += s;
-    else item.add(s);
-  };
+    else if (inIs) item.add(s);
+  });
 
   const openRow = (tag: SaxesTagPlain): void => {
     if (++rowsSeen > MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
@@ -372,12 +373,11 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       if (n === "v") {
         inV = true;
         vText = "";
-        p.on("text", onText);
       } else if (n === "is") {
         inIs = true;
         isText = "";
-      } else if (inIs && item.open(n)) {
-        p.on("text", onText);
+      } else if (inIs) {
+        item.open(n);
       }
     } else if (n === "c") {
       if (inRow) openCell(tag);
@@ -391,7 +391,6 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     if (inCell) {
       if (n === "v") {
         inV = false;
-        p.off("text");
       } else if (n === "is") {
         inIs = false;
         isText = item.take();
@@ -399,7 +398,6 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
         closeCell();
       } else if (inIs) {
         item.close(n);
-        if (n === "t") p.off("text");
       }
     } else if (n === "row") {
       if (inRow) closeRow();

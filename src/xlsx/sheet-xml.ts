@@ -122,6 +122,16 @@ export function* sheetXml(
     `</row>`;
 
   const sweep = new BlockSweep(tab.styles, cols.length);
+  // The fixed pieces of a cell's XML, built once per column and per style rather than per cell.
+  const cellOpen = letters.map((l) => `<c r="${l}`);
+  const textMid: string[] = [];
+  const numberMid: string[] = [];
+  const blankEnd: string[] = [];
+  const pieces = (x: number): void => {
+    textMid[x] = `" s="${x}" t="s"><v>`;
+    numberMid[x] = `" s="${x}"><v>`;
+    blankEnd[x] = `" s="${x}"/>`;
+  };
   let buf = "";
   for (let r = 0; r < tab.rows.length; r++) {
     sweep.at(r);
@@ -137,20 +147,20 @@ export function* sheetXml(
     for (let c = 0; c < cols.length; c++) {
       const v = row[c] ?? null;
       const s = xfFor(c, sweep.roles[c]);
-      const ref = letters[c] + excelRow;
+      if (textMid[s] === undefined) pieces(s);
       if (typeof v === "string" || (typeof v === "number" && cols[c].kind === "text")) {
         // Text is always a shared string: never an inline formula, whatever it starts with.
-        const text = cellText(String(v));
-        if (text === "") {
-          if (sweep.roles[c]) xml += `<c r="${ref}" s="${s}"/>`;
+        const id = strings.cell(typeof v === "string" ? v : String(v));
+        if (id < 0) {
+          if (sweep.roles[c]) xml += cellOpen[c] + excelRow + blankEnd[s];
         } else {
-          xml += `<c r="${ref}" s="${s}" t="s"><v>${strings.id(text)}</v></c>`;
+          xml += cellOpen[c] + excelRow + textMid[s] + id + "</v></c>";
         }
       } else if (typeof v === "number" && Number.isFinite(v)) {
-        xml += `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
+        xml += cellOpen[c] + excelRow + numberMid[s] + v + "</v></c>";
       } else if (sweep.roles[c]) {
         // An empty cell still carries its row's colour, so coloured rows have no holes.
-        xml += `<c r="${ref}" s="${s}"/>`;
+        xml += cellOpen[c] + excelRow + blankEnd[s];
       }
     }
     buf += xml + "</row>";
