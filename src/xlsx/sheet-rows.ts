@@ -336,7 +336,8 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
         kinds.push(EMPTY_KINDS);
         fmts.push(EMPTY_FORMATS);
       }
-      values.push(vals);
+      // A copy of exactly its length: the array grown cell by cell holds up to twice the slots.
+      values.push(vals.slice());
       kinds.push(kindRows.intern(ks));
       fmts.push(formatRows.intern(fs));
     } else {
