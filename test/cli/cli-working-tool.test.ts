@@ -1,19 +1,6 @@
 import * as path from "path";
-import { cellUnder, cli, copyFixture, readBack, tabRecords, tempDir } from "./helpers/cli-run";
+import { cellUnder, cli, copyFixture, nextColumn, readBack, rowOf, tabRecords, tempDir } from "./helpers/cli-run";
 import { zipEntries } from "./helpers/zip-entries";
-
-/** The 1-based column after the last header cell of a tab. */
-function nextColumn(ws: import("exceljs").Worksheet): number {
-  let last = 0;
-  ws.getRow(1).eachCell((_, n) => (last = Math.max(last, n)));
-  return last + 1;
-}
-
-function rowOf(ws: import("exceljs").Worksheet, header: string, value: string): number {
-  const i = tabRecords(ws).findIndex((r) => r[header] === value);
-  if (i < 0) throw new Error(`no row with ${header}=${value} on ${ws.name}`);
-  return i + 2;
-}
 
 describe("nothing a user types in the output is lost (command line, real files)", () => {
   test("a second run carries added columns and rows, reports computed-cell edits once and values outside a list", async () => {

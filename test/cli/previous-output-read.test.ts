@@ -1,20 +1,13 @@
-import * as path from "path";
 import { inspectPreviousOutput } from "../../src/cli/previous-output";
 import { runJob } from "../../src/core/job/run-job";
 import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
 import type { SheetGrid, WorkbookModel } from "../../src/core/workbook/grid";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
-import { cellUnder, cli, copyFixture, readBack, tabRecords, tempDir } from "./helpers/cli-run";
+import { cellUnder, cli, copyFixture, nextColumn, readBack, rowOf, tabRecords, tempDir } from "./helpers/cli-run";
 
 const NOW = new Date("2024-08-01T08:00:00Z");
 /** 2024-07-31 as an Excel serial day. */
 const AS_OF = 45504;
-
-function rowOf(ws: import("exceljs").Worksheet, header: string, value: string): number {
-  const i = tabRecords(ws).findIndex((r) => r[header] === value);
-  if (i < 0) throw new Error(`no row with ${header}=${value} on ${ws.name}`);
-  return i + 2;
-}
 
 function columnOf(grid: SheetGrid, header: string): number {
   const c = grid.values[0].indexOf(header);
@@ -41,15 +34,12 @@ function sheet(wb: WorkbookModel, name: string): SheetGrid {
  * `bigTabs` strips the row fingerprints from the metadata sheet, as a run writes it for tabs over 20,000 rows.
  */
 async function editedOutput(bigTabs: boolean): Promise<{ input: string; out: string }> {
-  const dir = tempDir();
-  const input = copyFixture("long.xlsx", dir);
-  const out = path.join(dir, "long.tiers.xlsx");
+  const input = copyFixture("long.xlsx", tempDir());
+  const out = input.replace(/\.xlsx$/, ".tiers.xlsx");
   await cli([input, "--as-of", "2024-06-30"]);
   const wb = await readBack(out);
   const roster = wb.getWorksheet("客户分级名册")!;
-  let last = 0;
-  roster.getRow(1).eachCell((_, n) => (last = Math.max(last, n)));
-  const note = last + 1;
+  const note = nextColumn(roster);
   roster.getRow(1).getCell(note).value = "我的备注";
   roster.getRow(rowOf(roster, "客户编号", "C003")).getCell(note).value = "老客户";
   cellUnder(roster, "人工等级", rowOf(roster, "客户编号", "C004")).value = "A";

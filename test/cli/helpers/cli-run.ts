@@ -95,3 +95,17 @@ export async function readRefusal(file: string): Promise<WorkbookReadError> {
   }
   throw new Error("read did not fail");
 }
+
+/** The 1-based column after the last header cell of a tab. */
+export function nextColumn(ws: ExcelJS.Worksheet): number {
+  let last = 0;
+  ws.getRow(1).eachCell((_, n) => (last = Math.max(last, n)));
+  return last + 1;
+}
+
+/** The 1-based sheet row of the first data row whose cell under `header` is `value`. */
+export function rowOf(ws: ExcelJS.Worksheet, header: string, value: string): number {
+  const i = tabRecords(ws).findIndex((r) => r[header] === value);
+  if (i < 0) throw new Error(`no row with ${header}=${value} on ${ws.name}`);
+  return i + 2;
+}
