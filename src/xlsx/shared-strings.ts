@@ -27,6 +27,12 @@ export class SharedStrings {
     return i;
   }
 
+  /** Counts one more cell of a text already indexed (a caller that remembers the index) and returns it. */
+  again(i: number): number {
+    this.uses++;
+    return i;
+  }
+
   /**
    * The index of a cell's text as written (cleaned by cellText), or -1 when nothing is left of it. A text
    * seen before is found without cleaning it again: most cells repeat a text (tiers, verdicts, managers).

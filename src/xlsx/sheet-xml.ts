@@ -132,6 +132,9 @@ export function* sheetXml(
     numberMid[x] = `" s="${x}"><v>`;
     blankEnd[x] = `" s="${x}"/>`;
   };
+  // The last text of each column and its index: consecutive rows often repeat one (tiers, verdicts, managers).
+  const lastText: (string | undefined)[] = cols.map(() => undefined);
+  const lastId: number[] = cols.map(() => -1);
   let buf = "";
   for (let r = 0; r < tab.rows.length; r++) {
     sweep.at(r);
@@ -150,7 +153,14 @@ export function* sheetXml(
       if (textMid[s] === undefined) pieces(s);
       if (typeof v === "string" || (typeof v === "number" && cols[c].kind === "text")) {
         // Text is always a shared string: never an inline formula, whatever it starts with.
-        const id = strings.cell(typeof v === "string" ? v : String(v));
+        const raw = typeof v === "string" ? v : String(v);
+        let id: number;
+        if (raw === lastText[c]) id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
+        else {
+          id = strings.cell(raw);
+          lastText[c] = raw;
+          lastId[c] = id;
+        }
         if (id < 0) {
           if (sweep.roles[c]) xml += cellOpen[c] + excelRow + blankEnd[s];
         } else {
