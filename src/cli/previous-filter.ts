@@ -74,14 +74,16 @@ export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): 
       return;
     }
     if (headerRow < 0 || r <= headerRow || drop.length === 0) return;
-    const key = keyAt.map((c) => keyText(values, kinds, c)).join(SEP);
-    const repeated = seen.has(key);
+    // The row key as the core joins it (one column for most tabs: no joining then).
+    const first = keyText(values, kinds, keyAt[0] ?? -1);
+    let key = first;
+    for (let i = 1; i < keyAt.length; i++) key += SEP + keyText(values, kinds, keyAt[i]);
+    if (seen.has(key)) return;
     seen.add(key);
-    if (repeated) return;
-    if (byCustomer) {
-      const customer = key.split(SEP)[0] ?? "";
-      if (customer === "" || !known.has(customer)) return;
-    }
+    // The customer is what the core splits off the joined key (a key holding the separator included).
+    const cut = first.indexOf(SEP);
+    const customer = cut < 0 ? first : first.slice(0, cut);
+    if (byCustomer && (customer === "" || !known.has(customer))) return;
     let rest = false;
     for (let c = 0; c < values.length; c++) {
       const k = kinds[c];
