@@ -14,7 +14,7 @@ import { readWorkbookFile } from "../xlsx/read-workbook";
 import { writePlanAtomic } from "../xlsx/write-plan";
 import { EXIT_FAILED, exitCodeFor } from "./exit-code";
 import { readErrorText, text } from "./messages";
-import { collectGarbage } from "./collect-garbage";
+import { collectGarbage, prepareHeap } from "./collect-garbage";
 import { inspectPreviousOutput } from "./previous-output";
 import type { Progress } from "./progress";
 
@@ -60,7 +60,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /** Reads the input and runs the job; the workbook model goes out of scope here, before the write. */
-async function readAndRun(input: string, previous: WorkbookModel | undefined, opts: WorkbookRunOptions & { inputBytes: number }, progress?: Progress): Promise<WrittenOutcome> {
+async function readAndRun(input: string, previous: WorkbookModel | undefined, opts: WorkbookRunOptions, progress?: Progress): Promise<WrittenOutcome> {
   let wb: WorkbookModel;
   try {
     wb = await readWorkbookFile(input, progress ? (sheet, rows) => progress.read(sheet, rows) : undefined);
@@ -69,7 +69,7 @@ async function readAndRun(input: string, previous: WorkbookModel | undefined, op
     throw e;
   }
   progress?.scoring();
-  collectGarbage(opts.inputBytes);
+  collectGarbage();
   try {
     const outcome = runJob(wb, { now: opts.now, lang: opts.lang, asOf: opts.asOf ? serialOfIsoDate(opts.asOf) : undefined, previous });
     return { plan: outcome.plan, summary: outcome.summary, problems: outcome.problems, managers: managerFigures(outcome, outcome.summary.lang) };
@@ -83,11 +83,10 @@ async function readAndRun(input: string, previous: WorkbookModel | undefined, op
  * Checks the output path (before the long job, so a refusal comes at once), reads the previous output
  * when it is ours, reads the input and runs the job.
  */
-async function prepare(
-  input: string, output: string, opts: WorkbookRunOptions, progress?: Progress,
-): Promise<{ outcome: WrittenOutcome; carried: boolean; inputBytes: number }> {
+async function prepare(input: string, output: string, opts: WorkbookRunOptions, progress?: Progress): Promise<{ outcome: WrittenOutcome; carried: boolean }> {
   const lang = opts.messageLang;
   if (await sameFile(input, output)) throw new RunFailure("output.isInput", text("outputIsInput", lang));
+  prepareHeap(await fsp.stat(input).then((s) => s.size, () => 0));
   const prev = await inspectPreviousOutput(output);
   if (prev.kind === "foreign") throw new RunFailure("output.foreign", text("outputForeign", lang, { file: output }));
   if (prev.kind === "foreignSheets") {
@@ -95,10 +94,8 @@ async function prepare(
   }
   if (prev.kind === "unreadable") throw new RunFailure("output.unreadable", text("outputUnreadable", lang, { file: output, reason: prev.reason }));
   const previous = prev.kind === "ours" ? prev.workbook : undefined;
-  const inputBytes = await fsp.stat(input).then((s) => s.size, () => 0);
-  if (previous) collectGarbage(inputBytes);
-  const outcome = await readAndRun(input, previous, { ...opts, inputBytes }, progress);
-  return { outcome, carried: previous !== undefined, inputBytes };
+  if (previous) collectGarbage();
+  return { outcome: await readAndRun(input, previous, opts, progress), carried: previous !== undefined };
 }
 
 /** Runs one workbook end to end — read, score, plan, write atomically — and never throws for a bad input. */
@@ -106,8 +103,8 @@ export async function runWorkbook(input: string, output: string, opts: WorkbookR
   const failed = (code: string, message: string): WorkbookRun => ({ kind: "failed", input, output, code, message, exitCode: EXIT_FAILED });
   try {
     // Only the plan is alive after prepare: the input and previous models were dropped with its frame.
-    const { outcome, carried, inputBytes } = await prepare(input, output, opts, progress);
-    collectGarbage(inputBytes);
+    const { outcome, carried } = await prepare(input, output, opts, progress);
+    collectGarbage();
     try {
       await writePlanAtomic(outcome.plan, output, progress ? (sheet, done, total) => progress.writing(sheet, done, total) : undefined);
     } catch (e) {
