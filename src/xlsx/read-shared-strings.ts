@@ -53,17 +53,14 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, part: str
   const item = new StringItemText();
   let inSi = false;
   const p = xmlParser(part);
-  // One text handler for the whole part: item.add keeps only the text of a <t> inside an <si>.
-  p.on("text", (s: string) => {
-    if (inSi) item.add(s);
-  });
+  const onText = (s: string): void => item.add(s);
   p.on("opentag", (tag) => {
     const n = localName(tag.name);
     if (n === "si") {
       inSi = true;
       if (out.length >= MAX_SHARED_STRINGS) throw tooLarge("cells", { part, detail: `${MAX_SHARED_STRINGS.toLocaleString("en-US")} shared strings` });
     } else if (inSi) {
-      item.open(n);
+      if (item.open(n)) p.on("text", onText);
     }
   });
   p.on("closetag", (tag) => {
@@ -73,6 +70,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, part: str
       out.push(item.take());
     } else if (inSi) {
       item.close(n);
+      if (n === "t") p.off("text");
     }
   });
   p.on("cdata", (s) => item.add(s));

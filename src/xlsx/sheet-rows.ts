@@ -174,11 +174,12 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
   };
 
   const p = xmlParser(part);
-  // One text handler for the whole part (setting and unsetting it per <v> cost more than the text itself).
-  p.on("text", (s: string): void => {
+  // The text handler is set per row, not around every <v> (saxes's on/off per cell cost more than the text);
+  // between rows it stays unset, so saxes does not gather the whitespace there into one item.
+  const onText = (s: string): void => {
     if (inV) vText += s;
     else if (inIs) item.add(s);
-  });
+  };
 
   const openRow = (tag: SaxesTagPlain): void => {
     if (++rowsSeen > MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
@@ -384,6 +385,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       if (inRow) openCell(tag);
     } else if (n === "row") {
       openRow(tag);
+      p.on("text", onText);
     }
   });
   p.on("closetag", (tag) => {
@@ -401,6 +403,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
         item.close(n);
       }
     } else if (n === "row") {
+      p.off("text");
       if (inRow) closeRow();
     } else if (n === "sheetData") {
       inData = false;
