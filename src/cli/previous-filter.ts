@@ -1,5 +1,6 @@
 import { OUTPUT_SPECS } from "../core/job/run-job";
 import { mapColumns, readOwnedTabs, readPreviousTable } from "../core/plan/previous-outputs";
+import { previousTabReads } from "../core/plan/previous-reads";
 import { readFingerprints } from "../core/plan/row-fingerprints";
 import type { TabSpec } from "../core/plan/tab-spec";
 import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "../core/plan/write-plan";
@@ -38,8 +39,6 @@ function keyText(values: readonly RawValue[], kinds: readonly CellKind[], c: num
 
 /** The row filter of one previous tab without fingerprints; `known` are the customers earlier runs wrote. */
 export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): RowFilter {
-  const kept = new Set<string>(spec.columns.filter((c) => c.editable || c.carried).map((c) => c.id));
-  for (const id of spec.keyColumns) kept.add(id);
   const byCustomer = spec.keyColumns[0] === "key";
   const head: SheetGrid = { name: spec.id, values: [] };
   let headerRow = -1;
@@ -60,14 +59,10 @@ export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): 
         headerRow = mapped.headerRow;
         const byId = new Map<string, number>([...mapped.cols].map(([c, id]) => [id, c]));
         keyAt = spec.keyColumns.map((id) => byId.get(id) ?? -1);
-        for (const [c, id] of mapped.cols) {
-          isOurs[c] = true;
-          if (!kept.has(id)) {
-            drop.push(c);
-            dropped[c] = true;
-          }
-        }
-        drop = drop.sort((a, b) => a - b);
+        for (const c of mapped.cols.keys()) isOurs[c] = true;
+        // The computed columns, by the rule the add-in reads by (keys, editable and carried columns kept).
+        drop = (previousTabReads(head, spec, false)?.skipped ?? []).sort((a, b) => a - b);
+        for (const c of drop) dropped[c] = true;
       } else if (r >= HEADER_ROWS - 1) {
         searched = true;
       }
