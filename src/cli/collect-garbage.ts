@@ -1,10 +1,21 @@
 import * as v8 from "v8";
 import * as vm from "vm";
+import { isMainThread } from "worker_threads";
 
 /** Input files from this size on are big enough for a tighter heap to pay (about 5,000 customers). */
 const BIG_INPUT_BYTES = 1 << 20;
 
 let gc: (() => void) | undefined;
+let allowed = false;
+
+/**
+ * Lets prepareHeap change V8's flags: only the command line's own process calls this. The flags are
+ * process-wide and Node does not support changing them while other threads run, so library callers
+ * (tests, batch workers) keep V8's defaults.
+ */
+export function allowHeapTuning(): void {
+  allowed = isMainThread;
+}
 
 /**
  * Sets V8 up for a big run (once per process): the old generation grows by at most 2× its live size
@@ -13,7 +24,7 @@ let gc: (() => void) | undefined;
  * exposes gc() to code only behind --expose-gc, set here rather than asking every caller to start node with it.
  */
 export function prepareHeap(inputBytes: number): void {
-  if (inputBytes < BIG_INPUT_BYTES || gc) return;
+  if (!allowed || inputBytes < BIG_INPUT_BYTES || gc) return;
   v8.setFlagsFromString("--heap-growing-percent=100");
   v8.setFlagsFromString("--expose-gc");
   gc = vm.runInNewContext("gc") as () => void;

@@ -24,7 +24,9 @@ export function main(): void {
     env: process.env,
     now: () => new Date(),
   };
-  import("./run-cli")
+  import("./collect-garbage")
+    .then(({ allowHeapTuning }) => allowHeapTuning())
+    .then(() => import("./run-cli"))
     .then(({ runCli }) => runCli(argv, io))
     .then(
       (code) => {

@@ -11,6 +11,8 @@ import type { TempTab } from "./temp-tab";
 export interface FormatOp {
   bytes: number;
   queue: () => void;
+  /** True when it adds an object (a chart, a rule, a comment): sending it twice would add it twice. */
+  adds?: boolean;
 }
 
 /** The name of a tab's chart (the k-th, from 0), by which a later run finds and replaces it. */
@@ -78,6 +80,7 @@ export function formatOps(t: TempTab, caps: ToolCapabilities | number = hostCapa
     if (series.some((x) => x.firstRow < 0 || x.firstRow + chart.rows > dataRows)) return;
     ops.push({
       bytes: CHART_BYTES + 300 * (series.length - 1) + chartDecorationBytes(chart),
+      adds: true,
       queue: () => {
         const range = (row: number, col: number) => ws().getRangeByIndexes(1 + row, col, chart.rows, 1);
         const labels = range(series[0].firstRow, chart.labelCol);

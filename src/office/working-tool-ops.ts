@@ -8,6 +8,8 @@ import type { XlToolChart, XlToolWorksheet } from "./excel-subset-tool";
 export interface ToolOp {
   bytes: number;
   queue: () => void;
+  /** True when it adds an object (a rule, a comment): sending it twice would add it twice. */
+  adds?: boolean;
 }
 
 /** What the host supports beyond the manifest's minimum (ExcelApi 1.9). */
@@ -103,6 +105,7 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
     if (rule.cols <= 0) continue;
     ops.push({
       bytes: 5 * CALL_BYTES + rule.formula.length * 6,
+      adds: true,
       queue: () => {
         const cf = sheet().getRangeByIndexes(1, rule.col, dataRows, rule.cols).conditionalFormats.add("Custom");
         cf.custom.rule.formula = `=${rule.formula}`;
@@ -125,7 +128,7 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
   if (caps.comments) {
     tab.columns.forEach((c, i) => {
       if (!c.note) return;
-      ops.push({ bytes: 2 * CALL_BYTES + c.note.length * 6, queue: () => void sheet().comments.add(`${columnLetters(i)}1`, c.note!) });
+      ops.push({ bytes: 2 * CALL_BYTES + c.note.length * 6, adds: true, queue: () => void sheet().comments.add(`${columnLetters(i)}1`, c.note!) });
     });
   }
   return ops;

@@ -3,7 +3,7 @@ import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type Plan
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
-import { isOversizeAnswer } from "./office-errors";
+import { errorCode, isOversizeAnswer, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
 import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
@@ -14,6 +14,9 @@ import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUE
 
 /** Rows in an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Cells copied into the tabs per commit request (a big tab goes alone; small ones share a request). */
+export const COMMIT_CELLS_PER_BATCH = 3_000_000;
 
 /** Where a write stands, for a progress bar. */
 export interface WriteProgress {
@@ -254,11 +257,16 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const table = chosen.get(t.tab.id);
       const range = check.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => isOurChart(c.name, t.tab.id)).map((c) => c.name) ?? [];
-      return { t, bytes: commitBytes(t, oldCharts.length), queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit) };
+      return { t, bytes: commitBytes(t, oldCharts.length), cells: (t.tab.rows.length + 1) * t.tab.columns.length, queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit) };
     });
     for (let i = 0; i < commits.length; ) {
       let j = i;
-      for (let used = 0; j < commits.length && (j === i || used + commits[j].bytes <= budget); j++) used += commits[j].bytes;
+      // Bounded by cells copied too: one request copying every tab of a big run is the kind Excel on the
+      // web times out on, and a commit is never sent twice.
+      for (let used = 0, cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= budget && cells + commits[j].cells <= COMMIT_CELLS_PER_BATCH)); j++) {
+        used += commits[j].bytes;
+        cells += commits[j].cells;
+      }
       const batch = commits.slice(i, j);
       await syncBatch(ctx, () => batch.forEach((c) => c.queue()), options);
       for (const c of batch) c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
@@ -416,9 +424,11 @@ async function runFormatOps(ctx: XlContext, ops: FormatOp[], budgetBytes: number
       );
       i = j;
     } catch (e) {
-      // Also on Excel's generic error (its answer to some oversize requests): formatting set twice is the
-      // same formatting, and an operation that really fails is at last sent alone and its error thrown.
-      if (!isOversizeAnswer(e) || j - i <= 1 || budget / 2 < min) throw e;
+      // Also on Excel's generic error (its answer to some oversize requests), but only for a batch that
+      // adds nothing: Excel applies the commands before a failing one, so a chart, rule or comment sent
+      // again would be there twice. Formatting set twice is the same formatting.
+      const resend = errorCode(e) === PAYLOAD_TOO_LARGE || (isOversizeAnswer(e) && !ops.slice(i, j).some((o) => o.adds));
+      if (!resend || j - i <= 1 || budget / 2 < min) throw e;
       budget = Math.floor(budget / 2);
     }
   }
@@ -439,23 +449,35 @@ interface Undo {
  */
 async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions, undo: Undo | null = null): Promise<void> {
   try {
-    const sheets = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name"), { ...options, attempts: 1 });
+    const sheets = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name,items/visibility"), { ...options, attempts: 1 });
     const names = sheets.items.map((ws) => ws.name);
     const meta = await readMeta(ctx, names, { ...options, attempts: 1 });
     const prefix = tempSheetName(tag, 0).replace(/0$/, "");
     for (const n of names) if (n.startsWith(prefix)) ctx.workbook.worksheets.getItem(n).delete();
     const held = readLock(meta);
-    // No lock at all: this run's first batch failed part way (Excel applies the commands before the failing one).
-    if (undo && (!held || held.runId === tag)) {
-      const created = new Set(undo.created.map(lower));
-      for (const n of names) if (created.has(lower(n))) ctx.workbook.worksheets.getItem(n).delete();
+    const hasMeta = names.some((n) => lower(n) === lower(META_SHEET_NAME));
+    const dropMeta = (): void => {
       const ms = ctx.workbook.worksheets.getItem(META_SHEET_NAME);
-      if (undo.metaBefore) queueMeta(ms, meta.length, undo.metaBefore);
-      else if (names.some((n) => lower(n) === lower(META_SHEET_NAME))) {
-        // Excel refuses to delete a very hidden sheet.
-        ms.visibility = "Hidden";
-        ms.delete();
-      }
+      // Excel refuses to delete a very hidden sheet.
+      ms.visibility = "Hidden";
+      ms.delete();
+    };
+    if (undo && held?.runId === tag) {
+      // Only tabs still hidden or empty: a run's new tabs stay hidden and empty until its last batches, so a
+      // visible tab of that name with content is another run's finished output (two runs that started
+      // together), never ours to take back.
+      const created = new Set(undo.created.map(lower));
+      const ours = sheets.items.filter((ws) => created.has(lower(ws.name)));
+      const used = await syncBatch(ctx, () => ours.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowCount")), { ...options, attempts: 1 });
+      ours.forEach((ws, i) => {
+        if (ws.visibility !== "Visible" || used[i].isNullObject) ctx.workbook.worksheets.getItem(ws.name).delete();
+      });
+      if (undo.metaBefore) queueMeta(ctx.workbook.worksheets.getItem(META_SHEET_NAME), meta.length, undo.metaBefore);
+      else if (hasMeta) dropMeta();
+    } else if (undo && !held && !undo.metaBefore && hasMeta && meta.length === 0) {
+      // No lock: the record is written before any tab is added, so this run added at most an empty
+      // metadata sheet (its first batch failed part way; Excel applies the commands before the failing one).
+      dropMeta();
     } else if (held && held.runId === tag) {
       queueMeta(
         ctx.workbook.worksheets.getItem(META_SHEET_NAME),

@@ -201,6 +201,22 @@ describe("writePlan on the fake Excel", () => {
     expect(xl.sheetNames()).toEqual(["客户状况登记表"]);
   });
 
+  test("a format batch that adds a chart is not sent again after Excel's generic error (the commands before the failure stand)", async () => {
+    const xl = register();
+    const tab = problemsTab(5);
+    tab.id = "kpi";
+    tab.chart = { kind: "column", title: "等级分布", firstRow: 0, rows: 4, labelCol: 0, valueCol: 2 };
+    // A real failure after the chart was added, in the same batch: a resend would add the chart twice.
+    let failed = false;
+    xl.faults.failCommand = (op) => {
+      if (op !== "setChartTitle" || failed) return false;
+      failed = true;
+      return true;
+    };
+    await expect(xl.run((ctx) => writePlan(ctx, planOf([tab]), noWait))).rejects.toThrow("Injected failure at setChartTitle");
+    expect(xl.sheet("数据问题").charts).toHaveLength(1);
+  });
+
   test("a chart plan becomes a chart of the value column with the labels on the x axis", async () => {
     const xl = register();
     const tab = problemsTab(5);
