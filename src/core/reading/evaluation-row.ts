@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compileFastCheck } from "./fast-path";
 
 /**
  * One score of the evaluation, whichever layout it came from (a long row, a wide cell, a form row):
@@ -16,6 +17,9 @@ export const evaluationScoreSchema = z.object({
 
 export type EvaluationScore = z.infer<typeof evaluationScoreSchema>;
 
+/** The score schema's fast path (zod parses what it does not accept). */
+export const evaluationScoreFast = compileFastCheck(evaluationScoreSchema);
+
 /**
  * One customer's row of the wide layout: its key and one score per indicator column (null where empty
  * or unreadable). Validated as a whole row, once per customer.
@@ -28,3 +32,6 @@ export const evaluationWideRowSchema = z.object({
 });
 
 export type EvaluationWideRow = z.infer<typeof evaluationWideRowSchema>;
+
+/** The wide row schema's fast path (zod parses what it does not accept). */
+export const evaluationWideRowFast = compileFastCheck(evaluationWideRowSchema);

@@ -4,7 +4,8 @@ import { isBlankRow, isTotalRow } from "../recognition/row-kinds";
 import type { Lang } from "../i18n/lang";
 import type { Problem, ProblemLog } from "../problems/problem";
 import { REGISTER_FIELDS, type FieldDef, type RegisterFieldId } from "../register/fields";
-import { registerRowSchema, type RegisterRow } from "../register/register-row";
+import { registerRowFast, registerRowSchema, type RegisterRow } from "../register/register-row";
+import type { FastCheck } from "./fast-path";
 import { readDate } from "../values/date-cell";
 import { plainNumber, readNumber } from "../values/number-cell";
 import {
@@ -67,8 +68,11 @@ const CHOICE_READERS: Partial<Record<FieldDef["kind"], (text: string) => string 
 
 type Candidate = Record<string, unknown>;
 
-/** Reads the register sheet: every row validated, every problem reported with its cell; bad rows never stop good ones. */
-export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | null {
+/**
+ * Reads the register sheet: every row validated, every problem reported with its cell; bad rows never stop good ones.
+ * `fast`: the schema's fast path (a test passes one that accepts nothing, to compare with zod alone).
+ */
+export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<RegisterRow> = registerRowFast): RegisterRead | null {
   const header = findHeaderRow(grid, registerFieldMatcher);
   if (!header) {
     log.error("sheet.noHeader", { sheet: grid.name, cell: a1(grid, 0, 0), params: { sheet: grid.name } });
@@ -121,12 +125,12 @@ export function readRegister(grid: SheetGrid, log: ProblemLog): RegisterRead | n
     candidate.sheet = grid.name;
     candidate.row = r;
     candidate.rowAddress = a1(grid, r, 0);
-    rows.push(validate(candidate, cellOf, columns, grid.name, key, log));
+    rows.push(fast(candidate) ? candidate : validate(candidate, cellOf, columns, grid.name, key, log));
   }
   return { sheet: grid.name, rows, columns, lang, headerRow: header.row, grid };
 }
 
-/** Applies the zod schema; a field that breaks a rule is reported at its cell and dropped, the row stays. */
+/** Applies the zod schema (to rows the fast path did not accept); a field that breaks a rule is reported at its cell and dropped, the row stays. */
 function validate(
   candidate: Candidate, cellOf: (field: string) => string, columns: Map<RegisterFieldId, FoundColumn>,
   sheet: string, key: string, log: ProblemLog,

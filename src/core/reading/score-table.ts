@@ -1,7 +1,10 @@
 import type { ProblemLog } from "../problems/problem";
 
 import { a1, type SheetGrid } from "../workbook/grid";
-import { evaluationScoreSchema, evaluationWideRowSchema, type EvaluationScore, type EvaluationWideRow } from "./evaluation-row";
+import {
+  evaluationScoreFast, evaluationScoreSchema, evaluationWideRowFast, evaluationWideRowSchema, type EvaluationScore, type EvaluationWideRow,
+} from "./evaluation-row";
+import { fastSafeParse } from "./fast-path";
 
 /** Where a score was read from, for messages. */
 export interface ScoreOrigin {
@@ -87,7 +90,7 @@ export class ScoreTable {
    * customer and indicator is reported and ignored.
    */
   addScore(entry: EvaluationScore, ref: CellRef, log: ProblemLog): void {
-    const parsed = evaluationScoreSchema.safeParse(entry);
+    const parsed = fastSafeParse(evaluationScoreSchema, evaluationScoreFast, entry);
     if (!parsed.success) {
       const field = String(parsed.error.issues[0].path[0] ?? "");
       log.warning("eval.invalidScore", { ...originOf(ref), key: entry.key || undefined, params: { field, indicator: entry.indicator } });
@@ -102,7 +105,7 @@ export class ScoreTable {
    * customer, not per score. `indicators[k]` and `cols[k]` belong to `row.scores[k]`.
    */
   addWideRow(row: EvaluationWideRow, indicators: string[], cols: number[], ref: CellRef, log: ProblemLog): void {
-    const parsed = evaluationWideRowSchema.safeParse(row);
+    const parsed = fastSafeParse(evaluationWideRowSchema, evaluationWideRowFast, row);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const k = typeof issue.path[1] === "number" ? issue.path[1] : undefined;

@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+/**
+ * A fast path in front of zod, the validator of record. `compileFastCheck` reads a schema's definition once
+ * and builds a plain predicate that accepts a value only when zod would accept it and give back an equal
+ * value (same keys, same values). Anything it does not know how to check exactly (a refinement, a transform,
+ * a number format other than safe integers, an unknown check) makes it accept nothing there, so those rows
+ * go to zod. A row the fast path refuses is parsed by zod as before: same issues, same messages.
+ */
+
+/** A predicate compiled from a schema: true only when the schema accepts the value unchanged. */
+export type FastCheck<T> = (value: unknown) => value is T;
+
+type Check = (value: unknown) => boolean;
+
+const NEVER: Check = () => false;
+
+/** A number check of zod's (its checks' definitions); NEVER for a check not known here. */
+function numberCheck(check: z.core.$ZodCheck): ((n: number) => boolean) | null {
+  const def = check._zod.def;
+  switch (def.check) {
+    case "greater_than": {
+      const { value, inclusive } = def as z.core.$ZodCheckGreaterThanDef;
+      if (typeof value !== "number") return null;
+      return inclusive ? (n) => n >= value : (n) => n > value;
+    }
+    case "less_than": {
+      const { value, inclusive } = def as z.core.$ZodCheckLessThanDef;
+      if (typeof value !== "number") return null;
+      return inclusive ? (n) => n <= value : (n) => n < value;
+    }
+    case "number_format":
+      return (def as z.core.$ZodCheckNumberFormatDef).format === "safeint" ? Number.isSafeInteger : null;
+    default:
+      return null;
+  }
+}
+
+function checksOf(schema: z.core.$ZodType): z.core.$ZodCheck[] {
+  return schema._zod.def.checks ?? [];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** The check of one schema node; NEVER where the node is not one this fast path checks exactly. */
+function compile(schema: z.core.$ZodType): Check {
+  const def = schema._zod.def;
+  switch (def.type) {
+    case "string": {
+      let min = 0;
+      for (const c of checksOf(schema)) {
+        const d = c._zod.def;
+        if (d.check !== "min_length") return NEVER;
+        min = Math.max(min, (d as z.core.$ZodCheckMinLengthDef).minimum);
+      }
+      return (v) => typeof v === "string" && v.length >= min;
+    }
+    case "number": {
+      const checks: ((n: number) => boolean)[] = [];
+      // z.int(), z.int32() …: a number schema that is itself a format check.
+      if ("check" in def || "format" in def) {
+        const self = numberCheck(schema as unknown as z.core.$ZodCheck);
+        if (!self) return NEVER;
+        checks.push(self);
+      }
+      for (const c of checksOf(schema)) {
+        const f = numberCheck(c);
+        if (!f) return NEVER;
+        checks.push(f);
+      }
+      // zod 4 refuses NaN and ±Infinity for every number.
+      return (v) => {
+        if (typeof v !== "number" || !Number.isFinite(v)) return false;
+        for (const f of checks) if (!f(v)) return false;
+        return true;
+      };
+    }
+    case "boolean":
+      return checksOf(schema).length === 0 ? (v) => typeof v === "boolean" : NEVER;
+    case "enum": {
+      const allowed = new Set<unknown>(Object.values((def as z.core.$ZodEnumDef).entries));
+      return checksOf(schema).length === 0 ? (v) => allowed.has(v) : NEVER;
+    }
+    case "optional": {
+      const inner = compile((def as z.core.$ZodOptionalDef).innerType);
+      return (v) => v === undefined || inner(v);
+    }
+    case "nullable": {
+      const inner = compile((def as z.core.$ZodNullableDef).innerType);
+      return (v) => v === null || inner(v);
+    }
+    case "array": {
+      if (checksOf(schema).length > 0) return NEVER;
+      const element = compile((def as z.core.$ZodArrayDef).element);
+      return (v) => {
+        if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false;
+        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+        return true;
+      };
+    }
+    case "object":
+      return compileObject(schema as z.core.$ZodObject);
+    default:
+      return NEVER;
+  }
+}
+
+/** An object: every field of the shape checked; a key the shape lacks (zod would strip it) goes to zod. */
+function compileObject(schema: z.core.$ZodObject): Check {
+  const def = schema._zod.def;
+  if (def.catchall !== undefined || checksOf(schema).length > 0) return NEVER;
+  const keys = Object.keys(def.shape);
+  const known = new Set(keys);
+  const fields = keys.map((k) => compile(def.shape[k]));
+  return (v) => {
+    if (!isPlainObject(v)) return false;
+    for (let i = 0; i < keys.length; i++) if (!fields[i](v[keys[i]])) return false;
+    for (const k in v) if (!known.has(k)) return false;
+    return true;
+  };
+}
+
+/** Compiles a schema into its fast check (once, at module load: the check then runs on every row). */
+export function compileFastCheck<S extends z.ZodType>(schema: S): FastCheck<z.output<S>> {
+  const check = compile(schema);
+  return (value: unknown): value is z.output<S> => check(value);
+}
+
+/** zod's safeParse behind the fast check: a value the check accepts is its own result, others are parsed by zod. */
+export function fastSafeParse<S extends z.ZodType>(schema: S, fast: FastCheck<z.output<S>>, value: unknown): z.ZodSafeParseResult<z.output<S>> {
+  return fast(value) ? { success: true, data: value } : schema.safeParse(value);
+}
