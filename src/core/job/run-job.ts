@@ -11,7 +11,7 @@ import { finishTabs, originOfRows } from "../plan/finish-tabs";
 import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
 import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers, readPastHistory } from "../plans/build-plan-tabs";
 import { hasReturned, isActive, lifeStage, readPreviousLifecycle, statusLabel } from "../plans/lifecycle";
-import { weakestIndicators } from "../plans/measures";
+import { weakestOf } from "../plans/measures";
 import { DECISION_ROLE, ROSTER_DECISION_WORDS, winbackDecision } from "../plans/win-back";
 import { pick } from "../i18n/lang";
 import { previousScores, segmentCells, segmentCustomers } from "../plans/segments";
@@ -52,8 +52,8 @@ export interface ScoredWorkbook {
   scored: ScoredCustomer[];
   lang: Lang;
   asOf: number;
-  /** Each customer's two weakest indicators (largest gap to full marks × weight), by indicator name. */
-  weakest?: Map<string, string[]>;
+  /** A customer's two weakest indicators (largest gap to full marks × weight), by indicator name; found when asked. */
+  weakest?: (key: string) => string[] | undefined;
   /** The register cell of a customer's field, for problems pointing at the register. */
   registerCell?: (c: ScoredCustomer, field: RegisterFieldId) => string | undefined;
   /** The customers and their points nᵢ as read, and the manual tiers kept: what a what-if rescoring needs. */
@@ -125,7 +125,14 @@ export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWor
 
   const lang: Lang = opts.lang ?? settings.outputLanguage ?? register?.lang ?? "zh-CN";
   const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
-  const weakest = weakestIndicators(indicators, points, customers.map((c) => c.key));
+  // Only 改善关系 customers' measures name their weakest indicators: found for those, when the plan asks.
+  let index: Map<string, number> | undefined;
+  const weakest = (key: string): string[] | undefined => {
+    index ??= new Map(customers.map((c, k) => [c.key, k]));
+    const k = index.get(key);
+    const names = k === undefined ? [] : weakestOf(indicators, points, k);
+    return names.length > 0 ? names : undefined;
+  };
   const statusCell = (c: ScoredCustomer, field: RegisterFieldId) =>
     register && c.register ? registerCell(register, c.register, field) : undefined;
   return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell,
@@ -170,7 +177,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     carry, previousHistory: historyRows, previousRunLog: runLogRows, modelFingerprint: fingerprint, problems: log,
     utcOffsetMinutes: opts.utcOffsetMinutes ?? -opts.now.getTimezoneOffset(),
     previousLifecycle: prevLife,
-    weakest: (key) => core.weakest?.get(key)?.map(displayName),
+    weakest: (key) => core.weakest?.(key)?.map(displayName),
     registerCell: core.registerCell,
     previousRoster,
     valuesUsed: { settings, indicators, fromPane: opts.whatIf !== undefined },

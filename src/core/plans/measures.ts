@@ -132,30 +132,33 @@ export function measuresText(tier: TierOrIncomplete, verdict: Verdict | null, la
  */
 export function weakestIndicators(indicators: Pick<Indicator, "name" | "weight">[], points: ArrayLike<number>[], keys: string[], count = 2): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  for (let c = 0; c < keys.length; c++) {
+    const names = weakestOf(indicators, points, c, count);
+    if (names.length > 0) out.set(keys[c], names);
+  }
+  return out;
+}
+
+/** One customer's weakest indicators (customer index `c` of `points`), as weakestIndicators ranks them; [] when none. */
+export function weakestOf(indicators: Pick<Indicator, "name" | "weight">[], points: ArrayLike<number>[], c: number, count = 2): string[] {
   // The largest `count` gaps kept by insertion into a short list: no object and no sort per customer.
   const best: number[] = [];
   const bestGap: number[] = [];
-  const ahead = (gap: number, i: number, j: number): boolean =>
-    gap > bestGap[j] || (gap === bestGap[j] && indicators[i].name < indicators[best[j]].name);
-  for (let c = 0; c < keys.length; c++) {
-    best.length = 0;
-    bestGap.length = 0;
-    for (let i = 0; i < indicators.length; i++) {
-      const n = points[i]?.[c];
-      if (n === undefined || Number.isNaN(n) || indicators[i].weight <= 0) continue;
-      const gap = (100 - n) * indicators[i].weight;
-      if (!(gap > 1e-9)) continue;
-      let at = best.length;
-      while (at > 0 && ahead(gap, i, at - 1)) at--;
-      if (at >= count) continue;
-      best.splice(at, 0, i);
-      bestGap.splice(at, 0, gap);
-      if (best.length > count) {
-        best.pop();
-        bestGap.pop();
-      }
+  for (let i = 0; i < indicators.length; i++) {
+    const n = points[i]?.[c];
+    const w = indicators[i].weight;
+    if (n === undefined || Number.isNaN(n) || w <= 0) continue;
+    const gap = (100 - n) * w;
+    if (!(gap > 1e-9)) continue;
+    let at = best.length;
+    while (at > 0 && (gap > bestGap[at - 1] || (gap === bestGap[at - 1] && indicators[i].name < indicators[best[at - 1]].name))) at--;
+    if (at >= count) continue;
+    best.splice(at, 0, i);
+    bestGap.splice(at, 0, gap);
+    if (best.length > count) {
+      best.pop();
+      bestGap.pop();
     }
-    if (best.length > 0) out.set(keys[c], best.map((i) => indicators[i].name));
   }
-  return out;
+  return best.map((i) => indicators[i].name);
 }
