@@ -89,15 +89,19 @@ export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<R
 
   const rows: RegisterRow[] = [];
   const seen = new Map<string, number>();
+  // One problem list and one report target for the whole sheet (emptied per row): no objects per cell.
+  const rowProblems: Problem[] = [];
+  const to: CellReport = { out: rowProblems, header: "" };
+  const read = fields.map((f) => ({ f, ...columns.get(f.id)! }));
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const candidate: Candidate = {};
-    const rowProblems: Problem[] = [];
+    rowProblems.length = 0;
     // Addresses are built only when a problem needs one: most cells never do.
     const cellOf = (field: string) => a1(grid, r, columns.get(field as RegisterFieldId)?.col ?? 0);
-    for (const f of fields) {
-      const { col, header: h } = columns.get(f.id)!;
-      const v = readField(grid, r, col, f, satScale, { out: rowProblems, header: h });
+    for (const { f, col, header: h } of read) {
+      to.header = h;
+      const v = readField(grid, r, col, f, satScale, to);
       if (v !== undefined) candidate[f.id] = v;
     }
     if (candidate.churnCause !== undefined) {

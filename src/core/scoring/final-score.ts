@@ -12,15 +12,17 @@ export interface WeightedResult {
 /** How many of a customer's largest contributions are kept. */
 export const TOP_CONTRIBUTIONS = 3;
 
-function before(a: Contribution, b: Contribution): boolean {
-  return a.points > b.points || (a.points === b.points && a.indicator < b.indicator);
-}
-
 /**
  * Final score and coverage of one customer. `points[i]` is nᵢ (NaN = missing); weights are used in
  * proportion to their total, so only ratios matter.
  */
 export function weightedResult(names: string[], weights: number[], points: ArrayLike<number>): WeightedResult {
+  const { score, present, total } = weightedSums(weights, points);
+  return { score, coverage: total > 0 ? present / total : 0, contributions: topContributions(names, weights, points, present) };
+}
+
+/** Σ wᵢnᵢ / Σ wᵢ over the present indicators (NaN when none), with Σ wᵢ present and Σ wᵢ of all. */
+export function weightedSums(weights: ArrayLike<number>, points: ArrayLike<number>): { score: number; present: number; total: number } {
   let total = 0;
   let present = 0;
   let sum = 0;
@@ -32,24 +34,33 @@ export function weightedResult(names: string[], weights: number[], points: Array
       sum += weights[i] * n;
     }
   }
-  const score = present > 0 ? sum / present : NaN;
-  const contributions: Contribution[] = [];
-  if (present > 0) {
-    // Keep only the largest few: a customer row is shown with its top indicators, and 100,000 customers
-    // × every indicator would be a million short-lived objects.
-    for (let i = 0; i < weights.length; i++) {
-      const n = points[i];
-      if (Number.isNaN(n) || weights[i] <= 0) continue;
-      const c = { indicator: names[i], points: (weights[i] * n) / present };
-      let at = contributions.length;
-      while (at > 0 && before(c, contributions[at - 1])) at--;
-      if (at < TOP_CONTRIBUTIONS) {
-        contributions.splice(at, 0, c);
-        if (contributions.length > TOP_CONTRIBUTIONS) contributions.pop();
-      }
+  return { score: present > 0 ? sum / present : NaN, present, total };
+}
+
+/**
+ * The largest few contributions wᵢnᵢ / Σw present, largest first (ties by indicator name). Only the kept
+ * ones become objects: a customer row is shown with its top indicators, and 100,000 customers × every
+ * indicator would be a million short-lived objects.
+ */
+export function topContributions(names: string[], weights: ArrayLike<number>, points: ArrayLike<number>, present: number): Contribution[] {
+  if (!(present > 0)) return [];
+  const top: number[] = [];
+  const topPoints: number[] = [];
+  for (let i = 0; i < weights.length; i++) {
+    const n = points[i];
+    if (Number.isNaN(n) || weights[i] <= 0) continue;
+    const p = (weights[i] * n) / present;
+    let at = top.length;
+    while (at > 0 && (p > topPoints[at - 1] || (p === topPoints[at - 1] && names[i] < names[top[at - 1]]))) at--;
+    if (at >= TOP_CONTRIBUTIONS) continue;
+    top.splice(at, 0, i);
+    topPoints.splice(at, 0, p);
+    if (top.length > TOP_CONTRIBUTIONS) {
+      top.pop();
+      topPoints.pop();
     }
   }
-  return { score, coverage: total > 0 ? present / total : 0, contributions };
+  return top.map((i, k) => ({ indicator: names[i], points: topPoints[k] }));
 }
 
 /** True when the weights total 1 or 100 within ±0.5%, the two ways users write them. */

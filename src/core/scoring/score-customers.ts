@@ -2,9 +2,9 @@ import type { Indicator } from "../model/indicator";
 import type { RegisterRow } from "../register/register-row";
 import type { Settings } from "../settings/settings";
 import { atLeast } from "./exact";
-import { weightedResult } from "./final-score";
-import type { ScoredCustomer, Tier } from "./scored-customer";
-import { assignTiers, rankOrder, verdictFor, type Tierable } from "./tiers";
+import { topContributions, weightedSums } from "./final-score";
+import type { Contribution, ScoredCustomer, Tier } from "./scored-customer";
+import { rankColumns, tierColumns, verdictFor, type TierColumns } from "./tiers";
 
 /** A customer to score: the key and what is known of it. */
 export interface CustomerRef {
@@ -34,42 +34,47 @@ export interface ScoreInput {
 /** Scores, tiers and judges every customer: the scoring rules of the spec, end to end. */
 export function scoreCustomers(input: ScoreInput): ScoredCustomer[] {
   const { customers, indicators, points, settings } = input;
+  const n = customers.length;
   const names = indicators.map((i) => i.name);
   const weights = indicators.map((i) => i.weight);
+  // Per-customer results in typed arrays; only the top contributions become objects.
+  const scores = new Float64Array(n);
+  const coverage = new Float64Array(n);
+  const eligible = new Uint8Array(n);
+  const contributions: Contribution[][] = new Array<Contribution[]>(n);
   const row = new Float64Array(indicators.length);
-  const results = customers.map((_, c) => {
+  for (let c = 0; c < n; c++) {
     for (let i = 0; i < indicators.length; i++) row[i] = points[i][c];
-    return weightedResult(names, weights, row);
-  });
-  const tierables: Tierable[] = customers.map((cust, c) => ({
-    key: cust.key,
-    score: results[c].score,
-    eligible: !Number.isNaN(results[c].score) && atLeast(results[c].coverage, settings.minCoverage),
-  }));
+    const sums = weightedSums(weights, row);
+    scores[c] = sums.score;
+    coverage[c] = sums.total > 0 ? sums.present / sums.total : 0;
+    eligible[c] = !Number.isNaN(sums.score) && atLeast(coverage[c], settings.minCoverage) ? 1 : 0;
+    contributions[c] = topContributions(names, weights, row, sums.present);
+  }
+  const columns: TierColumns = { keys: customers.map((c) => c.key), scores, eligible };
   // One ranking serves the quotas and the ranks.
-  const order = rankOrder(tierables);
-  const tiers = assignTiers(tierables, settings, order);
-  const ranks = new Int32Array(customers.length);
+  const order = rankColumns(columns);
+  const tiers = tierColumns(columns, settings, order);
+  const ranks = new Int32Array(n);
   order.forEach((c, pos) => (ranks[c] = pos + 1));
   return customers.map((cust, c) => {
-    const r = results[c];
     const computedTier = tiers[c];
     const manual = input.manual?.get(cust.key);
-    const score = Number.isNaN(r.score) ? null : r.score;
+    const score = Number.isNaN(scores[c]) ? null : scores[c];
     return {
       key: cust.key,
       id: cust.id,
       name: cust.name,
       register: cust.register,
       score,
-      coverage: r.coverage,
+      coverage: coverage[c],
       computedTier,
       manualTier: manual?.tier,
       manualReason: manual?.reason,
       manualTyped: manual?.typed,
       tier: manual?.tier ?? computedTier,
       verdict: computedTier === "incomplete" || score === null ? null : verdictFor(score, cust.register?.potential === "high", settings),
-      contributions: r.contributions,
+      contributions: contributions[c],
       rank: ranks[c] > 0 ? ranks[c] : null,
     };
   });

@@ -23,26 +23,47 @@ export interface Tierable {
   eligible: boolean;
 }
 
+/** Customers as tiering sees them, column by column: no object per customer. */
+export interface TierColumns {
+  keys: readonly string[];
+  /** NaN where the customer has no score. */
+  scores: ArrayLike<number>;
+  /** 1 where the customer is eligible for a tier (coverage at least the minimum). */
+  eligible: ArrayLike<number>;
+}
+
+function columnsOf(items: Tierable[]): TierColumns {
+  return { keys: items.map((it) => it.key), scores: items.map((it) => it.score), eligible: items.map((it) => (it.eligible ? 1 : 0)) };
+}
+
 /**
  * Ranks eligible customers by score, highest first, equal scores in ascending key order. Scores are
  * compared rounded to 9 decimals, so two customers on the same score tie whatever float noise they carry.
  */
 export function rankOrder(items: Tierable[]): number[] {
+  return rankColumns(columnsOf(items));
+}
+
+/** rankOrder over columns. */
+export function rankColumns(t: TierColumns): number[] {
+  const n = t.keys.length;
   const idx: number[] = [];
-  items.forEach((it, i) => {
-    if (it.eligible) idx.push(i);
-  });
-  // Plain arrays of the sort keys: the comparator runs ~n·log n times. Whether a key is a plain number is
+  for (let i = 0; i < n; i++) if (t.eligible[i]) idx.push(i);
+  // Typed arrays of the sort keys: the comparator runs ~n·log n times. Whether a key is a plain number is
   // found once per key, not once per comparison (compareCustomerKeys' order, its regular expression hoisted).
-  const score = items.map((it) => comparable(it.score));
-  const key = items.map((it) => it.key);
-  const numeric = items.map((it) => plainKeyNumber(it.key));
+  const score = new Float64Array(n);
+  const numeric = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    score[i] = comparable(t.scores[i]);
+    numeric[i] = plainKeyNumber(t.keys[i]);
+  }
+  const key = t.keys;
   idx.sort((a, b) => score[b] - score[a] || compareKeysOf(key, numeric, a, b));
   return idx;
 }
 
 /** compareCustomerKeys of keys a and b, with each key's number (NaN: not a plain number) known beforehand. */
-function compareKeysOf(key: string[], numeric: number[], a: number, b: number): number {
+function compareKeysOf(key: readonly string[], numeric: Float64Array, a: number, b: number): number {
   const an = !Number.isNaN(numeric[a]);
   const bn = !Number.isNaN(numeric[b]);
   if (an && bn) {
@@ -61,14 +82,17 @@ function compareKeysOf(key: string[], numeric: number[], a: number, b: number): 
  * ⌈n·A%⌉ of the ranking are A, the next ⌈n·B%⌉ B, the next ⌈n·C%⌉ C, the rest D. `order`: rankOrder(items), when known.
  */
 export function assignTiers(items: Tierable[], settings: Settings, order?: number[]): TierOrIncomplete[] {
-  const out: TierOrIncomplete[] = items.map(() => "incomplete");
+  return tierColumns(columnsOf(items), settings, order);
+}
+
+/** assignTiers over columns. */
+export function tierColumns(t: TierColumns, settings: Settings, order?: number[]): TierOrIncomplete[] {
+  const out: TierOrIncomplete[] = new Array<TierOrIncomplete>(t.keys.length).fill("incomplete");
   if (settings.tierMode === "thresholds") {
-    items.forEach((it, i) => {
-      if (it.eligible) out[i] = thresholdTier(it.score, settings.thresholds);
-    });
+    for (let i = 0; i < out.length; i++) if (t.eligible[i]) out[i] = thresholdTier(t.scores[i], settings.thresholds);
     return out;
   }
-  order ??= rankOrder(items);
+  order ??= rankColumns(t);
   const n = order.length;
   const a = ceilCount(n * settings.quotas.A);
   const b = a + ceilCount(n * settings.quotas.B);
