@@ -1,7 +1,11 @@
+import fc from "fast-check";
 import { HISTORY_SPEC } from "../plans/history";
+import { CALLBACK_SPEC } from "../plans/callback-schedule";
 import type { RawValue, SheetGrid } from "../workbook/grid";
-import { previousTabReads, rowsReadWhole } from "./previous-reads";
+import { readPreviousTable } from "./previous-outputs";
+import { previousTabReads, rowsReadWhole, wholeRowRule } from "./previous-reads";
 import { ROSTER_SPEC } from "./roster-tab";
+import { userAddedRows } from "./user-work";
 
 const HEADER = ["排名", "客户编号", "客户名称", "最终得分", "等级", "人工等级", "调整原因", "我的备注"];
 
@@ -41,5 +45,43 @@ describe("which previous output cells a next run reads", () => {
     expect(rowsReadWhole(g, ROSTER_SPEC, reads, new Set(["C1", "C2", "C3"]))).toEqual([3, 4, 5, 6]);
     // A tab read whole has nothing skipped, so no row needs a second read.
     expect(rowsReadWhole(g, ROSTER_SPEC, previousTabReads(g, ROSTER_SPEC, true)!, new Set())).toEqual([]);
+  });
+});
+
+describe("the rule of rows read whole, row by row", () => {
+  const keyCell = fc.constantFrom<RawValue>("C1", "C2", "C3", "X9", "", null, "#N/A", 7, "C1\u241fx");
+  const rows = fc.array(fc.tuple(keyCell, fc.constantFrom<RawValue>(null, "", "A", "下周拜访")), { maxLength: 12 });
+  const known = new Set(["C1", "C2", "7"]);
+
+  test("names every row the carry-over keeps as a user's, every row without a key and every row with a user's value", () => {
+    fc.assert(
+      fc.property(rows, (cells) => {
+        const g = grid(cells.map(([key, note]) => [null, key, "名", 50, "B", null, null, note]));
+        const named = new Set(rowsReadWhole(g, ROSTER_SPEC, previousTabReads(g, ROSTER_SPEC, false)!, known));
+        const table = readPreviousTable(g, ROSTER_SPEC);
+        for (const row of userAddedRows(ROSTER_SPEC, table, { fingerprints: new Map(), knownKeys: known })) {
+          expect(named.has(row.rowNumber! - 1)).toBe(true);
+        }
+        cells.forEach(([key, note], i) => {
+          const noKey = key === null || key === "" || key === "#N/A";
+          if (noKey || (note !== null && note !== "")) expect(named.has(i + 1)).toBe(true);
+        });
+      }),
+    );
+  });
+
+  test("a key of several columns: its customer is the first, a repeat of the whole key is a user's row", () => {
+    const whole = wholeRowRule(CALLBACK_SPEC, known);
+    expect(whole(["C1", "购买后一周", "2025-07-01"], false)).toBe(false);
+    expect(whole(["C1", "购买后一周", "2025-07-08"], false)).toBe(false);
+    expect(whole(["C1", "购买后一周", "2025-07-01"], false)).toBe(true);
+    expect(whole(["X9", "购买后一周", "2025-07-01"], false)).toBe(true);
+    expect(whole([null, null, null], false)).toBe(true);
+  });
+
+  test("tabs not keyed by customer: only rows without a key or with a user's value", () => {
+    const kpi = { ...ROSTER_SPEC, keyColumns: ["section", "figure"] };
+    const whole = wholeRowRule(kpi, new Set());
+    expect([whole(["按等级", "A"], false), whole(["按等级", "A"], false), whole([null, ""], false), whole(["按等级", "B"], true)]).toEqual([false, false, true, true]);
   });
 });

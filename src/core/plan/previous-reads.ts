@@ -1,6 +1,6 @@
 import type { SheetGrid } from "../workbook/grid";
 import { cellValue, mapColumns, NO_USER_COLUMNS } from "./previous-outputs";
-import { rowKey, type TabSpec } from "./tab-spec";
+import type { TabSpec } from "./tab-spec";
 import type { PlanValue } from "./write-plan";
 
 /**
@@ -48,9 +48,7 @@ export function previousTabReads(head: SheetGrid, spec: TabSpec, fingerprinted: 
 
 /**
  * Rows of a previous output tab (grid rows, read with `reads.columns` only) whose skipped columns must be
- * read too, because the carry-over may keep the row whole: rows without a key, rows holding a value in a
- * user's column (kept whole when no current row takes them), and — on tabs keyed by customer — rows whose
- * customer the previous history does not list, or whose key came earlier (the carry-over's user rows).
+ * read too, because the carry-over may keep the row whole: the rows `wholeRowRule` names.
  */
 export function rowsReadWhole(grid: SheetGrid, spec: TabSpec, reads: PreviousTabReads, historyKeys: ReadonlySet<string>): number[] {
   if (reads.skipped.length === 0) return [];
@@ -58,25 +56,51 @@ export function rowsReadWhole(grid: SheetGrid, spec: TabSpec, reads: PreviousTab
   if (!mapped) return [];
   const keyCols = spec.keyColumns.map((id) => [...mapped.cols].find(([, v]) => v === id)?.[0]);
   const users = reads.columns.filter((c) => !mapped.cols.has(c));
-  const byCustomer = spec.keyColumns[0] === "key";
-  const seen = new Set<string>();
+  const whole = wholeRowRule(spec, historyKeys);
+  const keyCells: PlanValue[] = [];
   const out: number[] = [];
   for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
-    const record: Record<string, PlanValue> = {};
-    spec.keyColumns.forEach((id, i) => {
-      const c = keyCols[i];
-      record[id] = c === undefined ? null : cellValue(grid, r, c);
-    });
-    const key = rowKey(spec, record);
-    const customer = String(record[spec.keyColumns[0]] ?? "");
-    const noKey = spec.keyColumns.every((id) => record[id] === null || record[id] === "");
+    for (let i = 0; i < keyCols.length; i++) keyCells[i] = keyCols[i] === undefined ? null : cellValue(grid, r, keyCols[i]!);
     const typed = users.some((c) => {
       const v = cellValue(grid, r, c);
       return v !== null && v !== "";
     });
-    const userRow = byCustomer && (customer === "" || !historyKeys.has(customer) || seen.has(key));
-    seen.add(key);
-    if (noKey || typed || userRow) out.push(r);
+    if (whole(keyCells, typed)) out.push(r);
   }
   return out;
+}
+
+const SEP = "\u241f";
+
+/** Decides, row by row, whether a previous tab's row is read whole (see wholeRowRule). */
+export type WholeRowRule = (keyCells: readonly PlanValue[], userValue: boolean) => boolean;
+
+/**
+ * The rule "which rows of a previous output tab are read whole" (computed cells too), one row at a time in
+ * sheet order, for the add-in's column reads and the command line's streaming filter alike. A row is read
+ * whole when the carry-over may keep it as it is: it has no key; a column users added holds a value in it;
+ * or, on tabs keyed by customer, its customer is empty or not in the previous history, or its key came
+ * earlier in the tab (the carry-over's user rows). `keyCells`: the row's key cells in `spec.keyColumns`
+ * order as the core reads them (`cellValue`: empty and error cells null), an array the caller may reuse.
+ * `userValue`: a column users added holds a value in the row.
+ */
+export function wholeRowRule(spec: TabSpec, historyKeys: ReadonlySet<string>): WholeRowRule {
+  const byCustomer = spec.keyColumns[0] === "key";
+  const seen = new Set<string>();
+  return (keyCells, userValue) => {
+    // The row key and its customer as the carry-over forms them (rowKey, then the part before the separator).
+    let noKey = true;
+    let key = "";
+    for (let i = 0; i < spec.keyColumns.length; i++) {
+      const v = keyCells[i] ?? null;
+      if (v !== null && v !== "") noKey = false;
+      key = i === 0 ? String(v ?? "") : `${key}${SEP}${String(v ?? "")}`;
+    }
+    const again = seen.has(key);
+    seen.add(key);
+    if (noKey || userValue || !byCustomer) return noKey || userValue;
+    const cut = key.indexOf(SEP);
+    const customer = cut < 0 ? key : key.slice(0, cut);
+    return customer === "" || !historyKeys.has(customer) || again;
+  };
 }
