@@ -1,6 +1,6 @@
 import { OUTPUT_SPECS } from "../core/job/run-job";
 import { mapColumns, readOwnedTabs, readPreviousTable } from "../core/plan/previous-outputs";
-import { previousTabReads } from "../core/plan/previous-reads";
+import { previousTabReads, wholeRowRule } from "../core/plan/previous-reads";
 import { readFingerprints } from "../core/plan/row-fingerprints";
 import type { TabSpec } from "../core/plan/tab-spec";
 import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "../core/plan/write-plan";
@@ -26,28 +26,28 @@ export interface PreviousReadPlan {
   filter: (sheet: string, read: readonly SheetGrid[]) => RowFilter | undefined;
 }
 
-const SEP = "\u241f";
 /** Rows searched for the header, as the core's mapColumns does. */
 const HEADER_ROWS = 10;
 
-/** A cell as the core reads it into a record (previous-outputs' cellValue), as text for keys. */
-function keyText(values: readonly RawValue[], kinds: readonly CellKind[], c: number): string {
+/** A cell as the core reads it into a record (previous-outputs' cellValue): empty and error cells null. */
+function keyCell(values: readonly RawValue[], kinds: readonly CellKind[], c: number): PlanValue {
   const k = kinds[c];
-  if (c < 0 || c >= values.length || k === "empty" || k === "error") return "";
-  return String(values[c] ?? "");
+  if (c < 0 || c >= values.length || k === "empty" || k === "error") return null;
+  const v = values[c] ?? null;
+  return typeof v === "boolean" ? String(v) : v;
 }
 
 /** The row filter of one previous tab without fingerprints; `known` are the customers earlier runs wrote. */
 export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): RowFilter {
-  const byCustomer = spec.keyColumns[0] === "key";
   const head: SheetGrid = { name: spec.id, values: [] };
   let headerRow = -1;
   let searched = false;
   let drop: number[] = [];
   let keyAt: number[] = [];
   const isOurs: boolean[] = [];
-  const dropped: boolean[] = [];
-  const seen = new Set<string>();
+  // Which rows are kept whole is the core's rule (the add-in's column reads use the same).
+  const whole = wholeRowRule(spec, known);
+  const keyCells: PlanValue[] = [];
 
   return (r, values, kinds, formats) => {
     if (!searched) {
@@ -62,34 +62,17 @@ export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): 
         for (const c of mapped.cols.keys()) isOurs[c] = true;
         // The computed columns, by the rule the add-in reads by (keys, editable and carried columns kept).
         drop = (previousTabReads(head, spec, false)?.skipped ?? []).sort((a, b) => a - b);
-        for (const c of drop) dropped[c] = true;
       } else if (r >= HEADER_ROWS - 1) {
         searched = true;
       }
       return;
     }
     if (headerRow < 0 || r <= headerRow || drop.length === 0) return;
-    // The row key as the core joins it (one column for most tabs: no joining then).
-    const first = keyText(values, kinds, keyAt[0] ?? -1);
-    let key = first;
-    for (let i = 1; i < keyAt.length; i++) key += SEP + keyText(values, kinds, keyAt[i]);
-    if (seen.has(key)) return;
-    seen.add(key);
-    // The customer is what the core splits off the joined key (a key holding the separator included).
-    const cut = first.indexOf(SEP);
-    const customer = cut < 0 ? first : first.slice(0, cut);
-    if (byCustomer && (customer === "" || !known.has(customer))) return;
-    let rest = false;
-    for (let c = 0; c < values.length; c++) {
-      const k = kinds[c];
-      if (k === "empty") continue;
-      // A value in a column not ours is a user's: the core may keep the row whole for it.
-      if (!isOurs[c]) return;
-      // An error reads as empty in the core's records.
-      if (!rest && !dropped[c] && k !== "error") rest = true;
-    }
-    // Only computed cells in it: dropping them would lose the row from the core's view.
-    if (!rest) return;
+    for (let i = 0; i < keyAt.length; i++) keyCells[i] = keyCell(values, kinds, keyAt[i]);
+    // A value in a column not ours is a user's: the core may keep the row whole for it.
+    let userValue = false;
+    for (let c = 0; c < values.length && !userValue; c++) if (kinds[c] !== "empty" && !isOurs[c]) userValue = true;
+    if (whole(keyCells, userValue)) return;
     for (const c of drop) {
       if (c >= values.length) break;
       values[c] = null;
