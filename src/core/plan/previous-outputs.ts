@@ -230,59 +230,63 @@ export interface UnclaimedEdit {
   values: Record<string, PlanValue>;
 }
 
-interface KeptRow {
-  values: Record<string, PlanValue>;
-  /** True when some value differs from its column's default, i.e. a user typed it. */
-  typed: boolean;
-  rowAddress: string;
-  /** Handed out already (marked rather than deleted: deleting from a 100,000-entry map is slow). */
-  taken?: boolean;
+/** One tab's rows to take edits from: the previous rows themselves, indexed by key, flags in byte arrays. */
+interface KeptTab {
+  sheet: string;
+  editable: { id: string; defaultValue?: PlanValue }[];
+  rows: PreviousRow[];
+  /** Row key → index in `rows` (the first row of a key). */
+  index: Map<string, number>;
+  /** 1 where some editable value differs from its column's default, i.e. a user typed it. */
+  typed: Uint8Array;
+  /** 1 once handed out. */
+  taken: Uint8Array;
 }
 
 /**
  * The users' edits from the previous outputs, handed out once per row key. What no row takes is
- * reported, so nothing typed is silently thrown away.
+ * reported, so nothing typed is silently thrown away. The previous rows are not copied: a row's editable
+ * values are picked from it when taken (a monthly run holds 100,000 rows in each of several tabs).
  */
 export class CarryOver {
-  private readonly byTab = new Map<OutputTabId, Map<string, KeptRow>>();
-  private readonly sheets = new Map<OutputTabId, string>();
+  private readonly byTab = new Map<OutputTabId, KeptTab>();
   /** Row keys whose rows are kept whole elsewhere (rows users added): never "unclaimed". */
   private readonly kept = new Set<string>();
 
   constructor(previous: PreviousOutputs, specs: TabSpec[]) {
     for (const spec of specs) {
       const table = previous.tables.get(spec.id);
-      const editable = spec.columns.filter((c) => c.editable);
+      const editable = spec.columns.filter((c) => c.editable).map((c) => ({ id: c.id, defaultValue: c.defaultValue }));
       if (!table || editable.length === 0) continue;
-      this.sheets.set(spec.id, table.sheet);
-      const m = new Map<string, KeptRow>();
-      for (const row of table.rows) {
-        const values: Record<string, PlanValue> = {};
-        let typed = false;
+      const rows = table.rows;
+      const index = new Map<string, number>();
+      const typed = new Uint8Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const record = rows[i].record;
+        const key = rowKey(spec, record);
+        if (index.has(key)) continue;
+        index.set(key, i);
         for (const c of editable) {
-          const v = row.record[c.id] ?? null;
-          values[c.id] = v;
-          if (v !== null && v !== "" && v !== c.defaultValue) typed = true;
+          const v = record[c.id] ?? null;
+          if (v !== null && v !== "" && v !== c.defaultValue) typed[i] = 1;
         }
-        const key = rowKey(spec, row.record);
-        if (!m.has(key)) m.set(key, { values, typed, rowAddress: row.rowAddress });
       }
-      this.byTab.set(spec.id, m);
+      this.byTab.set(spec.id, { sheet: table.sheet, editable, rows, index, typed, taken: new Uint8Array(rows.length) });
     }
   }
 
   /** The editable values kept for this row key, once; undefined when the previous run had none. */
   take(tab: OutputTabId, key: string): Record<string, PlanValue> | undefined {
-    const m = this.byTab.get(tab);
-    const hit = m?.get(key);
-    if (!hit || hit.taken) return undefined;
-    hit.taken = true;
-    return hit.values;
+    const t = this.byTab.get(tab);
+    const i = t?.index.get(key);
+    if (!t || i === undefined || t.taken[i]) return undefined;
+    t.taken[i] = 1;
+    return editableValues(t, i);
   }
 
   /** True when the previous run left rows of this tab to take edits from (none on a first run). */
   holds(tab: OutputTabId): boolean {
-    return (this.byTab.get(tab)?.size ?? 0) > 0;
+    return (this.byTab.get(tab)?.index.size ?? 0) > 0;
   }
 
   /** Marks a row key as kept whole (a row a user added), so its edits are not reported as lost. */
@@ -293,12 +297,20 @@ export class CarryOver {
   /** Edits users typed (differing from the column defaults) that no current row took. */
   unclaimed(): UnclaimedEdit[] {
     const out: UnclaimedEdit[] = [];
-    for (const [tab, m] of this.byTab) {
-      for (const [key, hit] of m) {
-        if (!hit.typed || hit.taken || this.kept.has(`${tab}\u0000${key}`)) continue;
-        out.push({ tab, sheet: this.sheets.get(tab) ?? "", key, rowAddress: hit.rowAddress, values: hit.values });
+    for (const [tab, t] of this.byTab) {
+      for (const [key, i] of t.index) {
+        if (!t.typed[i] || t.taken[i] || this.kept.has(`${tab}\u0000${key}`)) continue;
+        out.push({ tab, sheet: t.sheet, key, rowAddress: t.rows[i].rowAddress, values: editableValues(t, i) });
       }
     }
     return out;
   }
+}
+
+/** A previous row's editable values by column id (empty cells null). */
+function editableValues(t: KeptTab, i: number): Record<string, PlanValue> {
+  const values: Record<string, PlanValue> = {};
+  const record = t.rows[i].record;
+  for (const c of t.editable) values[c.id] = record[c.id] ?? null;
+  return values;
 }
