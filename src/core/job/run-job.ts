@@ -196,12 +196,11 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
 /** The customers: register rows in order, then customers only the evaluation names (reported). */
 function customerList(register: RegisterRead | null, table: ScoreTable, log: ProblemLog): CustomerRef[] {
   const customers: CustomerRef[] = (register?.rows ?? []).map((r) => ({ key: r.key, id: r.id, name: r.name, register: r }));
-  const known = new Set(customers.map((c) => c.key));
+  // The register's own key index (its keys are unique, as are the evaluation's names): no second set of 100,000 keys.
   for (const [key, info] of table.names) {
-    if (known.has(key)) continue;
+    if (register?.keys.has(key)) continue;
     if (register) log.warning("eval.unknownCustomer", { ...originOf(info.ref), key, params: { key } });
     customers.push({ key, id: info.id, name: info.name });
-    known.add(key);
   }
   return customers;
 }

@@ -31,6 +31,8 @@ export interface RegisterRead {
   headerRow: number;
   /** The sheet read, so that any cell of a customer's row can be addressed later. */
   grid: SheetGrid;
+  /** Customer key → grid row, for every row in `rows` (what duplicates were found by). */
+  keys: ReadonlyMap<string, number>;
 }
 
 /** The register's headers as the user wrote them, in column order, for messages ("—" when there is no register). */
@@ -131,7 +133,7 @@ export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<R
     candidate.rowAddress = a1(grid, r, 0);
     rows.push(fast(candidate) ? candidate : validate(candidate, cellOf, columns, grid.name, key, log));
   }
-  return { sheet: grid.name, rows, columns, lang, headerRow: header.row, grid };
+  return { sheet: grid.name, rows, columns, lang, headerRow: header.row, grid, keys: seen };
 }
 
 /** Applies the zod schema (to rows the fast path did not accept); a field that breaks a rule is reported at its cell and dropped, the row stays. */

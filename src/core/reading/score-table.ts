@@ -117,9 +117,11 @@ export class ScoreTable {
       return;
     }
     const { key, scores } = parsed.data;
+    // The customer's entry looked up once for its whole row, not once per score.
+    const entry = this.entry(key);
     for (let k = 0; k < scores.length; k++) {
       const score = scores[k];
-      if (score !== null) this.store(key, this.indexOfColumn(indicators, k), score, ref.grid, ref.row, cols[k], log);
+      if (score !== null) this.put(entry, key, this.indexOfColumn(indicators, k), score, ref.grid, ref.row, cols[k], log);
     }
   }
 
@@ -135,6 +137,11 @@ export class ScoreTable {
 
   /** Stores a validated score, keeping the first of two for one customer and indicator. */
   private store(key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
+    this.put(this.entry(key), key, i, score, grid, r, c, log);
+  }
+
+  /** A customer's scores and their packed cells, created on its first score. */
+  private entry(key: string): [number[], number[]] {
     let row = this.scores.get(key);
     let origins = this.packed.get(key);
     if (!row || !origins) {
@@ -143,6 +150,10 @@ export class ScoreTable {
       this.scores.set(key, row);
       this.packed.set(key, origins);
     }
+    return [row, origins];
+  }
+
+  private put([row, origins]: [number[], number[]], key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
     if (row[i] !== undefined && !Number.isNaN(row[i])) {
       log.warning("eval.duplicateScore", { ...originOf({ grid, row: r, col: c }), key, params: { key, indicator: this.indicators[i] } });
       return;

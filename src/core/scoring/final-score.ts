@@ -44,24 +44,30 @@ export function weightedSums(weights: ArrayLike<number>, points: ArrayLike<numbe
  */
 export function topContributions(names: string[], weights: ArrayLike<number>, points: ArrayLike<number>, present: number): Contribution[] {
   if (!(present > 0)) return [];
-  const top: number[] = [];
-  const topPoints: number[] = [];
+  // The kept indexes and points in scratch arrays, insertion by shifting: no array or object per indicator.
+  let kept = 0;
   for (let i = 0; i < weights.length; i++) {
     const n = points[i];
     if (Number.isNaN(n) || weights[i] <= 0) continue;
     const p = (weights[i] * n) / present;
-    let at = top.length;
-    while (at > 0 && (p > topPoints[at - 1] || (p === topPoints[at - 1] && names[i] < names[top[at - 1]]))) at--;
+    let at = kept;
+    while (at > 0 && (p > TOP_POINTS[at - 1] || (p === TOP_POINTS[at - 1] && names[i] < names[TOP_INDEX[at - 1]]))) at--;
     if (at >= TOP_CONTRIBUTIONS) continue;
-    top.splice(at, 0, i);
-    topPoints.splice(at, 0, p);
-    if (top.length > TOP_CONTRIBUTIONS) {
-      top.pop();
-      topPoints.pop();
+    if (kept < TOP_CONTRIBUTIONS) kept++;
+    for (let j = kept - 1; j > at; j--) {
+      TOP_INDEX[j] = TOP_INDEX[j - 1];
+      TOP_POINTS[j] = TOP_POINTS[j - 1];
     }
+    TOP_INDEX[at] = i;
+    TOP_POINTS[at] = p;
   }
-  return top.map((i, k) => ({ indicator: names[i], points: topPoints[k] }));
+  const out: Contribution[] = new Array<Contribution>(kept);
+  for (let k = 0; k < kept; k++) out[k] = { indicator: names[TOP_INDEX[k]], points: TOP_POINTS[k] };
+  return out;
 }
+
+const TOP_INDEX = new Int32Array(TOP_CONTRIBUTIONS);
+const TOP_POINTS = new Float64Array(TOP_CONTRIBUTIONS);
 
 /** True when the weights total 1 or 100 within ±0.5%, the two ways users write them. */
 export function weightsTotalLooksRight(weights: number[]): boolean {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Indicator } from "../model/indicator";
 import { defaultSettings, type Settings } from "../settings/settings";
 import { derivedPoints } from "./derived-points";
-import { weightsTotalLooksRight } from "./final-score";
+import { topContributions, weightsTotalLooksRight } from "./final-score";
 import { minMaxPoints, normaliseScore, percentileRankPoints, bandPoints } from "./normalise";
 import { scoreCustomers, type CustomerRef } from "./score-customers";
 import { assignTiers, rankOrder, thresholdTier, verdictFor, TIER_ORDER } from "./tiers";
@@ -68,6 +68,28 @@ describe("worked example (spec)", () => {
     expect(c1.contributions.map((c) => c.points)).toEqual([0.35 * 95, 0.3 * 90, 0.25 * 85].map((x) => expect.closeTo(x, 10)));
     // The fourth, 发展潜力 0.1 × 80 = 8, completes the score.
     expect(c1.contributions.reduce((a, c) => a + c.points, 0) + 8).toBeCloseTo(89.5, 10);
+  });
+});
+
+describe("top contributions: the largest wᵢnᵢ/Σw present, largest first, equal ones by indicator name", () => {
+  it("are the first three of all contributions sorted so", () => {
+    const names = ["甲", "乙", "丙", "丁", "戊", "己", "庚"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(0, 5, 10, 7.5, -1), fc.oneof(fc.constant(NaN), fc.constantFrom(0, 50, 80, 100), fc.double({ min: 0, max: 100, noNaN: true }))), { minLength: 1, maxLength: 7 }),
+        (pairs) => {
+          const weights = pairs.map(([w]) => w);
+          const points = pairs.map(([, n]) => n);
+          const present = pairs.reduce((a, [w, n]) => (Number.isNaN(n) ? a : a + w), 0);
+          const all = pairs
+            .map(([w, n], i) => ({ indicator: names[i], points: (w * n) / present, ok: !Number.isNaN(n) && w > 0 }))
+            .filter((c) => c.ok)
+            .map(({ indicator, points: p }) => ({ indicator, points: p }))
+            .sort((a, b) => b.points - a.points || (a.indicator < b.indicator ? -1 : 1));
+          expect(topContributions(names.slice(0, pairs.length), weights, points, present)).toEqual(present > 0 ? all.slice(0, 3) : []);
+        },
+      ),
+    );
   });
 });
 
