@@ -172,7 +172,7 @@ export function pointsMatrix(
   // Evaluation scores: one lookup per customer, then a pass over its indicators.
   const evalCols = indicators.map((ind) => (ind.source ? undefined : evalIndex.get(normalizeHeader(ind.name))));
   customers.forEach((c, k) => {
-    const row = table.scores.get(c.key);
+    const row = table.scoresOf(c.key);
     if (!row) return;
     indicators.forEach((ind, j) => {
       const i = evalCols[j];

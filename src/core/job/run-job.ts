@@ -197,7 +197,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
 function customerList(register: RegisterRead | null, table: ScoreTable, log: ProblemLog): CustomerRef[] {
   const customers: CustomerRef[] = (register?.rows ?? []).map((r) => ({ key: r.key, id: r.id, name: r.name, register: r }));
   // The register's own key index (its keys are unique, as are the evaluation's names): no second set of 100,000 keys.
-  for (const [key, info] of table.names) {
+  for (const [key, info] of table.named()) {
     if (register?.keys.has(key)) continue;
     if (register) log.warning("eval.unknownCustomer", { ...originOf(info.ref), key, params: { key } });
     customers.push({ key, id: info.id, name: info.name });
@@ -230,7 +230,7 @@ function reportIncomplete(scored: ScoredCustomer[], min: number, register: Regis
   for (const c of scored) {
     if (c.computedTier !== "incomplete") continue;
     // At the register's key cell; a customer only the evaluation names, at its cell there.
-    const ref = table.names.get(c.key)?.ref;
+    const ref = table.refOf(c.key);
     const at = register && c.register
       ? { sheet: c.register.sheet, cell: registerCell(register, c.register, register.columns.has("id") ? "id" : "name") }
       : ref ? originOf(ref) : {};

@@ -36,9 +36,8 @@ const ROWS = 1048576;
 export class ScoreTable {
   readonly indicators: string[] = [];
   private readonly index = new Map<string, number>();
-  readonly scores = new Map<string, number[]>();
-  /** Customer key → name and id as the evaluation gives them (for customers missing from the register). */
-  readonly names = new Map<string, { id?: string; name?: string; ref: CellRef }>();
+  /** Customer key → what the evaluation says of the customer: one entry (and one lookup) per customer. */
+  private readonly customers = new Map<string, EvaluationCustomer>();
   /** Indicator → weight → how many rows gave it, in order of first appearance. */
   readonly weights = new Map<string, Map<number, number>>();
   /** Indicator → weight → the first cell that gave it (for weight conflicts and negative weights). */
@@ -49,8 +48,6 @@ export class ScoreTable {
   weightHeader?: CellRef;
   /** Indicator → full mark given by the evaluation (满分 column). */
   readonly maxScores = new Map<string, number>();
-  /** Customer key → packed cell of each score, for the few scores that fail a check later. */
-  private readonly packed = new Map<string, number[]>();
   private readonly grids: SheetGrid[] = [];
   private lastGrid = 0;
 
@@ -140,44 +137,75 @@ export class ScoreTable {
     this.put(this.entry(key), key, i, score, grid, r, c, log);
   }
 
-  /** A customer's scores and their packed cells, created on its first score. */
-  private entry(key: string): [number[], number[]] {
-    let row = this.scores.get(key);
-    let origins = this.packed.get(key);
-    if (!row || !origins) {
-      row = [];
-      origins = [];
-      this.scores.set(key, row);
-      this.packed.set(key, origins);
-    }
-    return [row, origins];
+  /** A customer's entry, created on first sight (addCustomer comes first in every layout). */
+  private entry(key: string): EvaluationCustomer {
+    let e = this.customers.get(key);
+    if (!e) this.customers.set(key, (e = { at: NaN, scores: [], origins: [] }));
+    return e;
   }
 
-  private put([row, origins]: [number[], number[]], key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
+  /** The packed cell of a grid's cell (see COLS/ROWS). */
+  private pack(grid: SheetGrid, r: number, c: number): number {
+    // The grid of the last cell is almost always the grid of this one.
+    let g = this.grids[this.lastGrid] === grid ? this.lastGrid : this.grids.indexOf(grid);
+    if (g < 0) g = this.grids.push(grid) - 1;
+    this.lastGrid = g;
+    return (g * ROWS + r) * COLS + c;
+  }
+
+  private unpack(p: number): CellRef {
+    const col = p % COLS;
+    const rest = (p - col) / COLS;
+    const row = rest % ROWS;
+    return { grid: this.grids[(rest - row) / ROWS], row, col };
+  }
+
+  private put({ scores: row, origins }: EvaluationCustomer, key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
     if (row[i] !== undefined && !Number.isNaN(row[i])) {
       log.warning("eval.duplicateScore", { ...originOf({ grid, row: r, col: c }), key, params: { key, indicator: this.indicators[i] } });
       return;
     }
     row[i] = score;
-    // The grid of the last score is almost always the grid of this one.
-    let g = this.grids[this.lastGrid] === grid ? this.lastGrid : this.grids.indexOf(grid);
-    if (g < 0) g = this.grids.push(grid) - 1;
-    this.lastGrid = g;
-    origins[i] = (g * ROWS + r) * COLS + c;
+    origins[i] = this.pack(grid, r, c);
   }
 
   /** Where a customer's score for an indicator (by index) was read; undefined when it has none. */
   originOf(key: string, indicator: number): ScoreOrigin | undefined {
-    const p = this.packed.get(key)?.[indicator];
-    if (p === undefined) return undefined;
-    const col = p % COLS;
-    const rest = (p - col) / COLS;
-    const row = rest % ROWS;
-    return originOf({ grid: this.grids[(rest - row) / ROWS], row, col });
+    const p = this.customers.get(key)?.origins[indicator];
+    return p === undefined ? undefined : originOf(this.unpack(p));
   }
 
-  /** Notes a customer the evaluation names, with its id/name. */
-  addCustomer(key: string, id: string | undefined, name: string | undefined, ref: CellRef): void {
-    if (!this.names.has(key)) this.names.set(key, { id, name, ref });
+  /** A customer's scores by indicator index as read (holes and NaN: none); undefined when it has none. */
+  scoresOf(key: string): readonly number[] | undefined {
+    return this.customers.get(key)?.scores;
   }
+
+  /** Notes a customer the evaluation names, with its id/name and the cell naming it (the first mention stands). */
+  addCustomer(key: string, id: string | undefined, name: string | undefined, ref: CellRef): void {
+    const e = this.entry(key);
+    if (!Number.isNaN(e.at)) return;
+    e.id = id;
+    e.name = name;
+    e.at = this.pack(ref.grid, ref.row, ref.col);
+  }
+
+  /** The customers the evaluation names, in order of first mention, with the cell naming each. */
+  *named(): IterableIterator<[string, { id?: string; name?: string; ref: CellRef }]> {
+    for (const [key, e] of this.customers) if (!Number.isNaN(e.at)) yield [key, { id: e.id, name: e.name, ref: this.unpack(e.at) }];
+  }
+
+  /** The cell naming a customer in the evaluation; undefined when it names none. */
+  refOf(key: string): CellRef | undefined {
+    const e = this.customers.get(key);
+    return e && !Number.isNaN(e.at) ? this.unpack(e.at) : undefined;
+  }
+}
+
+/** One customer as the evaluation gives it: id/name, the packed cell naming it (NaN: not named), scores and their packed cells. */
+interface EvaluationCustomer {
+  id?: string;
+  name?: string;
+  at: number;
+  scores: number[];
+  origins: number[];
 }
