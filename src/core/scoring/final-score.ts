@@ -1,25 +1,7 @@
 import type { Contribution } from "./scored-customer";
 
-/** Per-customer weighted result before tiering. */
-export interface WeightedResult {
-  /** Σ wᵢnᵢ / Σ wᵢ over present indicators; NaN when none is present. */
-  score: number;
-  /** Σ wᵢ present / Σ wᵢ all, 0–1. */
-  coverage: number;
-  contributions: Contribution[];
-}
-
 /** How many of a customer's largest contributions are kept. */
 export const TOP_CONTRIBUTIONS = 3;
-
-/**
- * Final score and coverage of one customer. `points[i]` is nᵢ (NaN = missing); weights are used in
- * proportion to their total, so only ratios matter.
- */
-export function weightedResult(names: string[], weights: number[], points: ArrayLike<number>): WeightedResult {
-  const { score, present, total } = weightedSums(weights, points);
-  return { score, coverage: total > 0 ? present / total : 0, contributions: topContributions(names, weights, points, present) };
-}
 
 /** Σ wᵢnᵢ / Σ wᵢ over the present indicators (NaN when none), with Σ wᵢ present and Σ wᵢ of all. */
 export function weightedSums(weights: ArrayLike<number>, points: ArrayLike<number>): { score: number; present: number; total: number } {
