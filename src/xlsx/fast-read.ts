@@ -3,7 +3,8 @@ import { isDateFormat } from "../core/values/serial-date";
 import { damaged, WorkbookReadError } from "./read-error";
 import { readSharedStrings } from "./read-shared-strings";
 import { readCellFormats } from "./read-styles";
-import { MAX_CELL_SLOTS, readSheetGrid, type CellBudget, type RowFilter } from "./sheet-rows";
+import { MAX_CELL_SLOTS, type CellBudget, type RowFilter } from "./sheet-rows";
+import { readSheetGrid } from "./sheet-scan";
 import {
   findMainPart, InflationBudget, inflationCap, isBinaryMain, isRelType, readContentTypes, readPart, readRelationships,
   readWorkbookPart, type Relationship,
@@ -78,10 +79,10 @@ export async function readPackage(zip: ZipPackage, file: string, opts: PackageRe
     const entry = zip.find(rel.target);
     if (!entry) throw damaged("missingPart", { part: rel.target, sheet: ref.name });
     if (opts.skip?.(ref.name)) return;
-    const filter = opts.filter?.(ref.name, read);
-    await readPart(zip, entry, budget, (chunks) =>
-      readSheetGrid(chunks, { part: entry.name, sheet: ref.name, strings, formats, dateStyle, date1904, budget: cells, progress: opts.progress, filter }, grid),
-    );
+    // A new filter for each reading of the part (a second one when the byte scanner gives up).
+    const filter = opts.filter ? () => opts.filter?.(ref.name, read) : undefined;
+    budget.take(entry);
+    await readSheetGrid(() => zip.stream(entry), { part: entry.name, sheet: ref.name, strings, formats, dateStyle, date1904, budget: cells, progress: opts.progress, filter }, grid);
   };
   const done = new Set<number>();
   for (let name = opts.readFirst?.(read); name !== undefined; name = opts.readFirst?.(read)) {

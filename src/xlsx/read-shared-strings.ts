@@ -26,6 +26,11 @@ export class StringItemText {
     return this.inT;
   }
 
+  /** True while text is kept (inside a <t> that is not phonetic). */
+  get keeps(): boolean {
+    return this.inT;
+  }
+
   /** An element closed inside the item. */
   close(local: string): void {
     if (local === "rPh") this.depthInRPh--;

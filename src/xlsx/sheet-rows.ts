@@ -31,8 +31,8 @@ export interface SheetContext {
   date1904: boolean;
   budget: CellBudget;
   progress?: (sheet: string, rows: number) => void;
-  /** Sees each new row before it is stored and may blank the cells it does not need (see RowFilter). */
-  filter?: RowFilter;
+  /** A new row filter for one reading of the sheet (see RowFilter); it sees each new row before it is stored and may blank the cells it does not need. */
+  filter?: () => RowFilter | undefined;
 }
 
 /**
@@ -126,129 +126,164 @@ function isoToSerial(s: string): number | null {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/** Cell types as the fast scanner hands them over (the same strings saxes gives, so `===` compares them). */
+export const CELL_TYPES = ["n", "s", "str", "inlineStr", "b", "e", "d"] as const;
+
 /**
- * Reads one worksheet part into a grid as it streams (saxes events, no DOM, no object per cell): rows and
- * cells with or without `r`, any namespace prefix, formulas by their cached values (`<v>`), inline strings
- * without their phonetic runs, ISO dates (t="d") as serials. Refuses (PackageDamage) an address past
- * XFD1048576, more than 1,048,576 rows, a value that contradicts its type, more cells than the budget.
+ * Builds a sheet's grid from the cells of its <sheetData>, whichever parser finds them (saxes, or the byte
+ * scanner of sheet-scan.ts): one place for what a cell means, so both read a part alike. The parser calls
+ * openRow, openCell, sets vText/isText (or vNumber for plain digits), closeCell, closeRow, in document order.
  */
-export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetContext, grid: SheetGrid): Promise<void> {
-  const { part, sheet, strings, formats, dateStyle, date1904, budget, progress, filter } = ctx;
-  const values = grid.values;
-  const kinds: CellKind[][] = (grid.kinds ??= []);
-  const fmts: string[][] = (grid.formats ??= []);
-  const kindRows = new RowInterner<CellKind>();
-  const formatRows = new RowInterner<string>();
-  const EMPTY_KINDS: CellKind[] = [];
-  const EMPTY_FORMATS: string[] = [];
+export class GridBuilder {
+  private readonly values: RawValue[][];
+  private readonly kinds: CellKind[][];
+  private readonly fmts: string[][];
+  private readonly kindRows = new RowInterner<CellKind>();
+  private readonly formatRows = new RowInterner<string>();
+  private rowsSeen = 0;
+  private nextRow = 0;
+  private rowIdx = 0;
+  /** The row's number is fixed (its own r, or its first cell's). */
+  private rowKnown = false;
+  private vals: RawValue[] = [];
+  private ks: CellKind[] = [];
+  private fs: string[] = [];
+  private nextCol = 0;
+  private cellCol = 0;
+  private cellType = "n";
+  private cellStyle = 0;
+  /** The cell's <v> text (null: no <v>); vNumber stands for it when vIsNumber (plain digits, see sheet-scan). */
+  vText: string | null = null;
+  vNumber = 0;
+  vIsNumber = false;
+  /** The cell's inline string (null: no <is>). */
+  isText: string | null = null;
+  /** Refs of <mergeCell> elements outside <sheetData>. */
+  readonly mergeRefs: string[] = [];
 
-  let inData = false;
-  let inRow = false;
-  let rowsSeen = 0;
-  let nextRow = 0;
-  let rowIdx = 0;
-  let rowKnown = false; // the row's number is fixed (its own r, or its first cell's)
-  let vals: RawValue[] = [];
-  let ks: CellKind[] = [];
-  let fs: string[] = [];
-  let nextCol = 0;
+  constructor(
+    private readonly ctx: SheetContext,
+    grid: SheetGrid,
+    private readonly filter: RowFilter | undefined,
+  ) {
+    this.values = grid.values;
+    this.kinds = grid.kinds ??= [];
+    this.fmts = grid.formats ??= [];
+  }
 
-  let inCell = false;
-  let cellCol = 0;
-  let cellType = "n";
-  let cellStyle = 0;
-  let vText: string | null = null;
-  let inV = false;
-  let inIs = false;
-  let isText: string | null = null;
-  const item = new StringItemText();
-  const mergeRefs: string[] = [];
+  private where(col: number, row: number): string {
+    return `${columnLetters(col)}${row + 1}`;
+  }
 
-  const where = (col: number, row: number): string => `${columnLetters(col)}${row + 1}`;
-  const bad = (col: number, detail: string): never => {
-    throw damaged("cellValue", { part, sheet, cell: where(col, rowIdx), detail });
-  };
-  const spend = (n: number): void => {
+  private bad(col: number, detail: string): never {
+    const { part, sheet } = this.ctx;
+    throw damaged("cellValue", { part, sheet, cell: this.where(col, this.rowIdx), detail });
+  }
+
+  private spend(n: number): void {
+    const { budget, part, sheet } = this.ctx;
     budget.left -= n;
     if (budget.left < 0) throw tooLarge("cells", { part, sheet, detail: `${MAX_CELL_SLOTS.toLocaleString("en-US")} cells` });
-  };
+  }
 
-  const p = xmlParser(part);
-  // The text handler is set per row, not around every <v> (saxes's on/off per cell cost more than the text);
-  // between rows it stays unset, so saxes does not gather the whitespace there into one item.
-  const onText = (s: string): void => {
-    if (inV) vText += s;
-    else if (inIs) item.add(s);
-  };
-
-  const openRow = (tag: SaxesTagPlain): void => {
-    if (++rowsSeen > MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
-    const r = tag.attributes.r;
-    if (r !== undefined) {
-      const n = parseIndex(r);
-      if (!(n >= 1 && n <= MAX_ROWS)) throw damaged("rowAddress", { part, sheet, cell: r.slice(0, 40) });
-      rowIdx = n - 1;
-      rowKnown = true;
-    } else {
-      if (nextRow >= MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
-      rowIdx = nextRow;
-      rowKnown = false;
+  /** A <row> opens; `r` is its r attribute as written (undefined when it has none). */
+  openRow(r: string | undefined): void {
+    const { part, sheet } = this.ctx;
+    if (r === undefined) return this.openRowAt(-1);
+    const n = parseIndex(r);
+    if (!(n >= 1 && n <= MAX_ROWS)) {
+      if (++this.rowsSeen > MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
+      throw damaged("rowAddress", { part, sheet, cell: r.slice(0, 40) });
     }
-    inRow = true;
-    vals = [];
-    ks = [];
-    fs = [];
-    nextCol = 0;
-  };
+    this.openRowAt(n);
+  }
 
-  const openCell = (tag: SaxesTagPlain): void => {
-    const a = tag.attributes;
-    const r = a.r;
+  /** A <row> opens: `n` its 1-based number (1 to MAX_ROWS), -1 when it has no r. */
+  openRowAt(n: number): void {
+    const { part, sheet } = this.ctx;
+    if (++this.rowsSeen > MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
+    if (n > 0) {
+      this.rowIdx = n - 1;
+      this.rowKnown = true;
+    } else {
+      if (this.nextRow >= MAX_ROWS) throw damaged("tooManyRows", { part, sheet, detail: String(MAX_ROWS) });
+      this.rowIdx = this.nextRow;
+      this.rowKnown = false;
+    }
+    this.vals = [];
+    this.ks = [];
+    this.fs = [];
+    this.nextCol = 0;
+  }
+
+  /** A <c> opens with its r, t and s attributes as written (undefined when absent). */
+  openCell(r: string | undefined, t: string | undefined, s: string | undefined): void {
     if (r !== undefined) {
-      if (!parseRef(r)) throw damaged("cellAddress", { part, sheet, cell: r.slice(0, 40) });
-      if (refRow !== rowIdx) {
-        if (rowKnown) throw damaged("cellAddress", { part, sheet, cell: r, detail: String(rowIdx + 1) });
-        rowIdx = refRow;
+      if (!parseRef(r)) throw damaged("cellAddress", { part: this.ctx.part, sheet: this.ctx.sheet, cell: r.slice(0, 40) });
+      this.openCellAt(refCol, refRow, t ?? "n", s === undefined ? 0 : Number(s) || 0, r);
+    } else {
+      this.openCellAt(-1, -1, t ?? "n", s === undefined ? 0 : Number(s) || 0, "");
+    }
+  }
+
+  /**
+   * A <c> opens at a checked address (0-based; col -1 when it has no r; `ref` as written, for messages), of
+   * type `t` and style index `style` (Number(s) || 0).
+   */
+  openCellAt(col: number, row: number, t: string, style: number, ref: string): void {
+    if (col >= 0) {
+      if (row !== this.rowIdx) {
+        if (this.rowKnown) throw damaged("cellAddress", { part: this.ctx.part, sheet: this.ctx.sheet, cell: ref, detail: String(this.rowIdx + 1) });
+        this.rowIdx = row;
       }
-      cellCol = refCol;
+      this.cellCol = col;
     } else {
-      if (nextCol >= MAX_COLS) throw damaged("cellAddress", { part, sheet, cell: `${where(MAX_COLS - 1, rowIdx)}+1` });
-      cellCol = nextCol;
+      if (this.nextCol >= MAX_COLS) throw damaged("cellAddress", { part: this.ctx.part, sheet: this.ctx.sheet, cell: `${this.where(MAX_COLS - 1, this.rowIdx)}+1` });
+      this.cellCol = this.nextCol;
     }
-    rowKnown = true;
-    nextCol = cellCol + 1;
-    cellType = a.t ?? "n";
-    const s = a.s;
-    cellStyle = s === undefined ? 0 : Number(s) || 0;
-    vText = null;
-    isText = null;
-    inCell = true;
-  };
+    this.rowKnown = true;
+    this.nextCol = this.cellCol + 1;
+    this.cellType = t;
+    this.cellStyle = style;
+    this.vText = null;
+    this.vIsNumber = false;
+    this.isText = null;
+  }
 
-  const closeCell = (): void => {
-    inCell = false;
+  /** The cell closes: its value is stored by its type. */
+  closeCell(): void {
+    const { strings, formats, dateStyle, date1904 } = this.ctx;
     let value: RawValue = null;
     let kind: CellKind = "empty";
     let isoFormat: string | undefined;
-    const col = cellCol;
-    switch (cellType) {
+    const col = this.cellCol;
+    const vText = this.vIsNumber ? null : this.vText;
+    switch (this.cellType) {
       case "n": {
-        if (vText === null) break;
-        let n = parseNumber(vText);
-        if (Number.isNaN(n)) {
-          if (vText.trim() === "") break;
-          bad(col, `number ${JSON.stringify(vText.slice(0, 40))}`);
+        let n: number;
+        if (this.vIsNumber) n = this.vNumber;
+        else {
+          if (vText === null) break;
+          n = parseNumber(vText);
+          if (Number.isNaN(n)) {
+            if (vText.trim() === "") break;
+            this.bad(col, `number ${JSON.stringify(vText.slice(0, 40))}`);
+          }
         }
         // The 1904 date system counts from 1904-01-01; the model speaks the 1900 system's serials.
-        if (date1904 && dateStyle[cellStyle]) n += DAYS_1904;
+        if (date1904 && dateStyle[this.cellStyle]) n += DAYS_1904;
         value = n;
         kind = "number";
         break;
       }
       case "s": {
-        if (vText === null || vText.trim() === "") break;
-        const i = parseIndex(vText);
-        if (i < 0 || i >= strings.length) bad(col, `shared string ${JSON.stringify(vText.slice(0, 40))} of ${strings.length}`);
+        let i: number;
+        if (this.vIsNumber) i = this.vNumber;
+        else {
+          if (vText === null || vText.trim() === "") break;
+          i = parseIndex(vText);
+        }
+        if (i < 0 || i >= strings.length) this.bad(col, `shared string ${JSON.stringify(this.vIsNumber ? String(i) : (vText ?? "").slice(0, 40))} of ${strings.length}`);
         const text = strings[i];
         if (text !== "") {
           value = text;
@@ -258,7 +293,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       }
       case "inlineStr":
       case "str": {
-        const text = isText ?? vText ?? "";
+        const text = this.isText ?? vText ?? "";
         if (text !== "") {
           value = text;
           kind = "text";
@@ -270,7 +305,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
         const s = vText.trim().toLowerCase();
         if (s === "1" || s === "true") value = true;
         else if (s === "0" || s === "false") value = false;
-        else bad(col, `boolean ${JSON.stringify(vText.slice(0, 40))}`);
+        else this.bad(col, `boolean ${JSON.stringify(vText.slice(0, 40))}`);
         kind = "boolean";
         break;
       }
@@ -285,19 +320,20 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       case "d": {
         if (vText === null || vText.trim() === "") break;
         const n = isoToSerial(vText.trim());
-        if (n === null) return bad(col, `date ${JSON.stringify(vText.slice(0, 40))}`);
+        if (n === null) return this.bad(col, `date ${JSON.stringify(vText.slice(0, 40))}`);
         value = n;
         kind = "number";
         // An ISO date is a date whatever its style says: it keeps a date format so the core reads it as one.
-        if (!dateStyle[cellStyle]) isoFormat = Number.isInteger(n) ? "yyyy-mm-dd" : n < 1 ? "hh:mm:ss" : "yyyy-mm-dd hh:mm:ss";
+        if (!dateStyle[this.cellStyle]) isoFormat = Number.isInteger(n) ? "yyyy-mm-dd" : n < 1 ? "hh:mm:ss" : "yyyy-mm-dd hh:mm:ss";
         break;
       }
       default:
-        bad(col, `type t="${cellType.slice(0, 20)}"`);
+        this.bad(col, `type t="${this.cellType.slice(0, 20)}"`);
     }
     if (kind === "empty") return;
+    const { vals, ks, fs } = this;
     if (col >= vals.length) {
-      spend(col + 1 - vals.length);
+      this.spend(col + 1 - vals.length);
       const from = vals.length;
       if (col - from > 64) {
         // A wide gap (a cell far to the right): fill in bulk rather than one push at a time.
@@ -315,12 +351,14 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
     }
     vals[col] = value;
     ks[col] = kind;
-    fs[col] = isoFormat ?? formats[cellStyle] ?? "General";
-  };
+    fs[col] = isoFormat ?? formats[this.cellStyle] ?? "General";
+  }
 
-  const closeRow = (): void => {
-    inRow = false;
-    nextRow = rowIdx + 1;
+  /** The row closes: it is stored (or merged into a row of the same number read before). */
+  closeRow(): void {
+    const { values, kinds, fmts, vals, ks, fs, filter } = this;
+    const rowIdx = this.rowIdx;
+    this.nextRow = rowIdx + 1;
     if (vals.length === 0) return;
     if (filter && rowIdx >= values.length) {
       filter(rowIdx, vals, ks, fs);
@@ -331,7 +369,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       vals.length = ks.length = fs.length = n;
     }
     if (rowIdx >= values.length) {
-      spend(rowIdx + 1 - values.length);
+      this.spend(rowIdx + 1 - values.length);
       while (values.length < rowIdx) {
         values.push([]);
         kinds.push(EMPTY_KINDS);
@@ -339,8 +377,8 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       }
       // A copy of exactly its length: the array grown cell by cell holds up to twice the slots.
       values.push(vals.slice());
-      kinds.push(kindRows.intern(ks));
-      fmts.push(formatRows.intern(fs));
+      kinds.push(this.kindRows.intern(ks));
+      fmts.push(this.formatRows.intern(fs));
     } else {
       // A row seen before (rows out of order, or twice): its cells merge, later ones win.
       const old = values[rowIdx];
@@ -348,7 +386,7 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
       const oldF = fmts[rowIdx].slice();
       for (let c = 0; c < vals.length; c++) {
         if (ks[c] === "empty") continue;
-        if (c >= old.length) spend(c + 1 - old.length);
+        if (c >= old.length) this.spend(c + 1 - old.length);
         while (old.length < c) {
           old.push(null);
           oldK.push("empty");
@@ -358,33 +396,65 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
         oldK[c] = ks[c];
         oldF[c] = fs[c];
       }
-      kinds[rowIdx] = kindRows.intern(oldK);
-      fmts[rowIdx] = formatRows.intern(oldF);
+      kinds[rowIdx] = this.kindRows.intern(oldK);
+      fmts[rowIdx] = this.formatRows.intern(oldF);
     }
-    if (progress && rowIdx % 5000 === 0) progress(sheet, rowIdx);
+    if (this.ctx.progress && rowIdx % 5000 === 0) this.ctx.progress(this.ctx.sheet, rowIdx);
+  }
+}
+
+const EMPTY_KINDS: CellKind[] = [];
+const EMPTY_FORMATS: string[] = [];
+
+/** Merged areas (the grid starts at A1, so sheet and grid coordinates agree); header rows need them. */
+export function mergesOf(refs: readonly string[]): MergedArea[] {
+  return refs.map(parseRange).filter((m): m is MergedArea => m !== null);
+}
+
+/** readSheetGrid (sheet-scan.ts) by saxes alone: the reading that decides whenever the byte scanner gives up. */
+export async function readSheetGridSaxes(chunks: AsyncIterable<Buffer>, ctx: SheetContext, grid: SheetGrid): Promise<void> {
+  const b = new GridBuilder(ctx, grid, ctx.filter?.());
+  let inData = false;
+  let inRow = false;
+  let inCell = false;
+  let inV = false;
+  let inIs = false;
+  const item = new StringItemText();
+
+  const p = xmlParser(ctx.part);
+  // The text handler is set per row, not around every <v> (saxes's on/off per cell cost more than the text);
+  // between rows it stays unset, so saxes does not gather the whitespace there into one item.
+  const onText = (s: string): void => {
+    if (inV) b.vText += s;
+    else if (inIs) item.add(s);
   };
 
-  p.on("opentag", (tag) => {
+  p.on("opentag", (tag: SaxesTagPlain) => {
     const n = localName(tag.name);
     if (!inData) {
       if (n === "sheetData") inData = true;
-      else if (n === "mergeCell" && tag.attributes.ref) mergeRefs.push(tag.attributes.ref);
+      else if (n === "mergeCell" && tag.attributes.ref) b.mergeRefs.push(tag.attributes.ref);
       return;
     }
     if (inCell) {
       if (n === "v") {
         inV = true;
-        vText = "";
+        b.vText = "";
       } else if (n === "is") {
         inIs = true;
-        isText = "";
+        b.isText = "";
       } else if (inIs) {
         item.open(n);
       }
     } else if (n === "c") {
-      if (inRow) openCell(tag);
+      if (inRow) {
+        const a = tag.attributes;
+        b.openCell(a.r, a.t, a.s);
+        inCell = true;
+      }
     } else if (n === "row") {
-      openRow(tag);
+      b.openRow(tag.attributes.r);
+      inRow = true;
       p.on("text", onText);
     }
   });
@@ -396,24 +466,27 @@ export async function readSheetGrid(chunks: AsyncIterable<Buffer>, ctx: SheetCon
         inV = false;
       } else if (n === "is") {
         inIs = false;
-        isText = item.take();
+        b.isText = item.take();
       } else if (n === "c") {
-        closeCell();
+        inCell = false;
+        b.closeCell();
       } else if (inIs) {
         item.close(n);
       }
     } else if (n === "row") {
       p.off("text");
-      if (inRow) closeRow();
+      if (inRow) {
+        inRow = false;
+        b.closeRow();
+      }
     } else if (n === "sheetData") {
       inData = false;
     }
   });
   p.on("cdata", (s) => {
-    if (inV) vText += s;
+    if (inV) b.vText += s;
     else if (inIs) item.add(s);
   });
-  await feedXml(chunks, part, p);
-  // Merged areas (the grid starts at A1, so sheet and grid coordinates agree); header rows need them.
-  grid.merges = mergeRefs.map(parseRange).filter((m): m is MergedArea => m !== null);
+  await feedXml(chunks, ctx.part, p);
+  grid.merges = mergesOf(b.mergeRefs);
 }
