@@ -41,8 +41,9 @@ export async function readSheetGrid(open: () => AsyncIterable<Buffer>, ctx: Shee
  * named like one we read (x:c, x:mergeCell), an element where SpreadsheetML has none (inside <v>, or other
  * than <c> in a <row>), a carriage return or tab or line feed in a value read, an encoding other than UTF-8,
  * XML 1.1, more than 32 attributes on an element, an item longer than MAX_PENDING bytes, and any damage.
+ * `gather`: bytes gathered before a scan step (tests make it small to cut items at every place).
  */
-export async function scanSheet(chunks: AsyncIterable<Buffer>, b: GridBuilder): Promise<boolean> {
+export async function scanSheet(chunks: AsyncIterable<Buffer>, b: GridBuilder, gather = GATHER): Promise<boolean> {
   const s = new SheetScanner(b);
   const it = chunks[Symbol.asyncIterator]();
   let ok = false;
@@ -55,7 +56,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, b: GridBuilder): 
       if (!r.done) {
         held.push(r.value);
         heldBytes += r.value.length;
-        if (heldBytes < GATHER) continue;
+        if (heldBytes < gather) continue;
       }
       if (held.length > 0 || rest) {
         if (rest) held.unshift(rest);
@@ -175,7 +176,8 @@ class SheetScanner {
     let i = 0;
     const n = buf.length;
     if (!this.started) {
-      if (n < 4 && !last) return 0;
+      // The declaration (at most 1 kB) is read in one piece.
+      if (n < 1100 && !last) return 0;
       this.started = true;
       if (n >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return -1;
       if (n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
