@@ -166,7 +166,14 @@ const rowsArb = fc.array(
   { maxLength: 6 },
 );
 
-function sheetXml(rows: fc.RecordValue<{ cells: GenCell[]; r: number | null; sp: string; extra: boolean }>[]): Buffer {
+interface GenRow {
+  cells: GenCell[];
+  r: number | null;
+  sp: string;
+  extra: boolean;
+}
+
+function sheetXml(rows: GenRow[]): Buffer {
   let xml = "";
   rows.forEach((row, i) => {
     const n = row.r ?? i + 1;
