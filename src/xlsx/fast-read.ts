@@ -1,10 +1,9 @@
 import type { SheetGrid, WorkbookModel } from "../core/workbook/grid";
 import { isDateFormat } from "../core/values/serial-date";
 import { damaged, WorkbookReadError } from "./read-error";
-import { readSharedStrings } from "./read-shared-strings";
 import { readCellFormats } from "./read-styles";
 import { MAX_CELL_SLOTS, type CellBudget, type RowFilter } from "./sheet-rows";
-import { readSheetGrid } from "./sheet-scan";
+import { readSharedStringsPart, readSheetGrid } from "./sheet-scan";
 import {
   findMainPart, InflationBudget, inflationCap, isBinaryMain, isRelType, readContentTypes, readPart, readRelationships,
   readWorkbookPart, type Relationship,
@@ -50,9 +49,8 @@ export async function readPackage(zip: ZipPackage, file: string, opts: PackageRe
   if (sst) {
     const entry = zip.find(sst);
     if (!entry) throw damaged("missingPart", { part: sst });
-    await readPart(zip, entry, budget, async (chunks) => {
-      strings = await readSharedStrings(chunks, entry.name);
-    });
+    budget.take(entry);
+    strings = await readSharedStringsPart(() => zip.stream(entry), entry.name);
   }
   let formats: string[] = [];
   const styles = partOf("styles");

@@ -1,6 +1,6 @@
 import { isUtf8 } from "buffer";
-import { StringItemText } from "./read-shared-strings";
 import type { SheetGrid } from "../core/workbook/grid";
+import { decodeExcelEscapes, MAX_SHARED_STRINGS, readSharedStrings, StringItemText } from "./read-shared-strings";
 import { CELL_TYPES, GridBuilder, MAX_COLS, MAX_ROWS, mergesOf, readSheetGridSaxes, type SheetContext } from "./sheet-rows";
 
 /**
@@ -39,12 +39,38 @@ export async function readSheetGrid(open: () => AsyncIterable<Buffer>, ctx: Shee
  * part with saxes from the start, so the promise of the reader is saxes's. Given up on: a DOCTYPE,
  * comments, processing instructions, CDATA, an element with a namespace prefix at or below <sheetData> or
  * named like one we read (x:c, x:mergeCell), an element where SpreadsheetML has none (inside <v>, or other
- * than <c> in a <row>), a carriage return or tab or line feed in a value read, an encoding other than UTF-8,
- * XML 1.1, more than 32 attributes on an element, an item longer than MAX_PENDING bytes, and any damage.
+ * than <c> in a <row>), a carriage return in a text read (XML normalises it), a tab, line feed or carriage
+ * return in an attribute read (r, t, s, ref), an encoding other than UTF-8, XML 1.1, more than 32 attributes
+ * on an element, an item longer than MAX_PENDING bytes, and any damage.
  * `gather`: bytes gathered before a scan step (tests make it small to cut items at every place).
  */
 export async function scanSheet(chunks: AsyncIterable<Buffer>, b: GridBuilder, gather = GATHER): Promise<boolean> {
-  const s = new SheetScanner(b);
+  return scanPart(chunks, new SheetScanner(b), gather);
+}
+
+/**
+ * Reads a shared strings part (one text per <si>: its <t> runs joined, phonetic runs left out, Excel's
+ * _xHHHH_ escapes decoded) with the byte scanner, and with saxes from the start when it gives up or fails;
+ * the same texts, or the same refusal, as readSharedStrings alone.
+ */
+export async function readSharedStringsPart(open: () => AsyncIterable<Buffer>, part: string): Promise<string[]> {
+  try {
+    const out = await scanStrings(open());
+    if (out) return out;
+  } catch {
+    // saxes reads the part again and says what went wrong.
+  }
+  return readSharedStrings(open(), part);
+}
+
+/** The shared strings of a part by the byte scanner alone; null when it gives up. */
+export async function scanStrings(chunks: AsyncIterable<Buffer>, gather = GATHER): Promise<string[] | null> {
+  const out: string[] = [];
+  return (await scanPart(chunks, new SheetScanner(null, out), gather)) ? out : null;
+}
+
+/** Feeds a part to a scanner in steps of about `gather` bytes: true when it read all of it. */
+async function scanPart(chunks: AsyncIterable<Buffer>, s: SheetScanner, gather: number): Promise<boolean> {
   const it = chunks[Symbol.asyncIterator]();
   let ok = false;
   try {
@@ -162,7 +188,14 @@ class SheetScanner {
   /** What checkChars saw in the last text or value (HAS_*). */
   private flags = 0;
 
-  constructor(private readonly b: GridBuilder) {}
+  /**
+   * `b` takes a worksheet's cells; `strings` instead collects a shared strings part's items (<si>, read like
+   * an inline string).
+   */
+  constructor(
+    private readonly b: GridBuilder | null,
+    private readonly strings: string[] | null = null,
+  ) {}
 
   /** True when the whole part was read (the root closed). */
   finished(): boolean {
@@ -256,6 +289,8 @@ class SheetScanner {
   private text(buf: Buffer, i: number, n: number): number {
     const mode = this.mode;
     if (mode === V) {
+      const b = this.b;
+      if (b === null) return GIVE_UP;
       // The hot path: plain digits (a shared string index, a whole number) become a number without a string.
       let k = i;
       let m = 0;
@@ -285,13 +320,13 @@ class SheetScanner {
         // Exact: m and 10^scale are exact doubles and one division rounds once, as Number() does.
         if (t === "n") {
           const v = scale === 0 ? m : m / POW10[scale];
-          this.b.vNumber = neg ? -v : v;
-          this.b.vIsNumber = true;
+          b.vNumber = neg ? -v : v;
+          b.vIsNumber = true;
           return k;
         }
         if (t === "s" && !neg && !dot) {
-          this.b.vNumber = m;
-          this.b.vIsNumber = true;
+          b.vNumber = m;
+          b.vIsNumber = true;
           return k;
         }
       }
@@ -299,8 +334,8 @@ class SheetScanner {
       if (e < 0) return e;
       const s = this.decode(buf, i, e);
       if (s === null) return GIVE_UP;
-      this.b.vText = s;
-      this.b.vIsNumber = false;
+      b.vText = s;
+      b.vIsNumber = false;
       return e;
     }
     const e = this.checkChars(buf, i, n, LT);
@@ -420,8 +455,11 @@ class SheetScanner {
   private tag(buf: Buffer, i: number, n: number): number {
     if (i + 1 >= n) return INCOMPLETE;
     const c1 = buf[i + 1];
-    if (this.mode === ROW && c1 === 99 && buf[i + 2] === 32) {
-      const e = this.plainCell(buf, i, n);
+    if (this.mode === ROW && c1 === 99 && buf[i + 2] === 32 && this.b !== null) {
+      const e = this.plainCell(buf, i, n, this.b);
+      if (e !== NOT_PLAIN) return e;
+    } else if (this.mode === TREE && c1 === 115 && this.strings !== null) {
+      const e = this.plainItem(buf, i, n, this.strings);
       if (e !== NOT_PLAIN) return e;
     }
     if (c1 === SLASH) return this.endTag(buf, i, n);
@@ -430,10 +468,11 @@ class SheetScanner {
     const ns = i + 1;
     const nl = nameEnd - ns;
     const b = this.b;
+    if (b === null) return this.mode === IS ? this.isTag(buf, ns, nameEnd) : this.treeTag(buf, ns, nameEnd);
     switch (this.mode) {
       case ROW:
         if (nl !== 1 || buf[ns] !== 99) return GIVE_UP; // <c>
-        return this.openCell(buf);
+        return this.openCell(buf, b);
       case CELL:
         if (nl === 1 && buf[ns] === 118) {
           // <v>
@@ -465,20 +504,24 @@ class SheetScanner {
         else this.mode = ROW;
         return this.tagEnd;
       }
-      case IS: {
-        const name = buf.toString("latin1", ns, nameEnd);
-        if (name.includes(":") || name === "v" || name === "is" || name === "c" || name === "row") return GIVE_UP;
-        this.item.open(name);
-        if (this.selfClosing) this.item.close(name);
-        else this.isStack.push(name);
-        return this.tagEnd;
-      }
+      case IS:
+        return this.isTag(buf, ns, nameEnd);
       case V:
       case F:
         return GIVE_UP;
       default:
         return this.treeTag(buf, ns, nameEnd);
     }
+  }
+
+  /** A start tag inside an inline string or shared string item (read by readTag): the index after it or GIVE_UP. */
+  private isTag(buf: Buffer, ns: number, nameEnd: number): number {
+    const name = buf.toString("latin1", ns, nameEnd);
+    if (name.includes(":") || name === "v" || name === "is" || name === "c" || name === "row" || name === "si") return GIVE_UP;
+    this.item.open(name);
+    if (this.selfClosing) this.item.close(name);
+    else this.isStack.push(name);
+    return this.tagEnd;
   }
 
   /** A start tag outside <sheetData> (read by readTag): the index after it or GIVE_UP. */
@@ -492,14 +535,24 @@ class SheetScanner {
       if (this.mode === PROLOG || local === "sheetData" || local === "mergeCell" || local === "row" || local === "c") return GIVE_UP;
     }
     this.mode = TREE;
-    if (name === "sheetData") {
+    const strings = this.strings;
+    if (strings !== null) {
+      // A shared strings part: each <si> is one item.
+      if (colon >= 0 && name.slice(colon + 1) === "si") return GIVE_UP;
+      if (name === "si") {
+        if (strings.length >= MAX_SHARED_STRINGS) return GIVE_UP;
+        if (this.selfClosing) strings.push(this.item.take());
+        else this.mode = IS;
+        return this.tagEnd;
+      }
+    } else if (name === "sheetData") {
       if (!this.selfClosing) {
         this.stack.push(name);
         this.mode = ROWS;
       }
       return this.tagEnd;
     }
-    if (name === "mergeCell") {
+    if (name === "mergeCell" && this.b !== null) {
       const a = this.attrNamed(buf, "ref");
       if (a >= 0) {
         const ref = this.attrText(buf, a);
@@ -519,7 +572,7 @@ class SheetScanner {
    * numbers): read in one go, without the general tag reading. The index after it, or NOT_PLAIN before
    * anything is done (the general reading then takes the cell).
    */
-  private plainCell(buf: Buffer, i: number, n: number): number {
+  private plainCell(buf: Buffer, i: number, n: number, b: GridBuilder): number {
     let p = i + 3;
     if (buf[p] !== 114 || buf[p + 1] !== EQ || buf[p + 2] !== DQ) return NOT_PLAIN;
     p += 3;
@@ -593,7 +646,6 @@ class SheetScanner {
     if (c !== LT || buf[p + 1] !== SLASH || buf[p + 2] !== 118 || buf[p + 3] !== GT || buf[p + 4] !== LT || buf[p + 5] !== SLASH || buf[p + 6] !== 99 || buf[p + 7] !== GT) {
       return NOT_PLAIN;
     }
-    const b = this.b;
     b.openCellAt(col - 1, row - 1, type, style, "");
     // Exact: m and 10^scale are exact doubles and one division rounds once, as Number() does.
     const v = scale === 0 ? m : m / POW10[scale];
@@ -603,9 +655,24 @@ class SheetScanner {
     return p + 8;
   }
 
+  /** A shared string written `<si><t>text</t></si>` at `i`, read in one go: the index after it, or NOT_PLAIN (nothing done). */
+  private plainItem(buf: Buffer, i: number, n: number, strings: string[]): number {
+    // "<si><t>"
+    if (buf[i + 2] !== 105 || buf[i + 3] !== GT || buf[i + 4] !== LT || buf[i + 5] !== 116 || buf[i + 6] !== GT) return NOT_PLAIN;
+    const e = this.checkChars(buf, i + 7, n, LT);
+    // "</t></si>"
+    if (e < 0 || e + 9 > n || strings.length >= MAX_SHARED_STRINGS) return NOT_PLAIN;
+    if (buf[e + 1] !== SLASH || buf[e + 2] !== 116 || buf[e + 3] !== GT || buf[e + 4] !== LT || buf[e + 5] !== SLASH || buf[e + 6] !== 115 || buf[e + 7] !== 105 || buf[e + 8] !== GT) {
+      return NOT_PLAIN;
+    }
+    const s = this.decode(buf, i + 7, e);
+    if (s === null) return NOT_PLAIN;
+    strings.push(decodeExcelEscapes(s));
+    return e + 9;
+  }
+
   /** A <c> tag (read by readTag): opens the cell; the index after the tag or GIVE_UP. */
-  private openCell(buf: Buffer): number {
-    const b = this.b;
+  private openCell(buf: Buffer, b: GridBuilder): number {
     const at = this.attrs;
     let type = "n";
     const ta = this.attr1(buf, 116);
@@ -656,7 +723,32 @@ class SheetScanner {
     const after = p + 1;
     const nl = ne - ns;
     const b = this.b;
-    switch (this.mode) {
+    const mode = this.mode;
+    if (mode === IS) {
+      const name = buf.toString("latin1", ns, ne);
+      const top = this.isStack.pop();
+      if (top !== undefined) {
+        if (name !== top) return GIVE_UP;
+        this.item.close(name);
+      } else if (b === null) {
+        if (name !== "si" || this.strings === null) return GIVE_UP;
+        this.strings.push(this.item.take());
+        this.mode = TREE;
+      } else {
+        if (name !== "is") return GIVE_UP;
+        b.isText = this.item.take();
+        this.mode = CELL;
+      }
+      return after;
+    }
+    if (mode === TREE || mode === ROWS) {
+      const name = buf.toString("latin1", ns, ne);
+      if (this.stack.pop() !== name) return GIVE_UP;
+      this.mode = this.stack.length === 0 ? EPILOG : TREE;
+      return after;
+    }
+    if (b === null) return GIVE_UP;
+    switch (mode) {
       case V:
         if (nl !== 1 || buf[ns] !== 118) return GIVE_UP;
         this.mode = CELL;
@@ -675,26 +767,6 @@ class SheetScanner {
         if (nl !== 1 || buf[ns] !== 102) return GIVE_UP;
         this.mode = CELL;
         return after;
-      case IS: {
-        const name = buf.toString("latin1", ns, ne);
-        const top = this.isStack.pop();
-        if (top === undefined) {
-          if (name !== "is") return GIVE_UP;
-          b.isText = this.item.take();
-          this.mode = CELL;
-        } else {
-          if (name !== top) return GIVE_UP;
-          this.item.close(name);
-        }
-        return after;
-      }
-      case ROWS:
-      case TREE: {
-        const name = buf.toString("latin1", ns, ne);
-        if (this.stack.pop() !== name) return GIVE_UP;
-        this.mode = this.stack.length === 0 ? EPILOG : TREE;
-        return after;
-      }
       default:
         return GIVE_UP;
     }

@@ -6,7 +6,7 @@ import { isDateFormat } from "../../src/core/values/serial-date";
 import { readSharedStrings } from "../../src/xlsx/read-shared-strings";
 import { readCellFormats } from "../../src/xlsx/read-styles";
 import { GridBuilder, readSheetGridSaxes, type SheetContext } from "../../src/xlsx/sheet-rows";
-import { readSheetGrid, scanSheet } from "../../src/xlsx/sheet-scan";
+import { readSharedStringsPart, readSheetGrid, scanSheet, scanStrings } from "../../src/xlsx/sheet-scan";
 import { ZipPackage } from "../../src/xlsx/zip-reader";
 
 // The byte scanner (sheet-scan.ts) must read every worksheet it accepts exactly as saxes does, and give up
@@ -86,6 +86,16 @@ describe("the scanner reads the corpus's worksheets as saxes does", () => {
       const styles = zip.entries.find((e) => /styles[^/]*\.xml$/i.test(e.name));
       const strings = sst ? await readSharedStrings(pieces(await bytes(sst), 1 << 20), sst.name) : [];
       const formats = styles ? await readCellFormats(pieces(await bytes(styles), 1 << 20), styles.name) : [];
+      if (sst) {
+        // The shared strings too: the same texts as saxes reads, however the bytes are cut.
+        const xml = await bytes(sst);
+        for (const size of [1 << 20, 97, 1]) {
+          const got = await scanStrings(pieces(xml, size), size);
+          // Prefixes, comments and CDATA in the strings part are saxes's.
+          if (got !== null || !(GIVES_UP.has(name) || name === "xml-cdata.xlsx")) expect(got).toEqual(strings);
+        }
+        expect(await readSharedStringsPart(() => pieces(xml, 5), sst.name)).toEqual(strings);
+      }
       const parts = zip.entries.filter((e) => /worksheets\/[^/]+\.xml$/i.test(e.name));
       expect(parts.length).toBeGreaterThan(0);
       let gaveUp = 0;
@@ -264,5 +274,53 @@ describe("the scanner gives up on what it does not read (saxes reads it)", () =>
     const ctx = context();
     const got = await byScanner(sheet(cell), ctx, 1 << 20);
     expect(got?.values).toEqual([[1]]);
+  });
+});
+
+describe("the scanner reads shared strings as saxes does", () => {
+  const item = fc.oneof(
+    text.map((t) => `<si><t>${t}</t></si>`),
+    fc.tuple(text, text).map(([a, b]) => `<si><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve">${a}</t></r><r><t>${b}</t></r><rPh sb="0" eb="1"><t>ふ</t></rPh><phoneticPr fontId="1"/></si>`),
+    fc.constant("<si/>"),
+    fc.constant("<si><t/></si>"),
+  );
+  const part = (items: string[]): Buffer =>
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="urn:main" count="${items.length}" uniqueCount='${items.length}'>${items.join("")}</sst>`);
+  const saxes = async (xml: Buffer): Promise<string[] | string> => {
+    try {
+      return await readSharedStrings(pieces(xml, 1 << 20), "xl/sharedStrings.xml");
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const reader = async (xml: Buffer): Promise<string[] | string> => {
+    try {
+      return await readSharedStringsPart(() => pieces(xml, 3), "xl/sharedStrings.xml");
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  test("generated items, cut anywhere: the scanner's texts are saxes's", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { maxLength: 8 }), fc.integer({ min: 1, max: 50 }), async (items, size) => {
+        const xml = part(items);
+        expect(await scanStrings(pieces(xml, size), size)).toEqual(await saxes(xml));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("damaged or unusual bytes anywhere: the reader gives saxes's texts or saxes's refusal", async () => {
+    const insert = fc.constantFrom("<", "&", "&x;", "\u0000", "]]>", "<!--c-->", "<![CDATA[a]]>", "\r", "<si>", "</t>", "<x:si/>", "\uFFFF");
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { maxLength: 6 }), fc.nat(), insert, async (items, at, what) => {
+        const base = part(items);
+        const p = at % base.length;
+        const xml = Buffer.concat([base.subarray(0, p), Buffer.from(what), base.subarray(p)]);
+        expect(await reader(xml)).toEqual(await saxes(xml));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
