@@ -5,7 +5,7 @@ import type { SheetGrid } from "../../src/core/workbook/grid";
 import { isDateFormat } from "../../src/core/values/serial-date";
 import { readSharedStrings } from "../../src/xlsx/read-shared-strings";
 import { readCellFormats } from "../../src/xlsx/read-styles";
-import { GridBuilder, readSheetGridSaxes, type SheetContext } from "../../src/xlsx/sheet-rows";
+import { GridBuilder, readSheetGridSaxes, type RowFilter, type SheetContext } from "../../src/xlsx/sheet-rows";
 import { readSharedStringsPart, readSheetGrid, scanSheet, scanStrings } from "../../src/xlsx/sheet-scan";
 import { ZipPackage } from "../../src/xlsx/zip-reader";
 
@@ -322,5 +322,35 @@ describe("the scanner reads shared strings as saxes does", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("a second reading starts afresh", () => {
+  test("when the scanner gives up late, the row filter and the cell budget are new for saxes's reading", async () => {
+    // A filter with state (it drops column B of every row after the first it sees), as the previous-output filter has.
+    const makeFilter = (): RowFilter => {
+      let first = true;
+      return (_r, values, kinds, formats) => {
+        if (first) {
+          first = false;
+          return;
+        }
+        values[1] = null;
+        kinds[1] = "empty";
+        formats[1] = "General";
+      };
+    };
+    let made = 0;
+    const rows = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i * 2}</v></c></row>`).join("");
+    // A comment after the rows: the scanner has read them all before it gives up.
+    const xml = sheet(`${rows}<!-- late -->`);
+    const ctx: SheetContext = { ...context(), budget: { left: 200 }, filter: () => (made++, makeFilter()) };
+    const grid = emptyGrid();
+    await readSheetGrid(() => pieces(xml, 64), ctx, grid);
+    expect(made).toBe(2);
+    expect(grid.values[0]).toEqual([0, 0]);
+    expect(grid.values.slice(1)).toEqual(Array.from({ length: 49 }, (_, i) => [i + 1]));
+    // The budget is spent once (50 rows, two cells each: 150 of the 200 slots); twice would refuse the sheet.
+    expect(ctx.budget.left).toBe(50);
   });
 });
