@@ -145,9 +145,11 @@ export class GridBuilder {
   private rowIdx = 0;
   /** The row's number is fixed (its own r, or its first cell's). */
   private rowKnown = false;
-  private vals: RawValue[] = [];
-  private ks: CellKind[] = [];
-  private fs: string[] = [];
+  // The row being read: its first `len` slots (arrays reused row after row; a row is stored as a copy).
+  private readonly vals: RawValue[] = [];
+  private readonly ks: CellKind[] = [];
+  private readonly fs: string[] = [];
+  private len = 0;
   private nextCol = 0;
   private cellCol = 0;
   private cellType = "n";
@@ -210,9 +212,7 @@ export class GridBuilder {
       this.rowIdx = this.nextRow;
       this.rowKnown = false;
     }
-    this.vals = [];
-    this.ks = [];
-    this.fs = [];
+    this.len = 0;
     this.nextCol = 0;
   }
 
@@ -332,22 +332,16 @@ export class GridBuilder {
     }
     if (kind === "empty") return;
     const { vals, ks, fs } = this;
-    if (col >= vals.length) {
-      this.spend(col + 1 - vals.length);
-      const from = vals.length;
-      if (col - from > 64) {
-        // A wide gap (a cell far to the right): fill in bulk rather than one push at a time.
-        vals.length = ks.length = fs.length = col;
-        vals.fill(null, from);
-        ks.fill("empty", from);
-        fs.fill("General", from);
-      } else {
-        while (vals.length < col) {
-          vals.push(null);
-          ks.push("empty");
-          fs.push("General");
-        }
+    let len = this.len;
+    if (col >= len) {
+      this.spend(col + 1 - len);
+      // Slot by slot from the row's end (never past the arrays' end: they stay without holes).
+      for (; len < col; len++) {
+        vals[len] = null;
+        ks[len] = "empty";
+        fs[len] = "General";
       }
+      this.len = col + 1;
     }
     vals[col] = value;
     ks[col] = kind;
@@ -356,17 +350,26 @@ export class GridBuilder {
 
   /** The row closes: it is stored (or merged into a row of the same number read before). */
   closeRow(): void {
-    const { values, kinds, fmts, vals, ks, fs, filter } = this;
+    const { values, kinds, fmts, filter } = this;
     const rowIdx = this.rowIdx;
     this.nextRow = rowIdx + 1;
-    if (vals.length === 0) return;
+    let len = this.len;
+    if (len === 0) return;
+    let vals = this.vals;
+    let ks = this.ks;
+    let fs = this.fs;
+    // True while vals, ks, fs are the scratch arrays (the row is their first len slots: stored as copies).
+    let scratch = true;
     if (filter && rowIdx >= values.length) {
+      // The filter gets arrays of the row's length, then blanked cells at the end are cut off.
+      const full = len;
+      vals = vals.slice(0, len);
+      ks = ks.slice(0, len);
+      fs = fs.slice(0, len);
       filter(rowIdx, vals, ks, fs);
-      // Blanked cells at the end cost nothing once cut off.
-      let n = vals.length;
-      while (n > 0 && ks[n - 1] === "empty") n--;
-      if (n === 0) return;
-      vals.length = ks.length = fs.length = n;
+      while (len > 0 && ks[len - 1] === "empty") len--;
+      if (len === 0) return;
+      scratch = len < full;
     }
     if (rowIdx >= values.length) {
       this.spend(rowIdx + 1 - values.length);
@@ -375,16 +378,16 @@ export class GridBuilder {
         kinds.push(EMPTY_KINDS);
         fmts.push(EMPTY_FORMATS);
       }
-      // A copy of exactly its length: the array grown cell by cell holds up to twice the slots.
-      values.push(vals.slice());
-      kinds.push(this.kindRows.intern(ks));
-      fmts.push(this.formatRows.intern(fs));
+      // Copies of exactly the row's length (a row like one before shares its kinds and formats).
+      values.push(scratch ? vals.slice(0, len) : vals);
+      kinds.push(scratch ? this.kindRows.intern(ks, len) : this.kindRows.intern(ks));
+      fmts.push(scratch ? this.formatRows.intern(fs, len) : this.formatRows.intern(fs));
     } else {
       // A row seen before (rows out of order, or twice): its cells merge, later ones win.
       const old = values[rowIdx];
       const oldK = kinds[rowIdx].slice();
       const oldF = fmts[rowIdx].slice();
-      for (let c = 0; c < vals.length; c++) {
+      for (let c = 0; c < len; c++) {
         if (ks[c] === "empty") continue;
         if (c >= old.length) this.spend(c + 1 - old.length);
         while (old.length < c) {
