@@ -19,8 +19,9 @@ export interface ReadOptions {
 
 /**
  * Reads every worksheet of an .xlsx file into the workbook model, streaming, so a register of 100,000
- * customers is held once, as plain arrays. One reader (yauzl for the zip, saxes for the XML, our own code
- * for cells): a valid workbook is read exactly, a broken or hostile one refused. Sheets for which `skip`
+ * customers is held once, as plain arrays. One reader (yauzl and zlib for the zip; for the XML, a byte scanner
+ * for what writers make and saxes for the rest and for deciding any failure; our own code for cells): a valid
+ * workbook is read exactly, a broken or hostile one refused. Sheets for which `skip`
  * says so, or not in `options.only`, come back empty (named, rows not read).
  * Throws WorkbookReadError: missing file, a non-workbook, a password-protected or old .xls workbook,
  * "damaged" (with `damage` saying what and where) or "tooLarge" (a zip bomb, more cells than memory allows).

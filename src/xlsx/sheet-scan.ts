@@ -6,7 +6,7 @@ import { CELL_TYPES, GridBuilder, MAX_COLS, MAX_ROWS, mergesOf, readSheetGridSax
 /**
  * Reads one worksheet part into a grid as it streams (no DOM, no object per cell): rows and cells with or
  * without `r`, any namespace prefix, formulas by their cached values (`<v>`), inline strings without their
- * phonetic runs, ISO dates (t="d") as serials. The byte scanner (sheet-scan.ts) reads the part first; on
+ * phonetic runs, ISO dates (t="d") as serials. The byte scanner below reads the part first; on
  * anything outside the XML it knows, or any failure at all, the part is read again from its start by saxes,
  * which decides: the same grid, or the same refusal, as saxes alone. Refuses (PackageDamage) an address past
  * XFD1048576, more than 1,048,576 rows, a value that contradicts its type, more cells than the budget.
