@@ -96,9 +96,11 @@ export function wholeRowRule(spec: TabSpec, historyKeys: ReadonlySet<string>): W
       if (v !== null && v !== "") noKey = false;
       key = i === 0 ? String(v ?? "") : `${key}${SEP}${String(v ?? "")}`;
     }
+    // Only a tab keyed by customer asks whether its key came before; other tabs need no set of every key.
+    if (!byCustomer) return noKey || userValue;
     const again = seen.has(key);
     seen.add(key);
-    if (noKey || userValue || !byCustomer) return noKey || userValue;
+    if (noKey || userValue) return true;
     const cut = key.indexOf(SEP);
     const customer = cut < 0 ? key : key.slice(0, cut);
     return customer === "" || !historyKeys.has(customer) || again;
