@@ -127,6 +127,11 @@ const SEMI = 59;
 const PROLOG = 0;
 const TREE = 1;
 const EPILOG = 2;
+/**
+ * Deepest nesting the scanner follows (SpreadsheetML needs about ten); deeper, saxes reads the part and
+ * applies its own limit, so a hostile nesting is refused as before instead of growing the scanner's stacks.
+ */
+const SCAN_MAX_DEPTH = 64;
 const ROWS = 3; // in <sheetData>, between rows
 const ROW = 4; // in a <row>, between cells
 const CELL = 5; // in a <c>
@@ -518,6 +523,7 @@ class SheetScanner {
   private isTag(buf: Buffer, ns: number, nameEnd: number): number {
     const name = buf.toString("latin1", ns, nameEnd);
     if (name.includes(":") || name === "v" || name === "is" || name === "c" || name === "row" || name === "si") return GIVE_UP;
+    if (this.isStack.length >= SCAN_MAX_DEPTH) return GIVE_UP;
     this.item.open(name);
     if (this.selfClosing) this.item.close(name);
     else this.isStack.push(name);
@@ -534,8 +540,11 @@ class SheetScanner {
       const local = name.slice(colon + 1);
       if (this.mode === PROLOG || local === "sheetData" || local === "mergeCell" || local === "row" || local === "c") return GIVE_UP;
     }
-    this.mode = TREE;
     const strings = this.strings;
+    // The root must be the part's own (<worksheet>, <sst>): anything else, saxes decides (one root, names).
+    if (this.mode === PROLOG && name !== (strings !== null ? "sst" : "worksheet")) return GIVE_UP;
+    if (this.stack.length >= SCAN_MAX_DEPTH) return GIVE_UP;
+    this.mode = TREE;
     if (strings !== null) {
       // A shared strings part: each <si> is one item.
       if (colon >= 0 && name.slice(colon + 1) === "si") return GIVE_UP;

@@ -262,6 +262,9 @@ describe("the scanner gives up on what it does not read (saxes reads it)", () =>
     ["an unquoted attribute", sheet(`<row r=1>${cell.slice(11)}`)],
     ["attributes without space between", sheet(`<row r="1"><c r="A1"t="n"><v>1</v></c></row>`)],
     ["a value longer than the scanner holds", sheet(`<row r="1"><c r="A1" t="str"><v>${"x".repeat(5 << 20)}</v></c></row>`)],
+    ["a root that is not <worksheet> (an empty <sheetData/>, then a second root)", Buffer.from(`<sheetData/><worksheet><sheetData>${cell}</sheetData></worksheet>`)],
+    ["nesting deeper than saxes allows (4,097 levels after the rows)", sheet(cell, "", `${"<a>".repeat(4097)}${" ".repeat(1 << 20)}${"</a>".repeat(4097)}`)],
+    ["nesting deeper than the scanner follows, inside an inline string", sheet(`<row r="1"><c r="A1" t="inlineStr"><is>${"<r>".repeat(70)}${"</r>".repeat(70)}</is></c></row>`)],
   ];
 
   test.each(cases)("%s", async (_, xml) => {
@@ -309,6 +312,15 @@ describe("the scanner reads shared strings as saxes does", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test.each([
+    ["an <si> as the root, then a second root", "<si><t>a</t></si><sst/>"],
+    ["an empty <si/> as the root, then a second root", "<si/><sst><si><t>b</t></si></sst>"],
+  ])("%s: refused as saxes refuses it", async (_, xml) => {
+    const got = await reader(Buffer.from(xml));
+    expect(typeof got).toBe("string");
+    expect(got).toEqual(await saxes(Buffer.from(xml)));
   });
 
   test("damaged or unusual bytes anywhere: the reader gives saxes's texts or saxes's refusal", async () => {
