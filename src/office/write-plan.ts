@@ -41,6 +41,8 @@ export interface WriteOptions extends RetryPolicy {
   lockWaitMs?: number;
   /** How often to look again while waiting for the lock (default 2 s). */
   lockPollMs?: number;
+  /** Cells copied into the tabs per commit request (default COMMIT_CELLS_PER_BATCH). */
+  commitCells?: number;
   onProgress?: (p: WriteProgress) => void;
 }
 
@@ -153,7 +155,13 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     claimed.add(lower(t.finalName));
     if (t.finalName !== t.tab.name) renamed.push({ id: t.tab.id, planned: t.tab.name, written: t.finalName, reason: isValidSheetName(t.tab.name) ? "userSheet" : "invalidName" });
   }
-  const meta = (tabs: { id: OutputTabId; name: string }[], withLock: boolean): XlCellValue[][] => metaCells({ ...plan.meta, tabs }, withLock ? lock : null);
+  // Row fingerprints must describe what each tab holds after any failure: the old ones until a tab's commit
+  // batch begins, both old and new while it may or may not have been swapped, the new ones once it was.
+  const fps = new FingerprintRecord(metaValues, plan.meta.fingerprints ?? [], new Set(temps.filter((t) => t.existing).map((t) => t.tab.id)));
+  // The record while the run holds the lock lists every tab it may leave (retiring ones too, with their
+  // fingerprints); the final record only this run's tabs.
+  const meta = (tabs: { id: OutputTabId; name: string }[], withLock: boolean): XlCellValue[][] =>
+    metaCells({ ...plan.meta, tabs, fingerprints: fps.entries(withLock ? undefined : tabs.map((t) => t.id)) }, withLock ? lock : null);
   const finalTabs = temps.map((t) => ({ id: t.tab.id, name: t.finalName }));
 
   // 2. Lock, clean up, record first, create what is new.
@@ -230,6 +238,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       () => ({
         meta: ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"),
         ranges: new Map([...chosen].map(([id, t]) => [id, t.getRange().load(["rowIndex", "columnIndex", "rowCount", "columnCount"])])),
+        // What a tab holds beyond its table (a row typed just below it): read back as the tab's rows, so the copy covers it.
+        used: new Map(temps.flatMap((t) => (t.existing ? [[t.tab.id, t.sheet!.getUsedRangeOrNullObject(true).load(["rowIndex", "columnIndex", "rowCount", "columnCount"])] as const] : []))),
       }),
       options,
     );
@@ -257,18 +267,34 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const table = chosen.get(t.tab.id);
       const range = check.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => isOurChart(c.name, t.tab.id)).map((c) => c.name) ?? [];
-      return { t, bytes: commitBytes(t, oldCharts.length), cells: (t.tab.rows.length + 1) * t.tab.columns.length, queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, oldCharts, rowLimit) };
+      const used = check.used.get(t.tab.id);
+      const extent = used && !used.isNullObject ? { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount } : { rows: 0, cols: 0 };
+      return { t, bytes: commitBytes(t, oldCharts.length), cells: (t.tab.rows.length + 1) * t.tab.columns.length, queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, extent, oldCharts, rowLimit) };
     });
     for (let i = 0; i < commits.length; ) {
       let j = i;
       // Bounded by cells copied too: one request copying every tab of a big run is the kind Excel on the
       // web times out on, and a commit is never sent twice.
-      for (let used = 0, cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= budget && cells + commits[j].cells <= COMMIT_CELLS_PER_BATCH)); j++) {
+      for (let used = 0, cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= budget && cells + commits[j].cells <= (options.commitCells ?? COMMIT_CELLS_PER_BATCH))); j++) {
         used += commits[j].bytes;
         cells += commits[j].cells;
       }
       const batch = commits.slice(i, j);
-      await syncBatch(ctx, () => batch.forEach((c) => c.queue()), options);
+      // First in the batch: the batch's tabs recorded as "old or new" (their new fingerprints added below the
+      // old), so a failure at any later command of it leaves a record that matches either.
+      const ids = batch.map((c) => c.t.tab.id);
+      fps.begin(ids);
+      const added = fps.newRows(ids);
+      await syncBatch(
+        ctx,
+        () => {
+          if (added.length > 0) queueMetaRows(ctx.workbook.worksheets.getItem(META_SHEET_NAME), metaHeight, added);
+          batch.forEach((c) => c.queue());
+        },
+        options,
+      );
+      metaHeight += added.length;
+      fps.done(ids);
       for (const c of batch) c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
       i = j;
     }
@@ -295,7 +321,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       options,
     );
   } catch (e) {
-    await cleanUp(ctx, tag, options, undo);
+    await cleanUp(ctx, tag, options, undo, fps);
     throw e;
   }
 
@@ -326,13 +352,81 @@ function metaCells(meta: OutputMeta, lock: RunLock | null): XlCellValue[][] {
  * the rows it had (`height`), so that it is never seen half written or empty. Returns its new height.
  */
 function queueMeta(ms: XlWorksheet, height: number, rows: XlCellValue[][]): number {
-  const width = 6;
-  const all = Array.from({ length: Math.max(height, rows.length) }, (_, i) => Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? ""));
-  const range = ms.getRangeByIndexes(0, 0, all.length, width);
-  range.numberFormat = "@";
-  range.values = all;
+  queueMetaRows(ms, 0, Array.from({ length: Math.max(height, rows.length) }, (_, i) => rows[i] ?? []));
   ms.visibility = "VeryHidden";
   return rows.length;
+}
+
+/** Queues rows of the metadata sheet from row `at`, as text, in one values command (short rows padded). */
+function queueMetaRows(ms: XlWorksheet, at: number, rows: XlCellValue[][]): void {
+  const all = rows.map((r) => Array.from({ length: META_WIDTH }, (_, c) => r[c] ?? ""));
+  const range = ms.getRangeByIndexes(at, 0, all.length, META_WIDTH);
+  range.numberFormat = "@";
+  range.values = all;
+}
+
+/** Columns of the metadata sheet. */
+const META_WIDTH = 6;
+
+type Fingerprints = NonNullable<OutputMeta["fingerprints"]>;
+
+/**
+ * Which row fingerprints the record must hold for each tab as a run commits: a tab's rows are old until its
+ * commit batch runs, old or new while it runs (a failure part way applies the commands before the failing
+ * one), new after. "Old or new" is recorded as both sets (a row matching either is ours and unchanged);
+ * when one of the two sets is missing (a tab over the fingerprint limit) as none, which the next run reads
+ * as a tab without fingerprints. A tab created by this run was empty before, so its new set alone will do.
+ */
+class FingerprintRecord {
+  private readonly old = new Map<string, Fingerprints>();
+  private readonly next = new Map<string, Fingerprints>();
+  private readonly state = new Map<string, "both" | "new">();
+
+  constructor(metaValues: XlCellValue[][], planned: Fingerprints, private readonly existed: Set<string>) {
+    for (const r of metaValues) {
+      if (r[0] !== "rows" || typeof r[1] !== "string" || typeof r[4] !== "string") continue;
+      const list = this.old.get(r[1]) ?? [];
+      list.push({ id: r[1] as OutputTabId, chunks: [r[4]], tokenLength: Number(r[5]) });
+      this.old.set(r[1], list);
+    }
+    for (const f of planned) this.next.set(f.id, [...(this.next.get(f.id) ?? []), f]);
+  }
+
+  /** These tabs' commit batch is about to be sent. */
+  begin(ids: OutputTabId[]): void {
+    for (const id of ids) this.state.set(id, "both");
+  }
+
+  /** These tabs' commit batch went through: they hold the new rows. */
+  done(ids: OutputTabId[]): void {
+    for (const id of ids) this.state.set(id, "new");
+  }
+
+  /** The fingerprints the record holds now, each tab's as its state says (of these tabs only, when given). */
+  entries(only?: OutputTabId[]): Fingerprints {
+    const ids = only ?? [...new Set([...this.old.keys(), ...this.next.keys()])];
+    return ids.flatMap((id) => this.of(id));
+  }
+
+  /** Metadata rows of these fingerprints (the "rows" rows of `metaRows`). */
+  static rows(list: Fingerprints): XlCellValue[][] {
+    return metaCells({ product: "customer-tiers", version: 0, runAt: "", tabs: [], fingerprints: list }, null).slice(1);
+  }
+
+  /** Metadata rows of these tabs' new fingerprints. */
+  newRows(ids: OutputTabId[]): XlCellValue[][] {
+    return FingerprintRecord.rows(ids.flatMap((id) => this.next.get(id) ?? []));
+  }
+
+  private of(id: string): Fingerprints {
+    const state = this.state.get(id);
+    const old = this.old.get(id);
+    const next = this.next.get(id);
+    if (state === "new") return next ?? [];
+    if (state === undefined) return old ?? [];
+    if (!next || (!old && this.existed.has(id))) return [];
+    return [...(old ?? []), ...next];
+  }
 }
 
 /**
@@ -368,7 +462,9 @@ async function readMeta(ctx: XlContext, names: string[], options: RetryPolicy): 
  * set the whole columns' number formats, copy (over the old height, blanks below the new rows), shrink,
  * rename sheet and table to their final names.
  */
-function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, oldCharts: string[], rowLimit: number): void {
+function queueCommit(
+  ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, used: { rows: number; cols: number }, oldCharts: string[], rowLimit: number,
+): void {
   const ws = t.sheet!;
   const cols = t.tab.columns.length;
   const rows = 1 + Math.max(t.cells.length, 1);
@@ -376,15 +472,20 @@ function queueCommit(ctx: XlContext, t: TempTab, table: { name: string; range: X
   for (const name of oldCharts) ws.charts.getItem(name).delete();
   const fits = table !== null && table.range.rowIndex === 0 && table.range.columnIndex === 0 && table.range.columnCount === cols;
   const old = fits ? table.range.rowCount : rows;
-  // Inside the table's last data row, so the table grows with the inserted cells.
-  if (rows > old) ws.getRangeByIndexes(old - 1, 0, rows - old, cols).insert("Down");
+  // Inside the table's last data row, so the table grows with the inserted cells (and what is below moves down).
+  const grown = Math.max(0, rows - old);
+  if (grown > 0) ws.getRangeByIndexes(old - 1, 0, grown, cols).insert("Down");
   const height = Math.max(old, rows);
   if (fits) ws.getRangeByIndexes(0, 0, height, cols).clear("Formats");
   t.tab.columns.forEach((c, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;
   });
-  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${height}`;
-  ws.getRangeByIndexes(0, 0, height, cols).copyFrom(source, "Values");
+  // The one command that changes what the tab holds covers all it held: cells a user typed below or beside the
+  // table were read as the tab's rows and carried into the new ones, so left there they would stand twice.
+  const copyRows = Math.max(height, used.rows + (used.rows > old - 1 ? grown : 0));
+  const copyCols = Math.max(cols, used.cols);
+  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(copyCols - 1)}${copyRows}`;
+  ws.getRangeByIndexes(0, 0, copyRows, copyCols).copyFrom(source, "Values");
   if (rows < old) ws.getRangeByIndexes(rows, 0, old - rows, cols).delete("Up");
   if (!fits) {
     // No table (first time, or the user removed it) or another shape (columns added): the old table becomes
@@ -442,12 +543,13 @@ interface Undo {
 
 /**
  * After a failure, best effort: delete this run's temporary sheets and give the lock back (the ownership
- * record stays as it is, so every tab is still known as ours). Stopped before any tab was swapped (`undo`),
+ * record stays as it is, so every tab is still known as ours; each tab's row fingerprints are those of the
+ * rows it may hold, `fps`). Stopped before any tab was swapped (`undo`),
  * the workbook goes back to what it was: the tabs this run created are deleted and the record is restored
  * (or its sheet deleted, when there was none), so no later run takes them for ours. Errors here are
  * swallowed: the lock then goes stale and the next run breaks it with a note.
  */
-async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions, undo: Undo | null = null): Promise<void> {
+async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions, undo: Undo | null = null, fps: FingerprintRecord | null = null): Promise<void> {
   try {
     const sheets = await syncBatch(ctx, () => ctx.workbook.worksheets.load("items/name,items/visibility"), { ...options, attempts: 1 });
     const names = sheets.items.map((ws) => ws.name);
@@ -479,11 +581,9 @@ async function cleanUp(ctx: XlContext, tag: string, options: WriteOptions, undo:
       // metadata sheet (its first batch failed part way; Excel applies the commands before the failing one).
       dropMeta();
     } else if (held && held.runId === tag) {
-      queueMeta(
-        ctx.workbook.worksheets.getItem(META_SHEET_NAME),
-        meta.length,
-        meta.filter((r) => r[0] !== "lock"),
-      );
+      // The record as it stands, without the lock, each tab's fingerprints as far as its commit got.
+      const kept = meta.filter((r) => r[0] !== "lock" && (!fps || r[0] !== "rows"));
+      queueMeta(ctx.workbook.worksheets.getItem(META_SHEET_NAME), meta.length, fps ? [...kept, ...FingerprintRecord.rows(fps.entries())] : kept);
     }
     await syncBatch(ctx, () => undefined, { ...options, attempts: 1 });
   } catch {
