@@ -1,13 +1,12 @@
 import { pick } from "../core/i18n/lang";
-import { runWorkbookJob } from "../office/run-workbook-job";
-import { usedCells } from "../office/workbook-size";
 import { WriteRefusal } from "../office/write-refusal";
 import { paneLanguage } from "../taskpane/language";
 import { errorText } from "../taskpane/pane";
 import { workerJob } from "../taskpane/worker-job";
 import { t } from "../taskpane/i18n";
 import { commandReport, dialogUrl } from "./command-report";
-import { commandRoute, useThePane } from "./command-route";
+import { useThePane } from "./command-route";
+import { ribbonRecalculate } from "./ribbon-run";
 
 /** Shows a short report in an Office dialog; resolves when the user closes it (or after a minute). */
 function report(title: string, text: string): Promise<void> {
@@ -55,15 +54,14 @@ async function showPane(): Promise<boolean> {
 async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
   const lang = paneLanguage();
   try {
-    const cells = await Excel.run((ctx) => usedCells(ctx));
-    if (commandRoute(cells) === "pane") {
-      const m = useThePane(cells, await showPane());
+    // Waits (bounded) for a run of the pane or a co-author that holds the workbook's lock, as the pane does.
+    const done = await ribbonRecalculate((batch) => Excel.run((ctx) => batch(ctx)), { now: new Date(), job: workerJob() });
+    if (done.kind === "pane") {
+      const m = useThePane(done.cells, await showPane());
       await report(pick(m.title, lang), pick(m.text, lang));
       return;
     }
-    const job = workerJob();
-    const { outcome } = await Excel.run((ctx) => runWorkbookJob(ctx, { now: new Date(), write: true, job }));
-    const r = commandReport(lang, outcome.summary);
+    const r = commandReport(lang, done.summary);
     await report(r.title, r.text);
   } catch (e) {
     await report(t(lang, "commandFailed"), e instanceof WriteRefusal ? e.in(lang) : errorText(e, lang));

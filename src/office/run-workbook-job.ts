@@ -3,7 +3,7 @@ import type { WorkbookModel } from "../core/workbook/grid";
 import type { XlContext } from "./excel-subset";
 import { readWorkbookForJob } from "./read-for-job";
 import type { RetryPolicy } from "./retry";
-import { writePlan, type WriteOptions, type WriteProgress, type WriteResult } from "./write-plan";
+import { waitForLock, writePlan, type WriteOptions, type WriteProgress, type WriteResult } from "./write-plan";
 
 /** The job function: runJob, or anything of its signature. */
 export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
@@ -12,7 +12,7 @@ export type JobFunction = (wb: WorkbookModel, opts: JobOptions) => JobOutcome;
 export type AsyncJobFunction = (wb: WorkbookModel, opts: JobOptions) => Promise<JobOutcome>;
 
 /** Options of a run inside Excel. */
-export interface WorkbookJobOptions extends RetryPolicy, Pick<WriteOptions, "lockWaitMs" | "lockPollMs"> {
+export interface WorkbookJobOptions extends RetryPolicy, Pick<WriteOptions, "lockWaitMs" | "lockPollMs" | "clock"> {
   now: Date;
   lang?: JobOptions["lang"];
   roles?: JobOptions["roles"];
@@ -32,10 +32,14 @@ export interface WorkbookJobResult {
 
 /** Reads the workbook, runs the job on it (previous outputs come from the same workbook) and writes the plan. */
 export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Promise<WorkbookJobResult> {
+  // Another run writing: wait before reading (when asked to wait at all), so that this run reads its outputs
+  // and the user's work on them, not what it is about to replace. The write looks again (the lock may be
+  // taken in between), without waiting twice as long.
+  const waited = o.write && (o.lockWaitMs ?? 0) > 0 ? await waitForLock(ctx, o) : 0;
   // Input sheets in full; of previous outputs what the carry-over uses (keys, edits, users' columns, the history).
   const wb = await readWorkbookForJob(ctx, o);
   const outcome = await o.job(wb, { now: o.now, lang: o.lang, roles: o.roles });
   if (!o.write) return { outcome, workbook: wb };
-  const written = await writePlan(ctx, outcome.plan, o);
+  const written = await writePlan(ctx, outcome.plan, { ...o, lockWaitMs: Math.max(0, (o.lockWaitMs ?? 0) - waited) });
   return { outcome, workbook: wb, written };
 }

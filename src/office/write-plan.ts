@@ -105,17 +105,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   progress("prepare", 0);
 
   // 1. Look before touching anything (and, when asked to, wait for another run to finish).
-  const staleMs = options.staleLockMs ?? STALE_LOCK_MS;
-  const pollMs = options.lockPollMs ?? 2000;
-  let waited = 0;
-  let seen = await inspect(ctx, options);
-  for (let lockNow = readLock(seen.metaValues); lockNow && !isStale(lockNow, now(), staleMs); lockNow = readLock(seen.metaValues)) {
-    if (waited >= (options.lockWaitMs ?? 0)) throw busyRefusal(lockNow.since);
-    options.onNotice?.({ kind: "waitingForLock", since: lockNow.since, waitMs: pollMs });
-    await (options.sleep ?? delay)(pollMs);
-    waited += pollMs;
-    seen = await inspect(ctx, options);
-  }
+  const seen = await lookAndWait(ctx, options);
   if (seen.protected) throw protectedRefusal();
   const rowLimit = seen.rowLimit;
   const longTab = plan.tabs.find((t) => t.rows.length + 1 > rowLimit);
@@ -335,6 +325,39 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   return { tabs: finalTabs, renamed, notes };
 }
 
+/** Settings of waiting for another run's lock. */
+export type LockWaitOptions = Pick<WriteOptions, "clock" | "staleLockMs" | "lockWaitMs" | "lockPollMs"> & RetryPolicy;
+
+/**
+ * Looks at the workbook and, while another run holds the lock (not stale), waits for it to be given back:
+ * a `waitingForLock` notice and a look every `lockPollMs`, at most `lockWaitMs` in all (default 0), then a
+ * refusal that says how long it waited. Nothing is changed. Returns what it saw and how long it waited (ms).
+ */
+async function lookAndWait(ctx: XlContext, options: LockWaitOptions): Promise<Inspected & { waited: number }> {
+  const now = options.clock ?? ((): Date => new Date());
+  const staleMs = options.staleLockMs ?? STALE_LOCK_MS;
+  const pollMs = options.lockPollMs ?? 2000;
+  let waited = 0;
+  let seen = await inspect(ctx, options);
+  for (let lockNow = readLock(seen.metaValues); lockNow && !isStale(lockNow, now(), staleMs); lockNow = readLock(seen.metaValues)) {
+    if (waited >= (options.lockWaitMs ?? 0)) throw busyRefusal(lockNow.since, waited);
+    options.onNotice?.({ kind: "waitingForLock", since: lockNow.since, waitMs: pollMs });
+    await (options.sleep ?? delay)(pollMs);
+    waited += pollMs;
+    seen = await inspect(ctx, options);
+  }
+  return { ...seen, waited };
+}
+
+/**
+ * Waits, as a write does, until no other run holds the workbook's lock (or refuses after `lockWaitMs`).
+ * A run calls it before reading, so that it reads what the other run wrote, not what it is replacing.
+ * Returns the milliseconds waited.
+ */
+export async function waitForLock(ctx: XlContext, options: LockWaitOptions): Promise<number> {
+  return (await lookAndWait(ctx, options)).waited;
+}
+
 /** True when the name is valid and free. */
 function isFreeFor(name: string, taken: (c: string) => boolean): boolean {
   return isValidSheetName(name) && !taken(name);
@@ -433,7 +456,7 @@ class FingerprintRecord {
  * The first look: sheet names, structure protection, the sheets' row count (1,048,576, or 65,536 for an .xls
  * in compatibility mode) and — one more sync, when the sheet exists — the metadata sheet's cells.
  */
-async function inspect(ctx: XlContext, options: WriteOptions): Promise<Inspected> {
+async function inspect(ctx: XlContext, options: RetryPolicy): Promise<Inspected> {
   const first = await syncBatch(
     ctx,
     () => ({

@@ -22,11 +22,12 @@ export class WriteRefusal extends Error {
   }
 }
 
-/** Another run (the pane, the ribbon, a co-author) holds the lock since `since`. */
-export function busyRefusal(since: string): WriteRefusal {
+/** Another run (the pane, the ribbon, a co-author) holds the lock since `since`; this one waited `waitedMs` for it. */
+export function busyRefusal(since: string, waitedMs = 0): WriteRefusal {
+  const minutes = Math.round(waitedMs / 6000) / 10;
   return new WriteRefusal("busy", {
-    zh: `另一次计算正在写入本工作簿（开始于 ${since}）。请等它完成后再运行；若没有其他计算在运行，20 分钟后可再次运行。`,
-    en: `Another run is writing to this workbook (since ${since}). Run again when it has finished; if none is running, you can run again after 20 minutes.`,
+    zh: `另一次计算正在写入本工作簿（开始于 ${since}）${waitedMs > 0 ? `，已等待 ${minutes} 分钟仍未结束` : ""}。未做任何更改。请等它完成后再运行；若没有其他计算在运行，20 分钟后可再次运行。`,
+    en: `Another run is writing to this workbook (since ${since})${waitedMs > 0 ? `; it had not finished after a wait of ${minutes} min` : ""}. Nothing was changed. Run again when it has finished; if none is running, you can run again after 20 minutes.`,
   });
 }
 
