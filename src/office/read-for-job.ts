@@ -43,6 +43,9 @@ const LOADS: Record<Mode, string> = { full: "values,valueTypes,numberFormat", va
 /** Response bytes per cell guessed before a sheet's first slice is measured (Chinese text, "General" formats). */
 const FIRST_GUESS: Record<Mode, number> = { full: 34, values: 16, valuesFormats: 28 };
 
+/** Factor over the bytes per cell measured on a slice, for the next slices of the same sheet or column run. */
+const MEASURED_MARGIN = 1.04;
+
 /** A rectangle to read, in used-range coordinates of one sheet. */
 interface Piece {
   sheet: number;
@@ -326,8 +329,9 @@ class PieceReader {
         }
       }
     }
-    // The next slices of this sheet are sized by what this one weighed (a little over, for safety).
-    this.perCell.set(costKey(s), Math.max(2, (bytes / Math.max(1, s.rows * s.cols)) * 1.15));
+    // The next slices of this sheet are sized by what this one weighed (a little over, for safety: rows of one
+    // sheet or column run weigh alike, and the budget is 5 % under the limit besides).
+    this.perCell.set(costKey(s), Math.max(2, (bytes / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
   }
 
   /** Asks the value types of error-like texts: a typed "#N/A" (text) stays, an error becomes empty. */

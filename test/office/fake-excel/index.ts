@@ -1,5 +1,6 @@
 import type { XlCellValue, XlVisibility } from "../../../src/office/excel-subset";
 import { isErrorLiteral } from "../../../src/core/workbook/grid";
+import { PAYLOAD_LIMIT_BYTES } from "../../../src/office/request-size";
 import { FakeRequestContext, type FakeFaults, type FakeHost } from "./context";
 import { fail } from "./errors";
 import { FakeStats } from "./stats";
@@ -73,7 +74,8 @@ export function createFakeExcel(seed: SeedSheet[] = [{ name: "Sheet1", values: [
     state,
     stats: new FakeStats(),
     faults,
-    payloadLimit: 5 * 1024 * 1024,
+    // "5 MB" read strictly: 5,000,000 bytes, not 5 MiB (the adapter's budgets stay under both).
+    payloadLimit: PAYLOAD_LIMIT_BYTES,
     genericOversize: false,
     context: () => wrap(new FakeRequestContext(host)),
     run: async (fn) => fn(wrap(new FakeRequestContext(host))),
