@@ -2,7 +2,7 @@ import { readOwnedTabs } from "../core/plan/previous-outputs";
 import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
-import type { XlCellValue, XlChartCollection, XlContext, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
+import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
 import { errorCode, isOversizeAnswer, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
@@ -10,6 +10,7 @@ import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSh
 import { toTempTab, type TempTab } from "./temp-tab";
 import { busyRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
 import { writeValues } from "./write-values";
+import { rowBytes } from "./payload";
 import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "./request-size";
 
 /** Rows in an Excel sheet. */
@@ -62,6 +63,16 @@ export interface WriteResult {
   renamed: { id: OutputTabId; planned: string; written: string; reason: "userSheet" | "invalidName" }[];
   notes: WriteNote[];
 }
+
+/** What the lock check loads: the metadata sheet (its lock), our tables' ranges, our tabs' used ranges. */
+interface LockCheck {
+  meta: XlRange;
+  ranges: Map<OutputTabId, XlTableRange>;
+  used: Map<OutputTabId, XlRange>;
+}
+
+/** Request bytes of the lock check's loads (a few ranges per tab). */
+const LOCK_CHECK_BYTES = 40_000;
 
 /** What the first look saw. */
 interface Inspected {
@@ -222,30 +233,44 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       t.finalTable = mine && lower(mine) === lower(t.tab.tableName) ? mine : freeTableName(t.tab.tableName, (c) => otherTables.has(lower(c)) || claimedTables.has(lower(c)));
       claimedTables.add(lower(t.finalTable));
     }
-    // Is the lock still ours? Two runs may have taken it at once: the last writer wins, the other stops here.
-    const check = await syncBatch(
-      ctx,
-      () => ({
-        meta: ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"),
-        ranges: new Map([...chosen].map(([id, t]) => [id, t.getRange().load(["rowIndex", "columnIndex", "rowCount", "columnCount"])])),
-        // What a tab holds beyond its table (a row typed just below it): read back as the tab's rows, so the copy covers it.
-        used: new Map(temps.flatMap((t) => (t.existing ? [[t.tab.id, t.sheet!.getUsedRangeOrNullObject(true).load(["rowIndex", "columnIndex", "rowCount", "columnCount"])] as const] : []))),
-      }),
-      options,
-    );
-    const holder = readLock(check.meta.isNullObject ? [] : check.meta.values);
-    if (!holder || holder.runId !== lock.runId) throw busyRefusal(holder?.since ?? lock.since);
+    // Is the lock still ours? Two runs may have taken it at once: the last writer wins, the other stops
+    // before its first commit. Asked for with the first values (they go into this run's own temporary
+    // sheets, which a run that stops deletes), so the check costs no round trip of its own.
+    let check: LockCheck | undefined;
+    const queueCheck = (): LockCheck => (check = {
+      meta: ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"),
+      ranges: new Map([...chosen].map(([id, t]) => [id, t.getRange().load(["rowIndex", "columnIndex", "rowCount", "columnCount"])])),
+      // What a tab holds beyond its table (a row typed just below it): read back as the tab's rows, so the copy covers it.
+      used: new Map(temps.flatMap((t) => (t.existing ? [[t.tab.id, t.sheet!.getUsedRangeOrNullObject(true).load(["rowIndex", "columnIndex", "rowCount", "columnCount"])] as const] : []))),
+    });
+    let checked = false;
+    const lockStillOurs = (): void => {
+      if (checked || !check) return;
+      checked = true;
+      const holder = readLock(check.meta.isNullObject ? [] : check.meta.values);
+      if (!holder || holder.runId !== lock.runId) throw busyRefusal(holder?.since ?? lock.since);
+    };
     progress("values", 0.05);
 
     // 3. Values into the temporary sheets.
     const totalRows = temps.reduce((n, t) => n + t.cells.length, 0) || 1;
-    await writeValues(ctx, temps, {
+    const valuesBudget = Math.floor((budget - VALUES_REQUEST_BYTES - LOCK_CHECK_BYTES) / VALUES_OVERHEAD);
+    const tookValues = await writeValues(ctx, temps, {
       ...options,
       // Rows are estimated by their JSON; office.js adds a fixed part and a few per cent (it splits big writes).
-      budgetBytes: Math.floor((budget - VALUES_REQUEST_BYTES) / VALUES_OVERHEAD),
+      budgetBytes: valuesBudget,
       minBudgetBytes: options.minBudgetBytes ?? 16_384,
-      onRows: (n) => progress("values", 0.05 + 0.7 * (n / totalRows)),
+      alongFirst: queueCheck,
+      onRows: (n) => {
+        lockStillOurs();
+        progress("values", 0.05 + 0.7 * (n / totalRows));
+      },
     });
+    if (!check) await syncBatch(ctx, queueCheck, options);
+    lockStillOurs();
+    const checkedLoads: LockCheck = check!;
+    // A host that refused the values at the full budget (halved there) gets commit requests no larger.
+    const commitBudget = tookValues < valuesBudget ? Math.floor(budget * (tookValues / valuesBudget)) : budget;
 
     // 4. Into the tabs, in as few batches as the budget allows: each tab's content changes in one command, so
     // a failure anywhere leaves each tab either as it was or wholly new. Never sent twice (rows are inserted).
@@ -255,17 +280,22 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     const commits = temps.map((t) => {
       const o = owned.find((x) => x.id === t.tab.id);
       const table = chosen.get(t.tab.id);
-      const range = check.ranges.get(t.tab.id);
+      const range = checkedLoads.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => isOurChart(c.name, t.tab.id)).map((c) => c.name) ?? [];
-      const used = check.used.get(t.tab.id);
+      const used = checkedLoads.used.get(t.tab.id);
       const extent = used && !used.isNullObject ? { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount } : { rows: 0, cols: 0 };
       return { t, bytes: commitBytes(t, oldCharts.length), cells: (t.tab.rows.length + 1) * t.tab.columns.length, queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, extent, oldCharts, rowLimit) };
     });
+    // The tabs' formatting rides in their commit requests as far as the byte budget allows (the commit
+    // commands themselves weigh little): fewer round trips, and never sent twice either.
+    const formatting = temps.map((t) => formatOps(t));
+    const later: FormatOp[] = [];
     for (let i = 0; i < commits.length; ) {
       let j = i;
+      let used = 0;
       // Bounded by cells copied too: one request copying every tab of a big run is the kind Excel on the
       // web times out on, and a commit is never sent twice.
-      for (let used = 0, cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= budget && cells + commits[j].cells <= (options.commitCells ?? COMMIT_CELLS_PER_BATCH))); j++) {
+      for (let cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= commitBudget && cells + commits[j].cells <= (options.commitCells ?? COMMIT_CELLS_PER_BATCH))); j++) {
         used += commits[j].bytes;
         cells += commits[j].cells;
       }
@@ -275,23 +305,35 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const ids = batch.map((c) => c.t.tab.id);
       fps.begin(ids);
       const added = fps.newRows(ids);
+      used += added.reduce((n, r) => n + rowBytes(r), 0) * VALUES_OVERHEAD + VALUES_REQUEST_BYTES;
+      const withFormat = batch.map((c) => {
+        const ops = formatting[temps.indexOf(c.t)];
+        let k = 0;
+        while (k < ops.length && used + ops[k].bytes <= commitBudget) used += ops[k++].bytes;
+        later.push(...ops.slice(k));
+        return { c, ops: ops.slice(0, k) };
+      });
       await syncBatch(
         ctx,
         () => {
           if (added.length > 0) queueMetaRows(ctx.workbook.worksheets.getItem(META_SHEET_NAME), metaHeight, added);
-          batch.forEach((c) => c.queue());
+          for (const { c, ops } of withFormat) {
+            c.queue();
+            // Reached by its final name (the commit may have renamed it).
+            c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
+            for (const op of ops) op.queue();
+          }
         },
         options,
       );
       metaHeight += added.length;
       fps.done(ids);
-      for (const c of batch) c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
       i = j;
     }
 
-    // 5. Colours, widths, charts: batches within the budget, halved when Excel refuses one as too large.
+    // 5. What formatting did not fit: batches within the budget, halved when Excel refuses one as too large.
     progress("format", 0.85);
-    await runFormatOps(ctx, temps.flatMap(formatOps), budget, options);
+    await runFormatOps(ctx, later, commitBudget, options);
 
     // 6. Record first (the retiring tabs still listed), delete last, then the record without them or the lock.
     progress("swap", 0.95);

@@ -18,6 +18,8 @@ export interface ValueWriteOptions extends RetryPolicy {
   minBudgetBytes: number;
   /** Called after each sync with rows written so far. */
   onRows?: (written: number) => void;
+  /** Queued with the first batch (again if that batch is sent again): a small read that needs no sync of its own. */
+  alongFirst?: () => void;
 }
 
 function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: number): { next: Cursor; rows: number } {
@@ -46,8 +48,9 @@ function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: numbe
  * Writes the data rows of every tab into its temporary sheet, under its header: each sync carries as many rows (of one or
  * more tabs) as fit the byte budget, so the number of syncs is the data size over the budget. A request
  * Excel refuses as too large (or with its generic error) is sent again with half the budget, which stays halved.
+ * Returns the budget it ended with (what the host took).
  */
-export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWriteOptions): Promise<void> {
+export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWriteOptions): Promise<number> {
   let cursor: Cursor = { tab: 0, row: 0 };
   let budget = opts.budgetBytes;
   let written = 0;
@@ -55,9 +58,18 @@ export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWr
     for (let i = c.tab; i < tabs.length; i++) if ((i === c.tab ? c.row : 0) < tabs[i].cells.length) return false;
     return true;
   };
+  let first = true;
   while (!done(cursor)) {
     try {
-      const { next, rows } = await syncBatch(ctx, () => queueBatch(ctx, tabs, cursor, budget), opts);
+      const { next, rows } = await syncBatch(
+        ctx,
+        () => {
+          if (first) opts.alongFirst?.();
+          return queueBatch(ctx, tabs, cursor, budget);
+        },
+        opts,
+      );
+      first = false;
       cursor = next;
       written += rows;
       opts.onRows?.(written);
@@ -68,4 +80,5 @@ export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWr
       budget = Math.floor(budget / 2);
     }
   }
+  return budget;
 }

@@ -1,6 +1,7 @@
 import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
 import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
 import { writePlan, type WriteProgress } from "../../src/office/write-plan";
+import { PAYLOAD_LIMIT_BYTES, REQUEST_BUDGET_BYTES } from "../../src/office/request-size";
 import type { AdapterNotice } from "../../src/office/retry";
 import { readWorkbook } from "../../src/office/read-workbook";
 import { createFakeExcel, FakeExcelError, type SheetState } from "./fake-excel/node";
@@ -47,9 +48,9 @@ describe("writePlan on the fake Excel", () => {
   test("a small plan takes a constant number of syncs, with calculation suspended", async () => {
     const xl = register();
     await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(50), problemsTab(5)]), noWait));
-    // look (2), lock and prepare, lock check, values, every tab's commit, formats, record, freeze
-    expect(xl.stats.syncs).toBe(8);
-    expect(xl.stats.suspendCalculation).toBe(5); // every batch that writes many cells
+    // look, lock and prepare, values with the lock check, the tabs' commit with their formats, record, freeze
+    expect(xl.stats.syncs).toBe(6);
+    expect(xl.stats.suspendCalculation).toBe(4); // every batch that writes many cells
     expect(xl.stats.suspendScreenUpdating).toBe(1);
   });
 
@@ -184,7 +185,8 @@ describe("writePlan on the fake Excel", () => {
   test("values go in byte-budgeted chunks of thousands of rows, every request under the budget's ceiling", async () => {
     const xl = register();
     await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(60_000), problemsTab(20_000)]), noWait));
-    expect(xl.stats.maxRequestBytes).toBeLessThan(4_000_000);
+    expect(xl.stats.maxRequestBytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
+    expect(xl.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     const valueSyncs = xl.stats.syncs - 4;
     const rowsPerSync = 80_000 / valueSyncs;
     expect(rowsPerSync).toBeGreaterThanOrEqual(5_000);
