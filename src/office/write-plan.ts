@@ -289,7 +289,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     // The tabs' formatting rides in their commit requests as far as the byte budget allows (the commit
     // commands themselves weigh little): fewer round trips, and never sent twice either.
     const formatting = temps.map((t) => formatOps(t));
-    const later: FormatOp[] = [];
+    // Formatting of tabs already committed (or committed in this request) that did not fit yet.
+    let later: FormatOp[] = [];
     for (let i = 0; i < commits.length; ) {
       let j = i;
       let used = 0;
@@ -306,17 +307,25 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       fps.begin(ids);
       const added = fps.newRows(ids);
       used += added.reduce((n, r) => n + rowBytes(r), 0) * VALUES_OVERHEAD + VALUES_REQUEST_BYTES;
-      const withFormat = batch.map((c) => {
-        const ops = formatting[temps.indexOf(c.t)];
+      // What fits of the earlier tabs' leftovers, then of this request's tabs' own, in order.
+      const fit = (ops: FormatOp[]): FormatOp[] => {
         let k = 0;
         while (k < ops.length && used + ops[k].bytes <= commitBudget) used += ops[k++].bytes;
-        later.push(...ops.slice(k));
-        return { c, ops: ops.slice(0, k) };
+        return ops.slice(0, k);
+      };
+      const earlier = fit(later);
+      later = later.slice(earlier.length);
+      const withFormat = batch.map((c) => {
+        const ops = formatting[temps.indexOf(c.t)];
+        const now = later.length === 0 ? fit(ops) : [];
+        later.push(...ops.slice(now.length));
+        return { c, ops: now };
       });
       await syncBatch(
         ctx,
         () => {
           if (added.length > 0) queueMetaRows(ctx.workbook.worksheets.getItem(META_SHEET_NAME), metaHeight, added);
+          for (const op of earlier) op.queue();
           for (const { c, ops } of withFormat) {
             c.queue();
             // Reached by its final name (the commit may have renamed it).
