@@ -35,13 +35,17 @@ export const READ_SPECS: TabSpec[] = [
 /** Rows searched for an output tab's header (as the core's previous-output reader does). */
 const HEADER_ROWS = 10;
 
-/** What is loaded of a piece: everything (input sheets), values (previous outputs), values and formats (users' columns). */
-type Mode = "full" | "values" | "valuesFormats";
+/**
+ * What is loaded of a piece: values and types (input sheets), then the number formats of their columns'
+ * numbers ("formats": a format is only ever read on a number — percent, date — so only the rows from a
+ * column's first number to its last are asked for); values (previous outputs); values and formats (users' columns).
+ */
+type Mode = "typed" | "formats" | "values" | "valuesFormats";
 
-const LOADS: Record<Mode, string> = { full: "values,valueTypes,numberFormat", values: "values", valuesFormats: "values,numberFormat" };
+const LOADS: Record<Mode, string> = { typed: "values,valueTypes", formats: "numberFormat", values: "values", valuesFormats: "values,numberFormat" };
 
 /** Response bytes per cell guessed before a sheet's first slice is measured (Chinese text, "General" formats). */
-const FIRST_GUESS: Record<Mode, number> = { full: 34, values: 16, valuesFormats: 28 };
+const FIRST_GUESS: Record<Mode, number> = { typed: 26, formats: 14, values: 16, valuesFormats: 28 };
 
 /** Factor over the bytes per cell measured on a slice, for the next slices of the same sheet or column run. */
 const MEASURED_MARGIN = 1.04;
@@ -141,11 +145,12 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     if (plan) reads.set(i, plan);
   });
 
+  const inputs: Piece[] = [];
   const pieces: Piece[] = [];
   items.forEach((_, i) => {
     const e = extents[i];
     if (i === metaAt || e.empty || e.rowCount === 0) return;
-    if (!outputs.has(i)) pieces.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "full" });
+    if (!outputs.has(i)) inputs.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "typed" });
     const plan = reads.get(i);
     if (!plan) return;
     const from = plan.headerRow + 1;
@@ -155,7 +160,9 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     }
   });
   const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
-  await reader.read(pieces);
+  await reader.read(inputs);
+  // The input's number formats where it holds numbers, with the previous outputs' columns.
+  await reader.read([...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...pieces]);
 
   // Rows the carry-over may keep whole: their computed cells too (none on an ordinary second run).
   const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
@@ -205,6 +212,31 @@ function sampledCost(rows: RawValue[][], col: number, cols: number, mode: Mode):
     }
   }
   return cells === 0 ? undefined : Math.max(4, (bytes / cells) * 1.25);
+}
+
+/**
+ * The number formats an input sheet's numbers need: per column, the rows from its first number to its last
+ * (neighbouring columns with the same rows in one piece). Cells whose format is not read are "General",
+ * which nothing reads on a text, an empty cell or an error.
+ */
+function numberFormatPieces(grid: SheetGrid, sheet: number): Piece[] {
+  const spans = new Map<number, [number, number]>();
+  grid.kinds!.forEach((row, r) =>
+    row.forEach((k, c) => {
+      if (k !== "number") return;
+      const span = spans.get(c);
+      if (span) span[1] = r;
+      else spans.set(c, [r, r]);
+    }),
+  );
+  const out: Piece[] = [];
+  for (const c of [...spans.keys()].sort((a, b) => a - b)) {
+    const [first, last] = spans.get(c)!;
+    const prev = out[out.length - 1];
+    if (prev && prev.col + prev.cols === c && prev.row === first && prev.rows === last - first + 1) prev.cols++;
+    else out.push({ sheet, row: first, rows: last - first + 1, col: c, cols: 1, mode: "formats" });
+  }
+  return out;
 }
 
 /** Contiguous runs of rows (sorted) as [first, count]. */
@@ -305,13 +337,22 @@ class PieceReader {
   private place(s: Slice): void {
     const range = s.range!;
     const grid = this.grids[s.sheet];
+    if (s.mode === "formats") {
+      const formats = range.numberFormat;
+      for (let r = 0; r < s.rows; r++) {
+        const row = (grid.formats![s.row + r] ??= []);
+        for (let c = 0; c < s.cols; c++) row[s.col + c] = String(Array.isArray(formats) ? formats[r][c] : formats);
+      }
+      this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(formats)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
+      return;
+    }
     const values = range.values;
     this.stats.cells += s.rows * s.cols;
     let bytes = utf8Length(JSON.stringify(values));
-    if (s.mode === "full") {
-      bytes += utf8Length(JSON.stringify(range.valueTypes)) + utf8Length(JSON.stringify(range.numberFormat));
-      // Input sheets come whole-width, top to bottom: appended as the full reader does.
-      appendSlice(grid, range);
+    if (s.mode === "typed") {
+      bytes += utf8Length(JSON.stringify(range.valueTypes));
+      // Input sheets come whole-width, top to bottom: appended as the full reader does, formats to come.
+      appendSlice(grid, range, false);
     } else {
       const formats = s.mode === "valuesFormats" ? range.numberFormat : null;
       if (formats) bytes += utf8Length(JSON.stringify(formats));

@@ -83,16 +83,17 @@ export async function readWorkbook(ctx: XlContext, policy: RetryPolicy = {}, cel
   }
   return { sheets: grids };
 }
-/** Appends the rows of a range read with values, value types and number formats to a grid. */
-export function appendSlice(grid: SheetGrid, range: XlRange): void {
+/** Appends the rows of a range read with values, value types and (unless `withFormats` is false) number formats to a grid. */
+export function appendSlice(grid: SheetGrid, range: XlRange, withFormats = true): void {
   const values = range.values;
   const types = range.valueTypes;
-  const formats = range.numberFormat;
+  const formats = withFormats ? range.numberFormat : null;
   for (let r = 0; r < values.length; r++) {
     const kinds: CellKind[] = types[r].map(kindOfValueType);
     const row: RawValue[] = values[r].map((v, c) => (kinds[c] === "empty" ? null : v));
     grid.values.push(row);
     grid.kinds!.push(kinds);
-    grid.formats!.push(Array.isArray(formats) ? formats[r].map(String) : row.map(() => formats));
+    // Without formats (read later where needed): an empty row of formats, "General" until filled in.
+    grid.formats!.push(formats === null ? [] : Array.isArray(formats) ? formats[r].map(String) : row.map(() => formats));
   }
 }

@@ -2,7 +2,8 @@ import { syntheticRegister } from "../../bench/addin/synthetic-register";
 import { OUTPUT_SPECS, runJob } from "../../src/core/job/run-job";
 import { FINGERPRINT_MAX_ROWS } from "../../src/core/plan/row-fingerprints";
 import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
-import type { WorkbookModel } from "../../src/core/workbook/grid";
+import fc from "fast-check";
+import { formatAt, kindAt, type WorkbookModel } from "../../src/core/workbook/grid";
 import type { XlCellValue } from "../../src/office/excel-subset";
 import { READ_SPECS, readWorkbookForJob, type ReadStats } from "../../src/office/read-for-job";
 import { readWorkbook } from "../../src/office/read-workbook";
@@ -147,11 +148,40 @@ describe("a second run reads from the previous outputs only what it carries", ()
     expect(grid.values).toHaveLength(n + 1);
   });
 
-  test("a workbook without outputs is read as the full reader reads it", async () => {
+  test("a workbook without outputs: values and kinds as the full reader reads them, the format of every number, the same plan", async () => {
     const wb = syntheticRegister(50);
-    const xl = createFakeExcel(wb.sheets.map((s) => ({ name: s.name, values: s.values as (XlCellValue | null)[][] })));
+    const values = wb.sheets[0].values as (XlCellValue | null)[][];
+    // A percent satisfaction, dates formatted as dates, a text column formatted as text.
+    const formats = values.map((row, r) => row.map((_, c) => (r === 0 ? null : c === 7 && r === 3 ? "0%" : c >= 11 && c <= 13 ? "yyyy-mm-dd" : c === 1 ? "@" : null)));
+    values[3][7] = 0.85;
+    const xl = createFakeExcel([{ name: wb.sheets[0].name, values, formats }]);
     const { lean, full } = await both(xl);
-    expect(lean).toEqual(full);
+    expect(lean.sheets.map((s) => [s.values, s.kinds])).toEqual(full.sheets.map((s) => [s.values, s.kinds]));
+    const numberFormats = (m: WorkbookModel): string[] =>
+      m.sheets.flatMap((g) => g.values.flatMap((row, r) => row.flatMap((_, c) => (kindAt(g, r, c) === "number" ? [`${r},${c}:${formatAt(g, r, c)}`] : []))));
+    expect(numberFormats(lean)).toEqual(numberFormats(full));
+    expect(numberFormats(lean)).toContain("3,7:0%");
+    expect(runJob(lean, { now: DAY2 }).plan).toEqual(runJob(full, { now: DAY2 }).plan);
+    // The text column's formats were never asked for.
+    expect(xl.stats.reads.filter((r) => r.col <= 1 && 1 < r.col + r.cols && r.rows > 1).length).toBeLessThanOrEqual(1);
+  });
+
+  test("property: whatever the cells and formats, every number's format is read, and values and kinds are the full reader's", async () => {
+    const cell = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom("甲", "#N/A", "", "x"), fc.constant(null));
+    const format = fc.constantFrom<string | null>(null, "0%", "yyyy-mm-dd", "@", "0.00");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.tuple(cell, format), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }), async (rows) => {
+        const xl = createFakeExcel([{ name: "登记表", values: rows.map((r) => r.map(([v]) => v)), formats: rows.map((r) => r.map(([, f]) => f)) }]);
+        const { lean, full } = await both(xl);
+        expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+        for (const [g, f] of lean.sheets.map((g, i) => [g, full.sheets[i]] as const)) {
+          g.values.forEach((row, r) => row.forEach((_, c) => {
+            if (kindAt(f, r, c) === "number") expect([r, c, formatAt(g, r, c)]).toEqual([r, c, formatAt(f, r, c)]);
+          }));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   test("a response Excel refuses (as too large, or with its generic error) is asked for again in halves", async () => {
