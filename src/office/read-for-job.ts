@@ -89,14 +89,15 @@ export interface ReadOptions extends RetryPolicy {
 }
 
 /**
- * Reads what a run needs: every input sheet in full (values, value types, number formats, as readWorkbook
- * does), and of the previous output tabs only what the carry-over uses — row keys, editable, carried and
+ * Reads what a run needs: every input sheet in full (values and value types as readWorkbook reads them, and
+ * the number format of every number), and of the previous output tabs only what the carry-over uses — row keys, editable, carried and
  * users' columns; the history, the run log and tabs with row fingerprints whole; computed columns of the
  * other tabs only for rows the carry-over may keep whole. Output cells are read as values (their kinds
  * follow from the values; a text that looks like an Excel error is asked for its type).
- * Syncs: names; extents and the metadata sheet; the output tabs' header rows; the cells, sized by measured
- * response bytes (halved when Excel refuses a response); then, only when needed, the rows kept whole and
- * the types of error-like texts.
+ * Syncs: names; extents and the metadata sheet; the input's cells (the output tabs' header rows with the
+ * first of them); the input's number formats and the outputs' columns — all sized by measured response
+ * bytes (halved when Excel refuses a response); then, only when needed, the rows kept whole and the types
+ * of error-like texts.
  */
 export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = {}): Promise<WorkbookModel> {
   const stats = options.stats ?? { syncs: 0, cells: 0 };
@@ -131,9 +132,20 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     const spec = id ? READ_SPECS.find((s) => s.id === id) : undefined;
     if (i !== metaAt && spec && !extents[i].empty) outputs.set(i, spec);
   });
-  const heads = outputs.size
-    ? await sync(() => [...outputs.keys()].map((i) => items[i].getRangeByIndexes(extents[i].rowIndex, extents[i].columnIndex, Math.min(HEADER_ROWS, extents[i].rowCount), extents[i].columnCount).load("values")))
-    : [];
+  // Their header rows ride with the input's first cells (no sync of their own).
+  let heads: XlRange[] = [];
+  const queueHeads = (): void => {
+    heads = [...outputs.keys()].map((i) => items[i].getRangeByIndexes(extents[i].rowIndex, extents[i].columnIndex, Math.min(HEADER_ROWS, extents[i].rowCount), extents[i].columnCount).load("values"));
+  };
+  const headBytes = [...outputs.keys()].reduce((n, i) => n + Math.min(HEADER_ROWS, extents[i].rowCount) * extents[i].columnCount * FIRST_GUESS.values * 2, 0);
+  const inputs: Piece[] = [];
+  items.forEach((_, i) => {
+    const e = extents[i];
+    if (i !== metaAt && !e.empty && e.rowCount > 0 && !outputs.has(i)) inputs.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "typed" });
+  });
+  const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
+  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes } : undefined);
+  else if (outputs.size > 0) await sync(queueHeads);
   const reads = new Map<number, PreviousTabReads>();
   [...outputs].forEach(([i, spec], k) => {
     const e = extents[i];
@@ -145,12 +157,10 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     if (plan) reads.set(i, plan);
   });
 
-  const inputs: Piece[] = [];
   const pieces: Piece[] = [];
   items.forEach((_, i) => {
     const e = extents[i];
     if (i === metaAt || e.empty || e.rowCount === 0) return;
-    if (!outputs.has(i)) inputs.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "typed" });
     const plan = reads.get(i);
     if (!plan) return;
     const from = plan.headerRow + 1;
@@ -159,8 +169,6 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
       pieces.push({ sheet: i, row: from, rows: e.rowCount - from, ...run, sampled: sampledCost(grids[i].values.slice(from, HEADER_ROWS), run.col, run.cols, run.mode) });
     }
   });
-  const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
-  await reader.read(inputs);
   // The input's number formats where it holds numbers, with the previous outputs' columns.
   await reader.read([...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...pieces]);
 
@@ -302,15 +310,20 @@ class PieceReader {
     return out;
   }
 
-  /** Reads every piece, in order. */
-  async read(pieces: Piece[]): Promise<void> {
+  /** Reads every piece, in order; `along` is queued with the first sync (its bytes kept out of that sync's budget). */
+  async read(pieces: Piece[], along?: { queue: () => void; bytes: number }): Promise<void> {
     let at = 0;
     let row = 0;
     let guessed = false;
+    let first = along;
     while (at < pieces.length) {
+      const full = this.budget;
+      if (first) this.budget = Math.max(1, this.budget - first.bytes);
       const batch = this.batch(pieces, at, row);
+      this.budget = full;
       try {
         await this.sync(() => {
+          first?.queue();
           for (const s of batch) {
             const e = this.extents[s.sheet];
             s.range = this.items[s.sheet].getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col, s.rows, s.cols).load(LOADS[s.mode]);
@@ -324,6 +337,7 @@ class PieceReader {
         this.budget = Math.max(1, Math.floor(this.budget / 2));
         continue;
       }
+      first = undefined;
       if (guessed) [this.budget, guessed] = [this.full, false];
       for (const s of batch) this.place(s);
       const last = batch[batch.length - 1];
