@@ -4,6 +4,9 @@ export const CELL_EDIT_MODE = "InvalidOperationInCellEditMode";
 /** Excel's error code for a request over the payload limit (5 MB on the web). */
 export const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
 
+/** A sheet, table or other item asked for by name does not exist. */
+export const ITEM_NOT_FOUND = "ItemNotFound";
+
 /** Excel's error code for a response over the payload limit. */
 export const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 

@@ -1,5 +1,6 @@
 import type { JobOptions, JobOutcome } from "../core/job/job-types";
 import type { WorkbookModel } from "../core/workbook/grid";
+import { META_SHEET_NAME } from "../core/plan/write-plan";
 import type { XlContext } from "./excel-subset";
 import { readWorkbookForJob } from "./read-for-job";
 import type { RetryPolicy } from "./retry";
@@ -40,6 +41,7 @@ export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Pro
   const wb = await readWorkbookForJob(ctx, o);
   const outcome = await o.job(wb, { now: o.now, lang: o.lang, roles: o.roles });
   if (!o.write) return { outcome, workbook: wb };
-  const written = await writePlan(ctx, outcome.plan, { ...o, lockWaitMs: Math.max(0, (o.lockWaitMs ?? 0) - waited) });
+  const metaSheetSeen = wb.sheets.some((s) => s.name === META_SHEET_NAME);
+  const written = await writePlan(ctx, outcome.plan, { ...o, lockWaitMs: Math.max(0, (o.lockWaitMs ?? 0) - waited), metaSheetSeen });
   return { outcome, workbook: wb, written };
 }

@@ -3,7 +3,7 @@ import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type Plan
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
-import { errorCode, isOversizeAnswer, PAYLOAD_TOO_LARGE } from "./office-errors";
+import { errorCode, isOversizeAnswer, ITEM_NOT_FOUND, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
 import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
@@ -44,6 +44,11 @@ export interface WriteOptions extends RetryPolicy {
   lockPollMs?: number;
   /** Cells copied into the tabs per commit request (default COMMIT_CELLS_PER_BATCH). */
   commitCells?: number;
+  /**
+   * The metadata sheet was there when the run read the workbook: the first look reads it in its own sync
+   * (falling back to two syncs if it has gone since).
+   */
+  metaSheetSeen?: boolean;
   onProgress?: (p: WriteProgress) => void;
 }
 
@@ -377,7 +382,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
 }
 
 /** Settings of waiting for another run's lock. */
-export type LockWaitOptions = Pick<WriteOptions, "clock" | "staleLockMs" | "lockWaitMs" | "lockPollMs"> & RetryPolicy;
+export type LockWaitOptions = Pick<WriteOptions, "clock" | "staleLockMs" | "lockWaitMs" | "lockPollMs" | "metaSheetSeen"> & RetryPolicy;
 
 /**
  * Looks at the workbook and, while another run holds the lock (not stale), waits for it to be given back:
@@ -507,18 +512,30 @@ class FingerprintRecord {
  * The first look: sheet names, structure protection, the sheets' row count (1,048,576, or 65,536 for an .xls
  * in compatibility mode) and — one more sync, when the sheet exists — the metadata sheet's cells.
  */
-async function inspect(ctx: XlContext, options: RetryPolicy): Promise<Inspected> {
-  const first = await syncBatch(
-    ctx,
-    () => ({
-      sheets: ctx.workbook.worksheets.load("items/name"),
-      protection: ctx.workbook.protection.load("protected"),
-      column: ctx.workbook.worksheets.getActiveWorksheet().getRange("A:A").load("rowCount"),
-    }),
-    options,
-  );
+async function inspect(ctx: XlContext, options: RetryPolicy & { metaSheetSeen?: boolean }): Promise<Inspected> {
+  const look = (withMeta: boolean) =>
+    syncBatch(
+      ctx,
+      () => ({
+        sheets: ctx.workbook.worksheets.load("items/name"),
+        protection: ctx.workbook.protection.load("protected"),
+        column: ctx.workbook.worksheets.getActiveWorksheet().getRange("A:A").load("rowCount"),
+        // Reached by getItem (known to exist when the run read the workbook), never through a chain of …OrNullObject calls.
+        meta: withMeta ? ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values") : null,
+      }),
+      options,
+    );
+  let first: Awaited<ReturnType<typeof look>>;
+  try {
+    first = await look(!!options.metaSheetSeen);
+  } catch (e) {
+    // Gone since it was read (nothing else in this look can fail that way): look as on a first run.
+    if (!options.metaSheetSeen || errorCode(e) !== ITEM_NOT_FOUND) throw e;
+    first = await look(false);
+  }
   const names = first.sheets.items.map((s) => s.name);
-  return { names, protected: first.protection.protected, rowLimit: first.column.rowCount, metaValues: await readMeta(ctx, names, options) };
+  const metaValues = first.meta ? (first.meta.isNullObject ? [] : first.meta.values) : await readMeta(ctx, names, options);
+  return { names, protected: first.protection.protected, rowLimit: first.column.rowCount, metaValues };
 }
 
 /** The metadata sheet's cells; none when there is no such sheet (or it is empty). */

@@ -4,7 +4,7 @@ import { writePlan, type WriteProgress } from "../../src/office/write-plan";
 import { PAYLOAD_LIMIT_BYTES, REQUEST_BUDGET_BYTES } from "../../src/office/request-size";
 import type { AdapterNotice } from "../../src/office/retry";
 import { readWorkbook } from "../../src/office/read-workbook";
-import { createFakeExcel, FakeExcelError, type SheetState } from "./fake-excel/node";
+import { createFakeExcel, FakeExcelError, FakeStats, type SheetState } from "./fake-excel/node";
 import { planOf, problemsTab, rosterTab } from "./plans";
 
 const noWait = { sleep: async () => undefined, tag: "t1" };
@@ -52,6 +52,26 @@ describe("writePlan on the fake Excel", () => {
     expect(xl.stats.syncs).toBe(6);
     expect(xl.stats.suspendCalculation).toBe(4); // every batch that writes many cells
     expect(xl.stats.suspendScreenUpdating).toBe(1);
+  });
+
+  test("a run that saw the metadata sheet when it read looks in one sync; one that finds it gone since, in two, as a first run", async () => {
+    const xl = register();
+    await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(50), problemsTab(5)]), noWait));
+    const syncs = async (metaSheetSeen: boolean): Promise<number> => {
+      xl.stats = new FakeStats();
+      await xl.run((ctx) => writePlan(ctx, planOf([rosterTab(60), problemsTab(5)]), { ...noWait, metaSheetSeen }));
+      return xl.stats.syncs;
+    };
+    const two = await syncs(false);
+    expect(await syncs(true)).toBe(two - 1);
+    // Gone since it was read (a user deleted it): the tabs are no longer known as ours, and are not touched.
+    const ctx = xl.context();
+    const meta = ctx.workbook.worksheets.getItem(META_SHEET_NAME);
+    meta.visibility = "Hidden";
+    meta.delete();
+    await ctx.sync();
+    await xl.run((c) => writePlan(c, planOf([rosterTab(60), problemsTab(5)]), { ...noWait, metaSheetSeen: true }));
+    expect(xl.sheetNames()).toEqual(["客户状况登记表", "客户分级名册", "数据问题", META_SHEET_NAME, "客户分级名册 (2)", "数据问题 (2)"]);
   });
 
   test("text stays text: formulas, numeric text and leading + are written as text", async () => {
