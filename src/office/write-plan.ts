@@ -349,36 +349,51 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     progress("format", 0.85);
     await runFormatOps(ctx, later, commitBudget, options);
 
-    // 6. Record first (the retiring tabs still listed), delete last, then the record without them or the lock.
+    // 6. Record first (the retiring tabs still listed), delete last, then the record without them or the
+    // lock; 7. last in the same request, best effort, the frozen header rows (after showing the sheets:
+    // freezing hidden sheets has failed in Excel).
     progress("swap", 0.95);
-    await syncBatch(
-      ctx,
-      () => {
-        const sheets = ctx.workbook.worksheets;
-        const ms = sheets.getItem(META_SHEET_NAME);
-        // The record written at step 2 (retiring tabs still listed) stands: the lock check read it back. Not
-        // written again here, which halves this batch (the record holds the row fingerprints).
-        for (const t of temps) t.sheet!.visibility = "Visible";
-        if (temps.length > 0) temps[0].sheet!.activate();
-        for (const r of retiring) sheets.getItem(r.name).delete();
-        for (const t of temps) t.scratch!.delete();
-        queueMeta(ms, metaHeight, meta(finalTabs, false));
-      },
-      options,
-    );
+    try {
+      await syncBatch(
+        ctx,
+        () => {
+          const sheets = ctx.workbook.worksheets;
+          const ms = sheets.getItem(META_SHEET_NAME);
+          // The record written at step 2 (retiring tabs still listed) stands: the lock check read it back. Not
+          // written again here, which halves this batch (the record holds the row fingerprints).
+          for (const t of temps) t.sheet!.visibility = "Visible";
+          if (temps.length > 0) temps[0].sheet!.activate();
+          for (const r of retiring) sheets.getItem(r.name).delete();
+          for (const t of temps) t.scratch!.delete();
+          queueMeta(ms, metaHeight, meta(finalTabs, false));
+          for (const t of temps) t.sheet!.freezePanes.freezeRows(1);
+        },
+        options,
+      );
+    } catch (e) {
+      // Excel applies the commands before a failing one: if the final record (no lock, no retiring tab) is
+      // there, only the freezing failed, and the run is done.
+      if (!(await recordFinished(ctx, tag, retiring, options))) throw e;
+      notes.push({ kind: "freezeFailed", message: e instanceof Error ? e.message : String(e) });
+    }
   } catch (e) {
     await cleanUp(ctx, tag, options, undo, fps);
     throw e;
   }
-
-  // 7. Best effort: frozen header rows (after showing the sheets: freezing hidden sheets has failed in Excel).
-  try {
-    await syncBatch(ctx, () => temps.forEach((t) => t.sheet!.freezePanes.freezeRows(1)), options);
-  } catch (e) {
-    notes.push({ kind: "freezeFailed", message: e instanceof Error ? e.message : String(e) });
-  }
   progress("done", 1);
   return { tabs: finalTabs, renamed, notes };
+}
+
+/** True when the metadata sheet holds a run's final record: not its lock, none of the tabs it retired. */
+async function recordFinished(ctx: XlContext, tag: string, retiring: { name: string }[], options: RetryPolicy): Promise<boolean> {
+  try {
+    const used = await syncBatch(ctx, () => ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"), { ...options, attempts: 1 });
+    const values = used.isNullObject ? [] : used.values;
+    const listed = readOwnedTabs({ sheets: [{ name: META_SHEET_NAME, values: values as PlanValue[][] }] });
+    return values.length > 0 && readLock(values)?.runId !== tag && !retiring.some((r) => listed.has(r.name));
+  } catch {
+    return false;
+  }
 }
 
 /** Settings of waiting for another run's lock. */
