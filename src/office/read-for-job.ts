@@ -144,33 +144,44 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     if (i !== metaAt && !e.empty && e.rowCount > 0 && !outputs.has(i)) inputs.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "typed" });
   });
   const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
-  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes } : undefined);
-  else if (outputs.size > 0) await sync(queueHeads);
-  const reads = new Map<number, PreviousTabReads>();
-  [...outputs].forEach(([i, spec], k) => {
-    const e = extents[i];
-    // The grid takes the used range's shape; cells not read stay empty.
-    grids[i].values = Array.from({ length: e.rowCount }, () => new Array<RawValue>(e.columnCount).fill(null));
-    heads[k].values.forEach((row, r) => row.forEach((v, c) => (grids[i].values[r][c] = emptyToNull(v))));
-    stats.cells += heads[k].values.length * e.columnCount;
-    const plan = previousTabReads(grids[i], spec, fingerprinted.has(spec.id));
-    if (plan) reads.set(i, plan);
-  });
+  // The outputs' columns, known once the header rows are in: read after the input, in the same run of syncs.
+  const outputPieces = (): Piece[] => {
+    const reads = planReads();
+    return [...reads].flatMap(([i, plan]) => columnPieces(i, plan));
+  };
+  let planned: Map<number, PreviousTabReads> | undefined;
+  const planReads = (): Map<number, PreviousTabReads> => (planned ??= readsFromHeads());
+  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes, then: outputPieces } : undefined);
+  else if (outputs.size > 0) {
+    await sync(queueHeads);
+    await reader.read(outputPieces());
+  }
+  const reads = planReads();
 
-  const pieces: Piece[] = [];
-  items.forEach((_, i) => {
+  /** What to read of each output tab, from its header rows (once they are in). */
+  function readsFromHeads(): Map<number, PreviousTabReads> {
+    const reads = new Map<number, PreviousTabReads>();
+    [...outputs].forEach(([i, spec], k) => {
+      const e = extents[i];
+      // The grid takes the used range's shape; cells not read stay empty.
+      grids[i].values = Array.from({ length: e.rowCount }, () => new Array<RawValue>(e.columnCount).fill(null));
+      heads[k].values.forEach((row, r) => row.forEach((v, c) => (grids[i].values[r][c] = emptyToNull(v))));
+      stats.cells += heads[k].values.length * e.columnCount;
+      const plan = previousTabReads(grids[i], spec, fingerprinted.has(spec.id));
+      if (plan) reads.set(i, plan);
+    });
+    return reads;
+  }
+
+  /** An output tab's columns to read, under its header, as runs of columns. */
+  function columnPieces(i: number, plan: PreviousTabReads): Piece[] {
     const e = extents[i];
-    if (i === metaAt || e.empty || e.rowCount === 0) return;
-    const plan = reads.get(i);
-    if (!plan) return;
     const from = plan.headerRow + 1;
-    if (from >= e.rowCount) return;
-    for (const run of columnRuns(plan.columns, plan.formatColumns)) {
-      pieces.push({ sheet: i, row: from, rows: e.rowCount - from, ...run, sampled: sampledCost(grids[i].values.slice(from, HEADER_ROWS), run.col, run.cols, run.mode) });
-    }
-  });
-  // The input's number formats where it holds numbers, with the previous outputs' columns.
-  await reader.read([...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...pieces]);
+    if (from >= e.rowCount) return [];
+    return columnRuns(plan.columns, plan.formatColumns).map((run) => ({
+      sheet: i, row: from, rows: e.rowCount - from, ...run, sampled: sampledCost(grids[i].values.slice(from, HEADER_ROWS), run.col, run.cols, run.mode),
+    }));
+  }
 
   // Rows the carry-over may keep whole: their computed cells too (none on an ordinary second run).
   const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
@@ -183,7 +194,8 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     const rows = rowsReadWhole(grids[i], outputs.get(i)!, plan, historyKeys);
     for (const [row, n] of rowRuns(rows)) for (const run of columnRuns(plan.skipped, [])) more.push({ sheet: i, row, rows: n, ...run });
   }
-  await reader.read(more);
+  // The input's number formats where it holds numbers, and those rows.
+  await reader.read([...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...more]);
   await reader.resolveErrorLikeTexts();
   return { sheets: grids };
 }
@@ -310,8 +322,11 @@ class PieceReader {
     return out;
   }
 
-  /** Reads every piece, in order; `along` is queued with the first sync (its bytes kept out of that sync's budget). */
-  async read(pieces: Piece[], along?: { queue: () => void; bytes: number }): Promise<void> {
+  /**
+   * Reads every piece, in order; `along` is queued with the first sync (its bytes kept out of that sync's
+   * budget), and the pieces its `then` gives once that sync is in are read after these.
+   */
+  async read(pieces: Piece[], along?: { queue: () => void; bytes: number; then?: () => Piece[] }): Promise<void> {
     let at = 0;
     let row = 0;
     let guessed = false;
@@ -337,6 +352,8 @@ class PieceReader {
         this.budget = Math.max(1, Math.floor(this.budget / 2));
         continue;
       }
+      // What `along` loaded tells what else to read: after these pieces, in the same run of syncs.
+      if (first?.then) pieces = [...pieces, ...first.then()];
       first = undefined;
       if (guessed) [this.budget, guessed] = [this.full, false];
       for (const s of batch) this.place(s);
