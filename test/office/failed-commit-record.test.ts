@@ -6,26 +6,14 @@ import type { WorkbookModel } from "../../src/core/workbook/grid";
 import type { XlCellValue } from "../../src/office/excel-subset";
 import { readWorkbookForJob } from "../../src/office/read-for-job";
 import { writePlan, type WriteOptions } from "../../src/office/write-plan";
-import { createFakeExcel, FakeExcelError, type FakeExcel, type SheetState } from "./fake-excel";
+import { colOf, rowOf } from "./sheet-cells";
+import { createFakeExcel, FakeExcelError, type FakeExcel } from "./fake-excel";
 
 const noWait: WriteOptions = { sleep: async () => undefined };
 const MONTH1 = new Date("2026-10-31T09:00:00Z");
 const MONTH2 = new Date("2026-11-30T09:00:00Z");
 const MONTH3 = new Date("2026-12-31T09:00:00Z");
 const N = 40;
-
-function colOf(s: SheetState, header: string): number {
-  const i = s.read(s.usedRect()!)[0].indexOf(header);
-  if (i < 0) throw new Error(`no ${header} on ${s.name}`);
-  return i;
-}
-
-function rowOf(s: SheetState, header: string, value: string): number {
-  const c = colOf(s, header);
-  const r = s.read(s.usedRect()!).findIndex((row, i) => i > 0 && row[c] === value);
-  if (r < 0) throw new Error(`no ${header}=${value} on ${s.name}`);
-  return r;
-}
 
 /** The same every time: the job is deterministic. */
 let firstPlan: WritePlan | undefined;

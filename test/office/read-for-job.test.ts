@@ -8,25 +8,12 @@ import type { XlCellValue } from "../../src/office/excel-subset";
 import { READ_SPECS, readWorkbookForJob, type ReadStats } from "../../src/office/read-for-job";
 import { readWorkbook } from "../../src/office/read-workbook";
 import { writePlan } from "../../src/office/write-plan";
+import { colOf, rowOf } from "./sheet-cells";
 import { createFakeExcel, FakeStats, type FakeExcel, type SheetState } from "./fake-excel";
 
 const noWait = { sleep: async () => undefined, tag: "t1" };
 const DAY1 = new Date("2026-10-31T09:00:00Z");
 const DAY2 = new Date("2026-11-30T09:00:00Z");
-
-function colOf(s: SheetState, header: string): number {
-  const i = s.read(s.usedRect()!)[0].indexOf(header);
-  if (i < 0) throw new Error(`no ${header} on ${s.name}`);
-  return i;
-}
-
-/** Sheet row of the n-th data row (from 0) whose `header` cell is `value`. */
-function rowOf(s: SheetState, header: string, value: string): number {
-  const c = colOf(s, header);
-  const r = s.read(s.usedRect()!).findIndex((row, i) => i > 0 && row[c] === value);
-  if (r < 0) throw new Error(`no ${header}=${value} on ${s.name}`);
-  return r;
-}
 
 function cellAt(s: SheetState, row: number, header: string): XlCellValue | undefined {
   return s.rows[row]?.[colOf(s, header)];
