@@ -11,7 +11,7 @@ import { finishTabs, originOfRows } from "../plan/finish-tabs";
 import { META_SHEET_NAME, type OutputTabId, type TabPlan, type WritePlan } from "../plan/write-plan";
 import { buildPlanTabs, movement, movementLabel, PLAN_TAB_SPECS, previousTiers, readPastHistory } from "../plans/build-plan-tabs";
 import { hasReturned, isActive, lifeStage, readPreviousLifecycle, statusLabel } from "../plans/lifecycle";
-import { weakestOf } from "../plans/measures";
+import { unpackWeakest, weakestPair } from "../plans/measures";
 import { DECISION_ROLE, ROSTER_DECISION_WORDS, winbackDecision } from "../plans/win-back";
 import { pick } from "../i18n/lang";
 import { previousScores, segmentCells, segmentCustomers } from "../plans/segments";
@@ -127,11 +127,18 @@ export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWor
   const asOf = opts.asOf ?? settings.asOf ?? Math.floor(serialFromDate(opts.now));
   // Only 改善关系 customers' measures name their weakest indicators: found for those, when the plan asks.
   let index: Map<string, number> | undefined;
+  // Customers share a few dozen pairs of weakest indicators: one name list per pair, none per customer.
+  const byPair = new Map<number, string[] | undefined>();
   const weakest = (key: string): string[] | undefined => {
     index ??= new Map(customers.map((c, k) => [c.key, k]));
     const k = index.get(key);
-    const names = k === undefined ? [] : weakestOf(indicators, points, k);
-    return names.length > 0 ? names : undefined;
+    if (k === undefined) return undefined;
+    const code = weakestPair(indicators, points, k);
+    if (byPair.has(code)) return byPair.get(code);
+    const names = unpackWeakest(code, indicators.length).map((i) => indicators[i].name);
+    const out = names.length > 0 ? names : undefined;
+    byPair.set(code, out);
+    return out;
   };
   const statusCell = (c: ScoredCustomer, field: RegisterFieldId) =>
     register && c.register ? registerCell(register, c.register, field) : undefined;
@@ -151,6 +158,7 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
   );
   const fingerprint = modelFingerprint(indicators);
   const displayName = (n: string) => (lang === "en-US" ? DEFAULT_MODEL_EN[n] ?? n : n);
+  const displayed = new Map<string[], string[]>();
 
   const origin = originOfRows(opts.previous ?? core.input, previous, OUTPUT_SPECS, carry, scored);
   const historyRows = previous.tables.get("history")?.rows ?? [];
@@ -177,7 +185,14 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
     carry, previousHistory: historyRows, previousRunLog: runLogRows, modelFingerprint: fingerprint, problems: log,
     utcOffsetMinutes: opts.utcOffsetMinutes ?? -opts.now.getTimezoneOffset(),
     previousLifecycle: prevLife,
-    weakest: (key) => core.weakest?.(key)?.map(displayName),
+    weakest: (key) => {
+      const names = core.weakest?.(key);
+      if (!names) return undefined;
+      // The core hands out one list per pair of indicators: each is put in display names once.
+      let shown = displayed.get(names);
+      if (!shown) displayed.set(names, (shown = names.map(displayName)));
+      return shown;
+    },
     registerCell: core.registerCell,
     previousRoster,
     valuesUsed: { settings, indicators, fromPane: opts.whatIf !== undefined },

@@ -2,6 +2,7 @@ import { tierLabel, tierName, verdictLabel } from "../i18n/labels";
 import type { Lang } from "../i18n/lang";
 import type { ScoredCustomer, Tier, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import { SEGMENT_COLUMNS } from "../plans/segments";
+import { sortByIndex } from "../plans/common";
 import { buildTab, type TabSpec } from "./tab-spec";
 import { blocksFromRowRoles, type PlanValue, type StyleRole, type TabPlan } from "./write-plan";
 
@@ -59,11 +60,23 @@ const ORDERED = new WeakMap<ScoredCustomer[], ScoredCustomer[]>();
 export function rosterOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
   const hit = ORDERED.get(customers);
   if (hit && hit.length === customers.length) return hit;
-  const sorted = [...customers].sort((a, b) => {
-    if (a.rank !== null && b.rank !== null) return a.rank - b.rank;
-    if (a.rank !== null) return -1;
-    if (b.rank !== null) return 1;
-    return (b.score ?? -1) - (a.score ?? -1) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const n = customers.length;
+  const ranked = new Uint8Array(n);
+  const rank = new Float64Array(n);
+  const score = new Float64Array(n);
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const c = customers[i];
+    ranked[i] = c.rank !== null ? 1 : 0;
+    rank[i] = c.rank ?? 0;
+    score[i] = c.score ?? -1;
+    keys[i] = c.key;
+  }
+  const sorted = sortByIndex(customers, (a, b) => {
+    if (ranked[a] && ranked[b]) return rank[a] - rank[b];
+    if (ranked[a]) return -1;
+    if (ranked[b]) return 1;
+    return score[b] - score[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
   });
   ORDERED.set(customers, sorted);
   return sorted;
@@ -81,6 +94,37 @@ export function topContributions(c: ScoredCustomer, displayName: (indicator: str
   return out;
 }
 
+/** Cached parts of 主要贡献指标 kept at most (a bound for registers whose points rarely repeat). */
+const MAX_PARTS = 20_000;
+
+/**
+ * topContributions with each `name +points` part built once: points come from a few values per indicator
+ * (weight × a score out of 100), so 300,000 parts on a big register are a few thousand distinct texts.
+ */
+export function contributionTexts(displayName: (indicator: string) => string): (c: ScoredCustomer) => string {
+  const parts = new Map<string, Map<number, string>>();
+  let size = 0;
+  return (c) => {
+    let out = "";
+    const n = Math.min(3, c.contributions.length);
+    for (let i = 0; i < n; i++) {
+      const x = c.contributions[i];
+      let byPoints = parts.get(x.indicator);
+      if (!byPoints) parts.set(x.indicator, (byPoints = new Map()));
+      let part = byPoints.get(x.points);
+      if (part === undefined) {
+        part = `${displayName(x.indicator)} +${x.points.toFixed(1)}`;
+        if (size < MAX_PARTS) {
+          byPoints.set(x.points, part);
+          size++;
+        }
+      }
+      out += i > 0 ? `; ${part}` : part;
+    }
+    return out;
+  };
+}
+
 /** Column indexes of the roster, by id. */
 const COL = Object.fromEntries(ROSTER_SPEC.columns.map((c, i) => [c.id, i])) as Record<string, number>;
 
@@ -96,6 +140,7 @@ export function buildRosterTab(
   extra?: (c: ScoredCustomer) => Record<string, PlanValue>,
 ): TabPlan {
   const ordered = rosterOrder(customers);
+  const top = contributionTexts(displayName);
   const life = ordered.map(lifecycle);
   const width = ROSTER_SPEC.columns.length;
   // Rows are filled by column index: no record per customer (100,000 of them) to turn into a row afterwards.
@@ -115,7 +160,7 @@ export function buildRosterTab(
     row[COL.status] = l.status;
     row[COL.verdict] = l.decision ? l.decision.text : verdictLabel(c.verdict, lang);
     row[COL.coverage] = c.coverage;
-    row[COL.top] = topContributions(c, displayName);
+    row[COL.top] = top(c);
     row[COL.previousTier] = h.previousTier ? tierLabel(h.previousTier, lang) : null;
     row[COL.movement] = h.movement;
     row[COL.manualTier] = c.manualTyped ?? c.manualTier ?? null;

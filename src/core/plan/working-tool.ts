@@ -163,9 +163,17 @@ export function decorateTab(tab: TabPlan, lang: Lang, asOf: number, log: Problem
     if (!h?.choices || tab.id === "roster") return;
     const known = new Set([...h.choices.zh, ...h.choices.en].map(norm));
     const letters = columnLetters(i);
+    // Typed values repeat (a status on 100,000 rows is one of a few words): each distinct one is normalised once.
+    const inList = new Map<PlanValue, boolean>();
     tab.rows.forEach((row, r) => {
       const v = row[i];
-      if (v === null || v === "" || known.has(norm(String(v)))) return;
+      if (v === null || v === "") return;
+      let ok = inList.get(v);
+      if (ok === undefined) {
+        ok = known.has(norm(String(v)));
+        inList.set(v, ok);
+      }
+      if (ok) return;
       sum.outsideChoices++;
       log?.note("edit.outsideChoices", {
         sheet: tab.name, cell: `${letters}${r + 2}`,

@@ -4,7 +4,7 @@ import { buildTab, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type TabPlan } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
-import { bi, CHANNEL_WORDS, compareKeys, customerName, idleDays, joinList, joinSentences, memoText, warningDaysOf } from "./common";
+import { bi, CHANNEL_WORDS, compareKeys, customerName, sortByIndex, idleDays, joinList, joinSentences, memoText, warningDaysOf } from "./common";
 import { isActive } from "./lifecycle";
 
 /** 流失预警 / Churn Warnings: one row per at-risk active customer. */
@@ -104,19 +104,29 @@ export function suggestedAction(w: ChurnWarning, lang: Lang): string {
   return joinSentences(items.map((x) => pick(x, lang)), lang);
 }
 
+/** Warnings in list order: red first, then yellow, most idle first, then key. */
+export function churnOrder(warnings: readonly ChurnWarning[]): ChurnWarning[] {
+  const n = warnings.length;
+  const red = new Uint8Array(n);
+  const idle = new Float64Array(n);
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const w = warnings[i];
+    red[i] = w.level === "red" ? 0 : 1;
+    idle[i] = w.daysIdle ?? -1;
+    keys[i] = w.c.key;
+  }
+  return sortByIndex(warnings, (a, b) => red[a] - red[b] || idle[b] - idle[a] || compareKeys(keys[a], keys[b]));
+}
+
 /** Builds 流失预警: red first, then yellow, most idle first; rows coloured by level. */
 export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settings, asOf: number, lang: Lang, name: string): TabPlan {
-  const warnings: ChurnWarning[] = [];
+  let warnings: ChurnWarning[] = [];
   for (const c of customers) {
     const w = churnWarning(c, settings, asOf);
     if (w) warnings.push(w);
   }
-  warnings.sort(
-    (a, b) =>
-      (a.level === b.level ? 0 : a.level === "red" ? -1 : 1) ||
-      (b.daysIdle ?? -1) - (a.daysIdle ?? -1) ||
-      compareKeys(a.c.key, b.c.key),
-  );
+  warnings = churnOrder(warnings);
   const reasonText = memoText((w: ChurnWarning) => `${w.idle}|${w.complaint}|${w.dormant}`, (w) => {
     const reasons = [
       ...(w.dormant ? [REASON_WORDS.dormant] : []),

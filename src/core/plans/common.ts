@@ -149,3 +149,32 @@ export function memoText<A extends unknown[]>(key: (...a: A) => string, build: (
     return v;
   };
 }
+
+/**
+ * Sorts items by a comparison of their indexes, over columns the caller read once per item: the same
+ * permutation as Array.prototype.sort on the items with the same comparison (both are stable), without
+ * reading object fields and looking words up two million times per 100,000 items.
+ */
+export function sortByIndex<T>(items: readonly T[], compare: (i: number, j: number) => number): T[] {
+  const idx = new Array<number>(items.length);
+  for (let i = 0; i < items.length; i++) idx[i] = i;
+  idx.sort(compare);
+  const out = new Array<T>(items.length);
+  for (let i = 0; i < idx.length; i++) out[i] = items[idx[i]];
+  return out;
+}
+
+/** Customers in plan order: effective tier (A first, 资料不全 last), then score (highest first), then key. */
+export function tierScoreOrder(customers: readonly ScoredCustomer[]): ScoredCustomer[] {
+  const n = customers.length;
+  const tier = new Uint8Array(n);
+  const score = new Float64Array(n);
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const c = customers[i];
+    tier[i] = TIER_ORDER[c.tier];
+    score[i] = c.score ?? -1;
+    keys[i] = c.key;
+  }
+  return sortByIndex(customers, (a, b) => tier[a] - tier[b] || score[b] - score[a] || compareKeys(keys[a], keys[b]));
+}

@@ -162,3 +162,39 @@ export function weakestOf(indicators: Pick<Indicator, "name" | "weight">[], poin
   }
   return best.map((i) => indicators[i].name);
 }
+
+/**
+ * weakestOf with count 2, without allocating: the two indicator indexes packed as `(first + 1) * (n + 1) + (second + 1)`
+ * (0 for none; a missing second is 0), so a caller can keep one name list per distinct pair.
+ */
+export function weakestPair(indicators: Pick<Indicator, "name" | "weight">[], points: ArrayLike<number>[], c: number): number {
+  let b0 = -1;
+  let g0 = 0;
+  let b1 = -1;
+  let g1 = 0;
+  for (let i = 0; i < indicators.length; i++) {
+    const n = points[i]?.[c];
+    const w = indicators[i].weight;
+    if (n === undefined || Number.isNaN(n) || w <= 0) continue;
+    const gap = (100 - n) * w;
+    if (!(gap > 1e-9)) continue;
+    // Ahead of a kept one by a larger gap, or the same gap and an earlier name (as weakestOf's insertion).
+    if (b0 < 0 || gap > g0 || (gap === g0 && indicators[i].name < indicators[b0].name)) {
+      b1 = b0;
+      g1 = g0;
+      b0 = i;
+      g0 = gap;
+    } else if (b1 < 0 || gap > g1 || (gap === g1 && indicators[i].name < indicators[b1].name)) {
+      b1 = i;
+      g1 = gap;
+    }
+  }
+  return (b0 + 1) * (indicators.length + 1) + (b1 + 1);
+}
+
+/** The indicator indexes of a weakestPair code, first then second (missing ones left out). */
+export function unpackWeakest(code: number, count: number): number[] {
+  const first = Math.floor(code / (count + 1)) - 1;
+  const second = (code % (count + 1)) - 1;
+  return [first, second].filter((i) => i >= 0);
+}

@@ -9,7 +9,7 @@ import type { ScoredCustomer, Tier } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
 import { DEFAULT_PLAN_SETTINGS } from "../settings/plan-settings";
 import {
-  bi, CHANNEL_WORDS, colIndex, compareKeys, customerName, editableValues, memoText, parseChannel, TIER_ORDER, TIER_ROLE,
+  bi, CHANNEL_WORDS, colIndex, customerName, editableValues, memoText, parseChannel, TIER_ROLE, tierScoreOrder,
 } from "./common";
 import { isActive, lifeStage, statusLabel } from "./lifecycle";
 import { customerMeasures, unusedProducts, type MeasureFacts } from "./measures";
@@ -112,9 +112,7 @@ export function nextContact(c: ScoredCustomer, settings: Settings, asOf: number)
 
 /** Plan order: by effective tier (A first, 资料不全 last), then score (highest first), then key. */
 export function planOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
-  return [...customers].sort(
-    (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (b.score ?? -1) - (a.score ?? -1) || compareKeys(a.key, b.key),
-  );
+  return tierScoreOrder(customers);
 }
 
 /** 终止关系's contact: as needed, only complaint calls and one closing call. */

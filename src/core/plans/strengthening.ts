@@ -4,7 +4,7 @@ import type { CarryOver } from "../plan/previous-outputs";
 import { buildTab, rowKey, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type PlanValue, type TabPlan } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
-import { bi, colIndex, compareKeys, customerName, editableValues, TIER_ORDER, TIER_ROLE } from "./common";
+import { bi, colIndex, customerName, editableValues, TIER_ROLE, tierScoreOrder } from "./common";
 import { isLost } from "./segments";
 
 /** Our side of the relationship, seed 004's form: one row per role for each A and B customer. */
@@ -82,9 +82,7 @@ export function buildStrengthening(customers: ScoredCustomer[], lang: Lang, name
     if (typed) typedKeys.add(key);
     else droppable.push(e.key);
   }
-  const listed = customers
-    .filter((c) => strengtheningCustomer(c) || typedKeys.has(c.key))
-    .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (b.score ?? -1) - (a.score ?? -1) || compareKeys(a.key, b.key));
+  const listed = tierScoreOrder(customers.filter((c) => strengtheningCustomer(c) || typedKeys.has(c.key)));
   const take = (key: string, role: OurRole) =>
     carry.take("strengthening", rowKey(STRENGTHENING_SPEC, { key, role: ROLE_WORDS[role].zh })) ??
     carry.take("strengthening", rowKey(STRENGTHENING_SPEC, { key, role: ROLE_WORDS[role].en }));
