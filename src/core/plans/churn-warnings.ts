@@ -4,7 +4,7 @@ import { buildTab, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type TabPlan } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
-import { bi, CHANNEL_WORDS, compareKeys, customerName, sortByIndex, idleDays, joinList, joinSentences, memoText, warningDaysOf } from "./common";
+import { bi, CHANNEL_CODE, CHANNEL_WORDS, compareKeys, customerName, sortByIndex, idleDays, joinList, joinSentences, memoText, TIER_ORDER, warningDaysOf } from "./common";
 import { isActive } from "./lifecycle";
 
 /** 流失预警 / Churn Warnings: one row per at-risk active customer. */
@@ -104,6 +104,8 @@ export function suggestedAction(w: ChurnWarning, lang: Lang): string {
   return joinSentences(items.map((x) => pick(x, lang)), lang);
 }
 
+const IDLE_CODE: Record<ChurnWarning["idle"], number> = { none: 0, past: 1, twice: 2 };
+
 /** Warnings in list order: red first, then yellow, most idle first, then key. */
 export function churnOrder(warnings: readonly ChurnWarning[]): ChurnWarning[] {
   const n = warnings.length;
@@ -127,7 +129,7 @@ export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settin
     if (w) warnings.push(w);
   }
   warnings = churnOrder(warnings);
-  const reasonText = memoText((w: ChurnWarning) => `${w.idle}|${w.complaint}|${w.dormant}`, (w) => {
+  const reasonText = memoText((w: ChurnWarning) => IDLE_CODE[w.idle] * 4 + (w.complaint ? 2 : 0) + (w.dormant ? 1 : 0), (w) => {
     const reasons = [
       ...(w.dormant ? [REASON_WORDS.dormant] : []),
       ...(w.idle === "twice" ? [REASON_WORDS.idleTwice] : w.idle === "past" ? [REASON_WORDS.idle] : []),
@@ -136,7 +138,11 @@ export function buildChurnWarnings(customers: ScoredCustomer[], settings: Settin
     return joinList(reasons.map((x) => pick(x, lang)), lang);
   });
   const action = memoText(
-    (w: ChurnWarning) => `${w.c.tier}|${w.level}|${w.idle}|${w.complaint}|${w.dormant}|${w.c.register?.preferredChannel ?? w.c.register?.channel}`,
+    (w: ChurnWarning) => {
+      const channel = w.c.register?.preferredChannel ?? w.c.register?.channel;
+      const flags = IDLE_CODE[w.idle] * 4 + (w.complaint ? 2 : 0) + (w.dormant ? 1 : 0);
+      return ((TIER_ORDER[w.c.tier] * 2 + (w.level === "red" ? 1 : 0)) * 12 + flags) * 7 + (channel ? CHANNEL_CODE[channel] : 0);
+    },
     (w) => suggestedAction(w, lang),
   );
   const records = warnings.map((w) => {

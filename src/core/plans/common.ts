@@ -28,6 +28,9 @@ export const TIER_ROLE: Record<TierOrIncomplete, StyleRole> = {
   A: "tierA", B: "tierB", C: "tierC", D: "tierD", incomplete: "incomplete",
 };
 
+/** A number per channel (0 for none), for packed memo keys. */
+export const CHANNEL_CODE: Record<Channel, number> = { phone: 1, email: 2, sms: 3, wechat: 4, visit: 5, meeting: 6 };
+
 /** Plan order of tiers: A first, 资料不全 last. */
 export const TIER_ORDER: Record<TierOrIncomplete, number> = { A: 0, B: 1, C: 2, D: 3, incomplete: 4 };
 
@@ -137,8 +140,9 @@ export function colIndex(spec: TabSpec, id: string): number {
  * Caches a text builder by a small key (tier, verdict, flags …): plan texts come from a handful of
  * combinations, so 100,000 rows share a few dozen strings instead of building one each.
  */
-export function memoText<A extends unknown[]>(key: (...a: A) => string, build: (...a: A) => string): (...a: A) => string {
-  const cache = new Map<string, string>();
+export function memoText<A extends unknown[]>(key: (...a: A) => string | number, build: (...a: A) => string): (...a: A) => string {
+  // A number key (the combination packed) is looked up without building and hashing a new string per row.
+  const cache = new Map<string | number, string>();
   return (...a: A) => {
     const k = key(...a);
     let v = cache.get(k);

@@ -73,13 +73,18 @@ export interface MeasureFacts {
 
 /** The products a customer does not use: known "no" answers only; undefined when the register says nothing. */
 export function unusedProducts(c: ScoredCustomer): ("settlement" | "wealth")[] | undefined {
-  const r = c.register;
-  if (r?.settlementUse === undefined && r?.wealthUse === undefined) return undefined;
-  const out: ("settlement" | "wealth")[] = [];
-  if (r?.settlementUse === false) out.push("settlement");
-  if (r?.wealthUse === false) out.push("wealth");
-  return out;
+  return UNUSED_LISTS[unusedCode(c)];
 }
+
+/** unusedProducts as a number: 0 unknown, else 1 + 1 (结算 unused) + 2 (理财 unused). */
+export function unusedCode(c: ScoredCustomer): number {
+  const r = c.register;
+  if (r?.settlementUse === undefined && r?.wealthUse === undefined) return 0;
+  return 1 + (r?.settlementUse === false ? 1 : 0) + (r?.wealthUse === false ? 2 : 0);
+}
+
+/** The list of each unusedCode (shared, never changed). */
+const UNUSED_LISTS: readonly (("settlement" | "wealth")[] | undefined)[] = [undefined, [], ["settlement"], ["wealth"], ["settlement", "wealth"]];
 
 function crossSellText(unused: MeasureFacts["unused"], lang: Lang): string | null {
   if (unused === undefined) return pick(bi("交叉销售推荐", "Cross-sell offers"), lang);

@@ -5,14 +5,14 @@ import { buildTab, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type PlanValue, type TabPlan } from "../plan/write-plan";
 import type { ProblemLog } from "../problems/problem";
 import type { Channel } from "../register/register-row";
-import type { ScoredCustomer, Tier } from "../scoring/scored-customer";
+import type { ScoredCustomer, Tier, Verdict } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
 import { DEFAULT_PLAN_SETTINGS } from "../settings/plan-settings";
 import {
-  bi, CHANNEL_WORDS, colIndex, customerName, editableValues, memoText, parseChannel, TIER_ROLE, tierScoreOrder,
+  bi, CHANNEL_WORDS, colIndex, customerName, editableValues, memoText, parseChannel, TIER_ORDER, TIER_ROLE, tierScoreOrder,
 } from "./common";
-import { isActive, lifeStage, statusLabel } from "./lifecycle";
-import { customerMeasures, unusedProducts, type MeasureFacts } from "./measures";
+import { isActive, lifeStage, statusLabel, type LifeStage } from "./lifecycle";
+import { customerMeasures, unusedCode, unusedProducts, type MeasureFacts } from "./measures";
 
 // Bound once: a global lookup of Math per customer is slow under a vm context (jest).
 const { floor, max } = Math;
@@ -115,6 +115,9 @@ export function planOrder(customers: ScoredCustomer[]): ScoredCustomer[] {
   return tierScoreOrder(customers);
 }
 
+const VERDICT_CODE: Record<Verdict, number> = { maintain: 0, improve: 1, end: 2 };
+const STAGE_CODE: Record<LifeStage, number> = { active: 0, churned: 1, transferred: 2 };
+
 /** 终止关系's contact: as needed, only complaint calls and one closing call. */
 const END_FREQUENCY = bi("按需（仅投诉回访及一次说明回访）", "As needed (complaint calls and one closing call only)");
 
@@ -133,10 +136,22 @@ export function buildRetentionPlan(
   const ordered = planOrder(customers.filter(isActive));
   const freq = memoText((t: Tier) => t, (t) => frequencyText(settings.plan.frequencyDays[t], channels[t], lang));
   // Measures come from a few dozen combinations of tier, verdict and facts: build each text once.
-  const measures = memoText(
-    (c: ScoredCustomer, f: MeasureFacts) => `${c.tier}|${c.verdict}|${lifeStage(c)}|${f.dormant}|${f.unused?.join(",") ?? "?"}|${f.weakest?.join("\u241f") ?? ""}`,
-    (c, f) => customerMeasures(c, lang, f),
-  );
+  // Keyed by the weakest names' list (the core hands out one per pair) and the rest packed in a number.
+  const measureTexts = new Map<string[] | undefined, Map<number, string>>();
+  const measures = (c: ScoredCustomer, weakestNames: string[] | undefined): string => {
+    const unused = unusedCode(c);
+    const dormant = c.register?.status === "dormant";
+    const code = (((TIER_ORDER[c.tier] * 4 + (c.verdict ? VERDICT_CODE[c.verdict] : 3)) * 3 + STAGE_CODE[lifeStage(c)]) * 2 + (dormant ? 1 : 0)) * 5 + unused;
+    let texts = measureTexts.get(weakestNames);
+    if (!texts) measureTexts.set(weakestNames, (texts = new Map()));
+    let text = texts.get(code);
+    if (text === undefined) {
+      const facts: MeasureFacts = { weakest: weakestNames, unused: unusedProducts(c), dormant };
+      text = customerMeasures(c, lang, facts);
+      texts.set(code, text);
+    }
+    return text;
+  };
   const anyKept = carry.holds("retention");
   // Every row of a first run starts with the same editable values.
   const fresh = editableValues(RETENTION_SPEC, lang, undefined, RETENTION_DEFAULTS);
@@ -165,7 +180,7 @@ export function buildRetentionPlan(
       frequency,
       preferredChannel: preferred ? pick(CHANNEL_WORDS[preferred], lang) : null,
       // Only 改善关系's measures name the weakest indicators: no lookup (nor memo key part) for the others.
-      measures: measures(c, { weakest: c.verdict === "improve" ? weakest(c.key) : undefined, unused: unusedProducts(c), dormant: r?.status === "dormant" }),
+      measures: measures(c, c.verdict === "improve" ? weakest(c.key) : undefined),
       owner: r?.accountManager ?? null,
       budget,
       nextContact: nextContact(c, settings, asOf),
