@@ -144,16 +144,21 @@ export function weakestIndicators(indicators: Pick<Indicator, "name" | "weight">
   return out;
 }
 
+/** Customer c's gap to full marks on indicator i, (100 − nᵢ)·wᵢ; 0 where it has no points or the weight is not positive. */
+function gapAt(indicators: Pick<Indicator, "weight">[], points: ArrayLike<number>[], i: number, c: number): number {
+  const n = points[i]?.[c];
+  const w = indicators[i].weight;
+  if (n === undefined || Number.isNaN(n) || w <= 0) return 0;
+  return (100 - n) * w;
+}
+
 /** One customer's weakest indicators (customer index `c` of `points`), as weakestIndicators ranks them; [] when none. */
 export function weakestOf(indicators: Pick<Indicator, "name" | "weight">[], points: ArrayLike<number>[], c: number, count = 2): string[] {
   // The largest `count` gaps kept by insertion into a short list: no object and no sort per customer.
   const best: number[] = [];
   const bestGap: number[] = [];
   for (let i = 0; i < indicators.length; i++) {
-    const n = points[i]?.[c];
-    const w = indicators[i].weight;
-    if (n === undefined || Number.isNaN(n) || w <= 0) continue;
-    const gap = (100 - n) * w;
+    const gap = gapAt(indicators, points, i, c);
     if (!(gap > 1e-9)) continue;
     let at = best.length;
     while (at > 0 && (gap > bestGap[at - 1] || (gap === bestGap[at - 1] && indicators[i].name < indicators[best[at - 1]].name))) at--;
@@ -178,10 +183,7 @@ export function weakestPair(indicators: Pick<Indicator, "name" | "weight">[], po
   let b1 = -1;
   let g1 = 0;
   for (let i = 0; i < indicators.length; i++) {
-    const n = points[i]?.[c];
-    const w = indicators[i].weight;
-    if (n === undefined || Number.isNaN(n) || w <= 0) continue;
-    const gap = (100 - n) * w;
+    const gap = gapAt(indicators, points, i, c);
     if (!(gap > 1e-9)) continue;
     // Ahead of a kept one by a larger gap, or the same gap and an earlier name (as weakestOf's insertion).
     if (b0 < 0 || gap > g0 || (gap === g0 && indicators[i].name < indicators[b0].name)) {
