@@ -71,7 +71,7 @@ async function readAndRun(input: string, previous: WorkbookModel | undefined, op
   progress?.scoring();
   collectGarbage();
   try {
-    const outcome = runJob(wb, { now: opts.now, lang: opts.lang, asOf: opts.asOf ? serialOfIsoDate(opts.asOf) : undefined, previous });
+    const outcome = runJob(wb, { now: opts.now, lang: opts.lang, asOf: opts.asOf ? serialOfIsoDate(opts.asOf) : undefined, previous, releasePrevious: true });
     return { plan: outcome.plan, summary: outcome.summary, problems: outcome.problems, managers: managerFigures(outcome, outcome.summary.lang) };
   } catch (e) {
     if (e instanceof JobFailure) throw new RunFailure(e.problem.code, renderProblem(e.problem, opts.messageLang));

@@ -22,6 +22,11 @@ export interface JobOptions {
    * itself (the add-in), and previous outputs are read from there.
    */
   previous?: WorkbookModel;
+  /**
+   * `previous` is the caller's to give up (the command line reads it for this job only): once its owned
+   * tabs are records, their cells are emptied, so a monthly run does not hold the grids and the records.
+   */
+  releasePrevious?: boolean;
   /** Sheet roles the user corrected in the task pane (sheet name → role). */
   roles?: Record<string, SheetRole | "ignore">;
   /** Weights, tier lines and verdict lines tried in the pane, used instead of the model's and settings' ones. */

@@ -80,6 +80,7 @@ export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWor
   const wb = applyHeaderMaps(given, headerMaps);
   const target = opts.previous ?? wb;
   const previous = readPreviousOutputs(target, OUTPUT_SPECS);
+  if (opts.previous && opts.releasePrevious) releaseOwnedCells(opts.previous, previous.owned);
   // The input's own output tabs (an add-in run left them there) are never inputs, even when the outputs
   // now go to a separate workbook.
   const ownInInput = new Set(opts.previous ? readOwnedTabs(wb).keys() : previous.owned.keys());
@@ -144,6 +145,19 @@ export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWor
     register && c.register ? registerCell(register, c.register, field) : undefined;
   return { input: wb, log, previous, carry, found, settings, indicators, scored, lang, asOf, weakest, registerCell: statusCell,
     refs: customers, points, manual, headerMaps };
+}
+
+/**
+ * Empties the cells of a workbook's owned output tabs (names and the metadata sheet stay): after
+ * readPreviousOutputs the job reads only names and the metadata sheet of the previous workbook.
+ */
+function releaseOwnedCells(wb: WorkbookModel, owned: Map<string, OutputTabId>): void {
+  for (const s of wb.sheets) {
+    if (!owned.has(s.name)) continue;
+    s.values = [];
+    if (s.kinds) s.kinds = [];
+    if (s.formats) s.formats = [];
+  }
 }
 
 /** Builds every output tab from a scored workbook: roster, plan tabs, history and problems. */
