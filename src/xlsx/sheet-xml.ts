@@ -1,10 +1,11 @@
 import type { Lang } from "../core/i18n/lang";
 import { displayWidth } from "../core/plan/user-work";
 import type { ColumnPlan, StyleBlock, StyleRole, TabPlan } from "../core/plan/write-plan";
-import type { SharedStrings } from "./shared-strings";
+import { inlineText, type SharedStrings } from "./shared-strings";
 import { conditionalFormattingXml, dataValidationsXml, pageSetupXml } from "./sheet-extras";
 import type { StyleSheet } from "./style-sheet";
 import { cellText, colName, escapeXml } from "./xml-text";
+import { asciiBytes, CHUNK_BYTES, XmlBytes } from "./xml-bytes";
 
 /** Relationship ids a worksheet refers to (its table, drawing and comments' VML), when it has them. */
 export interface SheetLinks {
@@ -84,11 +85,43 @@ class BlockSweep {
   }
 }
 
-/** The worksheet XML of one output tab, in chunks of rows, with every text cell a shared string. */
+/** Tabs from this many rows on write a column of mostly one-off texts (keys, names) as inline strings. */
+export const INLINE_TEXT_ROWS = 20000;
+/** Rows sampled to tell a column of one-off texts from one of repeated texts, and the texts a column caches. */
+const SAMPLE_ROWS = 2000;
+const COLUMN_CACHE = 512;
+
+/**
+ * Which columns of a big tab hold mostly one-off texts (more than half of the sampled texts distinct):
+ * looking each of ~100,000 keys or names up in a workbook-wide table of ~400,000 texts costs a cache miss
+ * per cell, for no sharing; written inline they cost nothing but their bytes. Repeated texts stay shared.
+ */
+function inlineColumns(tab: TabPlan<string>): boolean[] {
+  const cols = tab.columns;
+  if (tab.rows.length < INLINE_TEXT_ROWS) return cols.map(() => false);
+  const sample = tab.rows.slice(0, SAMPLE_ROWS);
+  return cols.map((col, c) => {
+    const seen = new Set<string>();
+    let texts = 0;
+    for (const row of sample) {
+      const v = row[c];
+      if (typeof v === "string" || (typeof v === "number" && col.kind === "text")) {
+        texts++;
+        seen.add(String(v));
+      }
+    }
+    return texts >= 100 && seen.size * 2 > texts;
+  });
+}
+
+/**
+ * The worksheet XML of one output tab, in chunks of rows, every text cell a string cell (never a formula):
+ * shared strings, except the one-off texts of a big tab's columns, written inline (inlineColumns).
+ */
 export function* sheetXml(
   tab: TabPlan<string>, styles: StyleSheet, strings: SharedStrings,
   opts: { selected: boolean; links: SheetLinks; lang?: Lang; onRow?: (done: number) => void },
-): Generator<string> {
+): Generator<Buffer> {
   const { lastRow, lastCol } = sheetExtent(tab);
   const cols = tab.columns;
   const letters = cols.map((_, c) => colName(c + 1));
@@ -106,7 +139,8 @@ export function* sheetXml(
   };
   const headerXf = { header: styles.xf({ numberFormat: "General", role: "header" }), editableHeader: styles.xf({ numberFormat: "General", role: "editableHeader" }) };
 
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  const out = new XmlBytes();
+  out.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colName(lastCol)}${lastRow}"/>` +
@@ -119,23 +153,38 @@ export function* sheetXml(
       : "") +
     `<sheetData><row r="1">` +
     tableHeaders(tab).map((h, i) => `<c r="${letters[i]}1" s="${headerXf[headerRole(cols[i])]}" t="s"><v>${strings.id(h)}</v></c>`).join("") +
-    `</row>`;
+    `</row>`);
 
   const sweep = new BlockSweep(tab.styles, cols.length);
-  // The fixed pieces of a cell's XML, built once per column and per style rather than per cell.
-  const cellOpen = letters.map((l) => `<c r="${l}`);
-  const textMid: string[] = [];
-  const numberMid: string[] = [];
-  const blankEnd: string[] = [];
+  // The fixed pieces of a cell's XML as bytes, encoded once per column and per style rather than per cell.
+  const cellOpen = letters.map((l) => asciiBytes(`<c r="${l}`));
+  const textMid: Uint8Array[] = [];
+  const numberMid: Uint8Array[] = [];
+  const inlineMid: Uint8Array[] = [];
+  const blankEnd: Uint8Array[] = [];
   const pieces = (x: number): void => {
-    textMid[x] = `" s="${x}" t="s"><v>`;
-    numberMid[x] = `" s="${x}"><v>`;
-    blankEnd[x] = `" s="${x}"/>`;
+    textMid[x] = asciiBytes(`" s="${x}" t="s"><v>`);
+    numberMid[x] = asciiBytes(`" s="${x}"><v>`);
+    inlineMid[x] = asciiBytes(`" s="${x}" t="inlineStr">`);
+    blankEnd[x] = asciiBytes(`" s="${x}"/>`);
   };
+  const rowOpen = asciiBytes(`<row r="`);
+  const rowHeight = asciiBytes(`" ht="`);
+  const rowMid = asciiBytes(`">`);
+  const rowEnd = asciiBytes(`</row>`);
+  const valueEnd = asciiBytes(`</v></c>`);
+  const cellEnd = asciiBytes(`</c>`);
   // The last text of each column and its index: consecutive rows often repeat one (tiers, verdicts, managers).
   const lastText: (string | undefined)[] = cols.map(() => undefined);
   const lastId: number[] = cols.map(() => -1);
-  let buf = "";
+  // A column's own small table of the texts it repeats (tiers, managers, verdicts): found without a lookup
+  // in the workbook-wide table, whose size makes every lookup a cache miss.
+  const known = cols.map(() => new Map<string, number>());
+  const inline = inlineColumns(tab);
+  const lastInline: (string | null)[] = cols.map(() => null);
+  // The lines a wrapped column's last text needs (reasons and advice repeat from row to row).
+  const lastLinesText: (string | undefined)[] = cols.map(() => undefined);
+  const lastLines: number[] = cols.map(() => 1);
   for (let r = 0; r < tab.rows.length; r++) {
     sweep.at(r);
     const row = tab.rows[r];
@@ -143,44 +192,84 @@ export function* sheetXml(
     let lines = 1;
     for (const c of wrapCols) {
       const v = row[c];
-      if (typeof v === "string" && v.length > 0) lines = Math.max(lines, linesFor(v, cols[c].width));
+      if (typeof v === "string" && v.length > 0) {
+        if (v !== lastLinesText[c]) {
+          lastLinesText[c] = v;
+          lastLines[c] = linesFor(v, cols[c].width);
+        }
+        lines = Math.max(lines, lastLines[c]);
+      }
     }
+    out.bytes(rowOpen);
+    out.uint(excelRow);
     // Wrapped texts get their height written: Excel does not re-measure rows of a file it opens.
-    let xml = lines > 1 ? `<row r="${excelRow}" ht="${Math.min(lines, MAX_LINES) * LINE_HEIGHT}">` : `<row r="${excelRow}">`;
+    if (lines > 1) {
+      out.bytes(rowHeight);
+      out.uint(Math.min(lines, MAX_LINES) * LINE_HEIGHT);
+    }
+    out.bytes(rowMid);
     for (let c = 0; c < cols.length; c++) {
       const v = row[c] ?? null;
       const s = xfFor(c, sweep.roles[c]);
       if (textMid[s] === undefined) pieces(s);
       if (typeof v === "string" || (typeof v === "number" && cols[c].kind === "text")) {
-        // Text is always a shared string: never an inline formula, whatever it starts with.
+        // Text is always a string cell (shared or inline): never a formula, whatever it starts with.
         const raw = typeof v === "string" ? v : String(v);
-        let id: number;
-        if (raw === lastText[c]) id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
-        else {
-          id = strings.cell(raw);
+        let body: string | null = null;
+        let id = -1;
+        if (inline[c]) {
+          if (raw !== lastText[c]) {
+            lastText[c] = raw;
+            lastInline[c] = inlineText(raw);
+          }
+          body = lastInline[c];
+        } else if (raw === lastText[c]) {
+          id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
+        } else {
+          const k = known[c].get(raw);
+          if (k !== undefined) id = k < 0 ? -1 : strings.again(k);
+          else {
+            id = strings.cell(raw);
+            if (known[c].size < COLUMN_CACHE) known[c].set(raw, id);
+          }
           lastText[c] = raw;
           lastId[c] = id;
         }
-        if (id < 0) {
-          if (sweep.roles[c]) xml += cellOpen[c] + excelRow + blankEnd[s];
-        } else {
-          xml += cellOpen[c] + excelRow + textMid[s] + id + "</v></c>";
+        if (body !== null || id >= 0 || sweep.roles[c]) {
+          out.bytes(cellOpen[c]);
+          out.uint(excelRow);
+        }
+        if (body !== null) {
+          out.bytes(inlineMid[s]);
+          out.text(body);
+          out.bytes(cellEnd);
+        } else if (id >= 0) {
+          out.bytes(textMid[s]);
+          out.uint(id);
+          out.bytes(valueEnd);
+        } else if (sweep.roles[c]) {
+          out.bytes(blankEnd[s]);
         }
       } else if (typeof v === "number" && Number.isFinite(v)) {
-        xml += cellOpen[c] + excelRow + numberMid[s] + v + "</v></c>";
+        out.bytes(cellOpen[c]);
+        out.uint(excelRow);
+        out.bytes(numberMid[s]);
+        out.number(v);
+        out.bytes(valueEnd);
       } else if (sweep.roles[c]) {
         // An empty cell still carries its row's colour, so coloured rows have no holes.
-        xml += cellOpen[c] + excelRow + blankEnd[s];
+        out.bytes(cellOpen[c]);
+        out.uint(excelRow);
+        out.bytes(blankEnd[s]);
       }
     }
-    buf += xml + "</row>";
-    if (buf.length > 1 << 16) {
-      yield buf;
-      buf = "";
+    out.bytes(rowEnd);
+    if (out.length > CHUNK_BYTES) {
+      yield out.take();
       opts.onRow?.(r + 1);
     }
   }
-  yield buf + `</sheetData>` +
+  out.text(`</sheetData>` +
     conditionalFormattingXml(tab, styles, lastRow) +
     dataValidationsXml(tab, opts.lang ?? "zh-CN", lastRow) +
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
@@ -188,7 +277,8 @@ export function* sheetXml(
     (opts.links.drawingRelId ? `<drawing r:id="${opts.links.drawingRelId}"/>` : "") +
     (opts.links.legacyDrawingRelId ? `<legacyDrawing r:id="${opts.links.legacyDrawingRelId}"/>` : "") +
     (opts.links.tableRelId ? `<tableParts count="1"><tablePart r:id="${opts.links.tableRelId}"/></tableParts>` : "") +
-    `</worksheet>`;
+    `</worksheet>`);
+  yield out.take();
   opts.onRow?.(tab.rows.length);
 }
 

@@ -8,6 +8,8 @@ import { writePlanAtomic } from "../../src/xlsx/write-plan";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { samplePlan } from "./helpers/sample-plan";
 import { zipEntries, zipText } from "./helpers/zip-entries";
+import { convertToCsv } from "./helpers/soffice";
+import { INLINE_TEXT_ROWS } from "../../src/xlsx/sheet-xml";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ct-writer-"));
 const file = path.join(tmp, "out.xlsx");
@@ -117,5 +119,81 @@ describe("writing a plan to .xlsx", () => {
     const back = await readWorkbookFile(big);
     expect(back.sheets[0].values.length).toBe(rows + 1);
     expect(back.sheets[0].values[rows]).toEqual([rows, `C${rows - 1}`, `客户${rows - 1}`, ((rows - 1) * 7) % 100, "B", 0.8, 45000 + ((rows - 1) % 300)]);
+  });
+});
+
+/** A texts column's awkward cases: formula- and markup-like, Excel's escape, blanks kept, characters XML cannot carry. */
+const AWKWARD = [
+  '=HYPERLINK("http://x")',
+  "<img src=x onerror=alert(1)>",
+  "A & B \"q\" 'a'",
+  "南山食品 _x0041_",
+  "  前后空格  ",
+  "换\n行",
+  "控\u0001制",
+  "孤\uD800代理",
+  "表情😀客户",
+  "长".repeat(40000),
+  "\u0002",
+];
+
+describe("a big tab writes its one-off texts inline and its repeated texts shared, all as text", () => {
+  const rows = INLINE_TEXT_ROWS + 500;
+  let big: string;
+  let plan: ReturnType<typeof samplePlan>;
+  beforeAll(async () => {
+    plan = samplePlan();
+    plan.tabs[0].rows = Array.from({ length: rows }, (_, i) => [
+      i + 1, `C${i}`, i % 10 === 0 ? AWKWARD[(i / 10) % AWKWARD.length] : `客户${i}`, (i * 7) % 100, "ABCD"[i % 4], 0.8, 45000 + (i % 300), i % 3 === 0 ? "A" : null,
+    ]);
+    plan.tabs[0].styles = [{ role: "tierB", row: 0, rows, col: 0, cols: 8 }];
+    big = path.join(tmp, "inline.xlsx");
+    await writePlanAtomic(plan, big);
+  });
+
+  test("keys and names are inline strings, tiers shared strings, and no cell is a formula", () => {
+    const sheet = zipText(big, "xl/worksheets/sheet1.xml");
+    expect(sheet).toContain('<c r="B2" s="');
+    expect(sheet).toMatch(/<c r="B2" s="\d+" t="inlineStr"><is><t>C0<\/t><\/is><\/c>/);
+    expect(sheet).toMatch(/<c r="C2" s="\d+" t="inlineStr"><is><t>=HYPERLINK\(&quot;http:\/\/x&quot;\)<\/t><\/is><\/c>/);
+    expect(sheet).toMatch(/<c r="E2" s="\d+" t="s"><v>\d+<\/v><\/c>/);
+    expect(sheet).not.toMatch(/<f[ >]/);
+    // A literal _x0041_ must not turn into "A" in Excel: its underscore is escaped inline as in the table.
+    expect(sheet).toContain("_x005F_x0041_");
+    expect(sheet).toContain('<t xml:space="preserve">  前后空格  </t>');
+  });
+
+  test("our reader reads back every cell as the cleaned text or the number written", async () => {
+    const back = (await readWorkbookFile(big)).sheets[0];
+    expect(back.values.length).toBe(rows + 1);
+    const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/g, "").slice(0, 32767);
+    const trim = (r: unknown[]) => {
+      const t = r.map((v) => (v === "" || v === undefined ? null : v));
+      while (t.length && t[t.length - 1] === null) t.pop();
+      return JSON.stringify(t);
+    };
+    const wrong: string[] = [];
+    for (let i = 0; i < rows; i++) {
+      const want = trim(plan.tabs[0].rows[i].map((v) => (typeof v === "string" ? clean(v) || null : v)));
+      const got = trim(back.values[i + 1]);
+      if (got !== want || (back.values[i + 1][2] !== null && back.kinds![i + 1][2] !== "text")) wrong.push(`row ${i + 2}: ${got.slice(0, 100)} ≠ ${want.slice(0, 100)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(back.values[41][2]).toBe("  前后空格  ");
+    expect(back.values[31][2]).toBe("南山食品 _x0041_");
+    expect(back.values[101][2]).toBeNull(); // nothing XML can carry was left of "\u0002"
+  });
+
+  test("LibreOffice reads the inline texts as the very text typed, never as formulas", () => {
+    const csv = convertToCsv(big).get("客户分级名册") ?? "";
+    // Had a text become a formula, LibreOffice would show its result instead of the text.
+    expect(csv).toContain('\n1,C0,"=HYPERLINK(""http://x"")",');
+    expect(csv).toContain("\n2,C1,客户1,");
+    expect(csv).toContain("<img src=x onerror=alert(1)>");
+    expect(csv).toContain("南山食品 _x0041_");
+    expect(csv).toContain(",  前后空格  ,");
+    expect(csv).toContain('"换\n行"');
+    expect(csv).toContain("表情😀客户");
+    expect(csv).toContain(`\n${rows},C${rows - 1},客户${rows - 1},`);
   });
 });
