@@ -8,12 +8,18 @@ function textElement(s: string): string {
 /** Anything inlineText must clean, escape or preserve: one test for the texts that need none of it. */
 const INLINE_NEEDS_WORK = /[&<>"'\u0000-\u001F\uFFFE\uFFFF\uD800-\uDFFF]|_x[0-9A-Fa-f]{4}_|^\s|\s$/;
 
+/** Excel's escape of a character in text: `_xHHHH_`. */
+const EXCEL_ESCAPE = /_x[0-9A-Fa-f]{4}_/;
+
 /**
  * A cell's text as an inline string's content (`<is><t>…</t></is>`), cleaned as a shared string is, or
  * null when nothing is left of it. Still a string cell, never a formula, whatever the text starts with.
+ * Undefined for a text holding a literal `_xHHHH_`: it goes to the shared strings, whose escaped
+ * underscore every reader decodes (openpyxl does not decode it in inline strings).
  */
-export function inlineText(raw: string): string | null {
+export function inlineText(raw: string): string | null | undefined {
   if (raw.length <= MAX_CELL_CHARS && !INLINE_NEEDS_WORK.test(raw)) return raw === "" ? null : `<is><t>${raw}</t></is>`;
+  if (EXCEL_ESCAPE.test(raw)) return undefined;
   const text = cellText(raw);
   return text === "" ? null : `<is>${textElement(text)}</is>`;
 }

@@ -181,7 +181,7 @@ export function* sheetXml(
   // in the workbook-wide table, whose size makes every lookup a cache miss.
   const known = cols.map(() => new Map<string, number>());
   const inline = inlineColumns(tab);
-  const lastInline: (string | null)[] = cols.map(() => null);
+  const lastInline: (string | null | undefined)[] = cols.map(() => null);
   // The lines a wrapped column's last text needs (reasons and advice repeat from row to row).
   const lastLinesText: (string | undefined)[] = cols.map(() => undefined);
   const lastLines: number[] = cols.map(() => 1);
@@ -221,8 +221,10 @@ export function* sheetXml(
           if (raw !== lastText[c]) {
             lastText[c] = raw;
             lastInline[c] = inlineText(raw);
-          }
-          body = lastInline[c];
+            lastId[c] = lastInline[c] === undefined ? strings.cell(raw) : -1;
+          } else if (lastInline[c] === undefined && lastId[c] >= 0) strings.again(lastId[c]);
+          body = lastInline[c] ?? null;
+          if (lastInline[c] === undefined) id = lastId[c];
         } else if (raw === lastText[c]) {
           id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
         } else {
