@@ -66,22 +66,29 @@ class BlockSweep {
     this.roles = new Array<StyleRole | undefined>(cols).fill(undefined);
   }
 
-  /** Sets `roles` for data row r (rows must be visited in increasing order). */
-  at(r: number): void {
+  /** Sets `roles` for data row r (rows must be visited in increasing order); true when they changed. */
+  at(r: number): boolean {
     let changed = false;
     while (this.next < this.order.length && this.order[this.next].b.row <= r) {
       this.active.push(this.order[this.next++]);
       changed = true;
     }
-    const before = this.active.length;
-    this.active = this.active.filter((a) => a.b.row + a.b.rows > r);
-    if (!changed && before === this.active.length) return;
+    // Most rows end no block: the list is copied only when one ends.
+    for (const a of this.active) {
+      if (a.b.row + a.b.rows <= r) {
+        this.active = this.active.filter((x) => x.b.row + x.b.rows > r);
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) return false;
     this.active.sort((x, y) => x.i - y.i);
     this.roles.fill(undefined);
     for (const { b } of this.active) {
       const end = Math.min(b.col + b.cols, this.roles.length);
       for (let c = Math.max(b.col, 0); c < end; c++) this.roles[c] = b.role;
     }
+    return true;
   }
 }
 
@@ -156,6 +163,7 @@ export function* sheetXml(
     `</row>`);
 
   const sweep = new BlockSweep(tab.styles, cols.length);
+  const xfs = baseXf.slice();
   // The fixed pieces of a cell's XML as bytes, encoded once per column and per style rather than per cell.
   const cellOpen = letters.map((l) => asciiBytes(`<c r="${l}`));
   const textMid: Uint8Array[] = [];
@@ -186,7 +194,13 @@ export function* sheetXml(
   const lastLinesText: (string | undefined)[] = cols.map(() => undefined);
   const lastLines: number[] = cols.map(() => 1);
   for (let r = 0; r < tab.rows.length; r++) {
-    sweep.at(r);
+    // Each column's style for this row, looked up again only when the row's colours change.
+    if (sweep.at(r) || r === 0) {
+      for (let c = 0; c < cols.length; c++) {
+        xfs[c] = xfFor(c, sweep.roles[c]);
+        if (textMid[xfs[c]] === undefined) pieces(xfs[c]);
+      }
+    }
     const row = tab.rows[r];
     const excelRow = r + 2;
     let lines = 1;
@@ -210,8 +224,7 @@ export function* sheetXml(
     out.bytes(rowMid);
     for (let c = 0; c < cols.length; c++) {
       const v = row[c] ?? null;
-      const s = xfFor(c, sweep.roles[c]);
-      if (textMid[s] === undefined) pieces(s);
+      const s = xfs[c];
       if (typeof v === "string" || (typeof v === "number" && cols[c].kind === "text")) {
         // Text is always a string cell (shared or inline): never a formula, whatever it starts with.
         const raw = typeof v === "string" ? v : String(v);
