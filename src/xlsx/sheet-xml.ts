@@ -1,7 +1,7 @@
 import type { Lang } from "../core/i18n/lang";
 import { displayWidth } from "../core/plan/user-work";
 import type { ColumnPlan, StyleBlock, StyleRole, TabPlan } from "../core/plan/write-plan";
-import { inlineText, type SharedStrings } from "./shared-strings";
+import type { SharedStrings } from "./shared-strings";
 import { conditionalFormattingXml, dataValidationsXml, pageSetupXml } from "./sheet-extras";
 import type { StyleSheet } from "./style-sheet";
 import { cellText, colName, escapeXml } from "./xml-text";
@@ -92,39 +92,10 @@ class BlockSweep {
   }
 }
 
-/** Tabs from this many rows on write a column of mostly one-off texts (keys, names) as inline strings. */
-export const INLINE_TEXT_ROWS = 20000;
-/** Rows sampled to tell a column of one-off texts from one of repeated texts, and the texts a column caches. */
-const SAMPLE_ROWS = 2000;
+/** Texts a column remembers the shared-string index of (its repeated texts: tiers, managers, verdicts). */
 const COLUMN_CACHE = 512;
 
-/**
- * Which columns of a big tab hold mostly one-off texts (more than half of the sampled texts distinct):
- * looking each of ~100,000 keys or names up in a workbook-wide table of ~400,000 texts costs a cache miss
- * per cell, for no sharing; written inline they cost nothing but their bytes. Repeated texts stay shared.
- */
-function inlineColumns(tab: TabPlan<string>): boolean[] {
-  const cols = tab.columns;
-  if (tab.rows.length < INLINE_TEXT_ROWS) return cols.map(() => false);
-  const sample = tab.rows.slice(0, SAMPLE_ROWS);
-  return cols.map((col, c) => {
-    const seen = new Set<string>();
-    let texts = 0;
-    for (const row of sample) {
-      const v = row[c];
-      if (typeof v === "string" || (typeof v === "number" && col.kind === "text")) {
-        texts++;
-        seen.add(String(v));
-      }
-    }
-    return texts >= 100 && seen.size * 2 > texts;
-  });
-}
-
-/**
- * The worksheet XML of one output tab, in chunks of rows, every text cell a string cell (never a formula):
- * shared strings, except the one-off texts of a big tab's columns, written inline (inlineColumns).
- */
+/** The worksheet XML of one output tab, in chunks of rows, with every text cell a shared string. */
 export function* sheetXml(
   tab: TabPlan<string>, styles: StyleSheet, strings: SharedStrings,
   opts: { selected: boolean; links: SheetLinks; lang?: Lang; onRow?: (done: number) => void },
@@ -168,12 +139,10 @@ export function* sheetXml(
   const cellOpen = letters.map((l) => asciiBytes(`<c r="${l}`));
   const textMid: Uint8Array[] = [];
   const numberMid: Uint8Array[] = [];
-  const inlineMid: Uint8Array[] = [];
   const blankEnd: Uint8Array[] = [];
   const pieces = (x: number): void => {
     textMid[x] = asciiBytes(`" s="${x}" t="s"><v>`);
     numberMid[x] = asciiBytes(`" s="${x}"><v>`);
-    inlineMid[x] = asciiBytes(`" s="${x}" t="inlineStr">`);
     blankEnd[x] = asciiBytes(`" s="${x}"/>`);
   };
   const rowOpen = asciiBytes(`<row r="`);
@@ -181,15 +150,12 @@ export function* sheetXml(
   const rowMid = asciiBytes(`">`);
   const rowEnd = asciiBytes(`</row>`);
   const valueEnd = asciiBytes(`</v></c>`);
-  const cellEnd = asciiBytes(`</c>`);
   // The last text of each column and its index: consecutive rows often repeat one (tiers, verdicts, managers).
   const lastText: (string | undefined)[] = cols.map(() => undefined);
   const lastId: number[] = cols.map(() => -1);
   // A column's own small table of the texts it repeats (tiers, managers, verdicts): found without a lookup
   // in the workbook-wide table, whose size makes every lookup a cache miss.
   const known = cols.map(() => new Map<string, number>());
-  const inline = inlineColumns(tab);
-  const lastInline: (string | null | undefined)[] = cols.map(() => null);
   // The lines a wrapped column's last text needs (reasons and advice repeat from row to row).
   const lastLinesText: (string | undefined)[] = cols.map(() => undefined);
   const lastLines: number[] = cols.map(() => 1);
@@ -226,19 +192,10 @@ export function* sheetXml(
       const v = row[c] ?? null;
       const s = xfs[c];
       if (typeof v === "string" || (typeof v === "number" && cols[c].kind === "text")) {
-        // Text is always a string cell (shared or inline): never a formula, whatever it starts with.
+        // Text is always a shared string: never an inline formula, whatever it starts with.
         const raw = typeof v === "string" ? v : String(v);
-        let body: string | null = null;
-        let id = -1;
-        if (inline[c]) {
-          if (raw !== lastText[c]) {
-            lastText[c] = raw;
-            lastInline[c] = inlineText(raw);
-            lastId[c] = lastInline[c] === undefined ? strings.cell(raw) : -1;
-          } else if (lastInline[c] === undefined && lastId[c] >= 0) strings.again(lastId[c]);
-          body = lastInline[c] ?? null;
-          if (lastInline[c] === undefined) id = lastId[c];
-        } else if (raw === lastText[c]) {
+        let id: number;
+        if (raw === lastText[c]) {
           id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
         } else {
           const k = known[c].get(raw);
@@ -250,19 +207,15 @@ export function* sheetXml(
           lastText[c] = raw;
           lastId[c] = id;
         }
-        if (body !== null || id >= 0 || sweep.roles[c]) {
+        if (id >= 0) {
           out.bytes(cellOpen[c]);
           out.uint(excelRow);
-        }
-        if (body !== null) {
-          out.bytes(inlineMid[s]);
-          out.text(body);
-          out.bytes(cellEnd);
-        } else if (id >= 0) {
           out.bytes(textMid[s]);
           out.uint(id);
           out.bytes(valueEnd);
         } else if (sweep.roles[c]) {
+          out.bytes(cellOpen[c]);
+          out.uint(excelRow);
           out.bytes(blankEnd[s]);
         }
       } else if (typeof v === "number" && Number.isFinite(v)) {

@@ -9,7 +9,6 @@ import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { samplePlan } from "./helpers/sample-plan";
 import { zipEntries, zipText } from "./helpers/zip-entries";
 import { convertToCsv } from "./helpers/soffice";
-import { INLINE_TEXT_ROWS } from "../../src/xlsx/sheet-xml";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ct-writer-"));
 const file = path.join(tmp, "out.xlsx");
@@ -137,8 +136,8 @@ const AWKWARD = [
   "\u0002",
 ];
 
-describe("a big tab writes its one-off texts inline and its repeated texts shared, all as text", () => {
-  const rows = INLINE_TEXT_ROWS + 500;
+describe("a big tab, written as bytes, keeps every awkward text as the text typed", () => {
+  const rows = 20500;
   let big: string;
   let plan: ReturnType<typeof samplePlan>;
   beforeAll(async () => {
@@ -151,19 +150,16 @@ describe("a big tab writes its one-off texts inline and its repeated texts share
     await writePlanAtomic(plan, big);
   });
 
-  test("keys and names are inline strings, tiers shared strings, and no cell is a formula", () => {
+  test("every text is a shared string, escaped in the table; no cell is a formula", () => {
     const sheet = zipText(big, "xl/worksheets/sheet1.xml");
-    expect(sheet).toContain('<c r="B2" s="');
-    expect(sheet).toMatch(/<c r="B2" s="\d+" t="inlineStr"><is><t>C0<\/t><\/is><\/c>/);
-    expect(sheet).toMatch(/<c r="C2" s="\d+" t="inlineStr"><is><t>=HYPERLINK\(&quot;http:\/\/x&quot;\)<\/t><\/is><\/c>/);
-    expect(sheet).toMatch(/<c r="E2" s="\d+" t="s"><v>\d+<\/v><\/c>/);
-    expect(sheet).not.toMatch(/<f[ >]/);
-    // A literal _x0041_ must not turn into "A": it goes to the shared strings with its underscore escaped
-    // (openpyxl decodes that escape there, not in inline strings).
-    expect(sheet).not.toContain("_x0041_");
-    expect(sheet).toMatch(/<c r="C32" s="\d+" t="s"><v>\d+<\/v><\/c>/);
-    expect(zipText(big, "xl/sharedStrings.xml")).toContain("南山食品 _x005F_x0041_");
-    expect(sheet).toContain('<t xml:space="preserve">  前后空格  </t>');
+    expect(sheet).toMatch(/<row r="2"><c r="A2" s="\d+"><v>1<\/v><\/c><c r="B2" s="\d+" t="s"><v>\d+<\/v><\/c><c r="C2" s="\d+" t="s"><v>\d+<\/v><\/c>/);
+    expect(sheet).toContain(`<row r="${rows + 1}"><c r="A${rows + 1}" s="`);
+    expect(sheet).not.toMatch(/<f[ >]|inlineStr/);
+    const table = zipText(big, "xl/sharedStrings.xml");
+    expect(table).toContain("<si><t>=HYPERLINK(&quot;http://x&quot;)</t></si>");
+    // A literal _x0041_ must not turn into "A" in Excel: its underscore is escaped.
+    expect(table).toContain("南山食品 _x005F_x0041_");
+    expect(table).toContain('<t xml:space="preserve">  前后空格  </t>');
   });
 
   test("our reader reads back every cell as the cleaned text or the number written", async () => {
@@ -187,7 +183,7 @@ describe("a big tab writes its one-off texts inline and its repeated texts share
     expect(back.values[101][2]).toBeNull(); // nothing XML can carry was left of "\u0002"
   });
 
-  test("LibreOffice reads the inline texts as the very text typed, never as formulas", () => {
+  test("LibreOffice reads the texts as the very text typed, never as formulas", () => {
     const csv = convertToCsv(big).get("客户分级名册") ?? "";
     // Had a text become a formula, LibreOffice would show its result instead of the text.
     expect(csv).toContain('\n1,C0,"=HYPERLINK(""http://x"")",');
