@@ -5,7 +5,6 @@ import type { SharedStrings } from "./shared-strings";
 import { conditionalFormattingXml, dataValidationsXml, pageSetupXml } from "./sheet-extras";
 import type { StyleSheet } from "./style-sheet";
 import { cellText, colName, escapeXml } from "./xml-text";
-import { asciiBytes, CHUNK_BYTES, XmlBytes } from "./xml-bytes";
 
 /** Relationship ids a worksheet refers to (its table, drawing and comments' VML), when it has them. */
 export interface SheetLinks {
@@ -66,40 +65,30 @@ class BlockSweep {
     this.roles = new Array<StyleRole | undefined>(cols).fill(undefined);
   }
 
-  /** Sets `roles` for data row r (rows must be visited in increasing order); true when they changed. */
-  at(r: number): boolean {
+  /** Sets `roles` for data row r (rows must be visited in increasing order). */
+  at(r: number): void {
     let changed = false;
     while (this.next < this.order.length && this.order[this.next].b.row <= r) {
       this.active.push(this.order[this.next++]);
       changed = true;
     }
-    // Most rows end no block: the list is copied only when one ends.
-    for (const a of this.active) {
-      if (a.b.row + a.b.rows <= r) {
-        this.active = this.active.filter((x) => x.b.row + x.b.rows > r);
-        changed = true;
-        break;
-      }
-    }
-    if (!changed) return false;
+    const before = this.active.length;
+    this.active = this.active.filter((a) => a.b.row + a.b.rows > r);
+    if (!changed && before === this.active.length) return;
     this.active.sort((x, y) => x.i - y.i);
     this.roles.fill(undefined);
     for (const { b } of this.active) {
       const end = Math.min(b.col + b.cols, this.roles.length);
       for (let c = Math.max(b.col, 0); c < end; c++) this.roles[c] = b.role;
     }
-    return true;
   }
 }
-
-/** Texts a column remembers the shared-string index of (its repeated texts: tiers, managers, verdicts). */
-const COLUMN_CACHE = 512;
 
 /** The worksheet XML of one output tab, in chunks of rows, with every text cell a shared string. */
 export function* sheetXml(
   tab: TabPlan<string>, styles: StyleSheet, strings: SharedStrings,
   opts: { selected: boolean; links: SheetLinks; lang?: Lang; onRow?: (done: number) => void },
-): Generator<Buffer> {
+): Generator<string> {
   const { lastRow, lastCol } = sheetExtent(tab);
   const cols = tab.columns;
   const letters = cols.map((_, c) => colName(c + 1));
@@ -117,8 +106,7 @@ export function* sheetXml(
   };
   const headerXf = { header: styles.xf({ numberFormat: "General", role: "header" }), editableHeader: styles.xf({ numberFormat: "General", role: "editableHeader" }) };
 
-  const out = new XmlBytes();
-  out.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colName(lastCol)}${lastRow}"/>` +
@@ -131,113 +119,68 @@ export function* sheetXml(
       : "") +
     `<sheetData><row r="1">` +
     tableHeaders(tab).map((h, i) => `<c r="${letters[i]}1" s="${headerXf[headerRole(cols[i])]}" t="s"><v>${strings.id(h)}</v></c>`).join("") +
-    `</row>`);
+    `</row>`;
 
   const sweep = new BlockSweep(tab.styles, cols.length);
-  const xfs = baseXf.slice();
-  // The fixed pieces of a cell's XML as bytes, encoded once per column and per style rather than per cell.
-  const cellOpen = letters.map((l) => asciiBytes(`<c r="${l}`));
-  const textMid: Uint8Array[] = [];
-  const numberMid: Uint8Array[] = [];
-  const blankEnd: Uint8Array[] = [];
+  // The fixed pieces of a cell's XML, built once per column and per style rather than per cell.
+  const cellOpen = letters.map((l) => `<c r="${l}`);
+  const textMid: string[] = [];
+  const numberMid: string[] = [];
+  const blankEnd: string[] = [];
   const pieces = (x: number): void => {
-    textMid[x] = asciiBytes(`" s="${x}" t="s"><v>`);
-    numberMid[x] = asciiBytes(`" s="${x}"><v>`);
-    blankEnd[x] = asciiBytes(`" s="${x}"/>`);
+    textMid[x] = `" s="${x}" t="s"><v>`;
+    numberMid[x] = `" s="${x}"><v>`;
+    blankEnd[x] = `" s="${x}"/>`;
   };
-  const rowOpen = asciiBytes(`<row r="`);
-  const rowHeight = asciiBytes(`" ht="`);
-  const rowMid = asciiBytes(`">`);
-  const rowEnd = asciiBytes(`</row>`);
-  const valueEnd = asciiBytes(`</v></c>`);
   // The last text of each column and its index: consecutive rows often repeat one (tiers, verdicts, managers).
   const lastText: (string | undefined)[] = cols.map(() => undefined);
   const lastId: number[] = cols.map(() => -1);
-  // A column's own small table of the texts it repeats (tiers, managers, verdicts): found without a lookup
-  // in the workbook-wide table, whose size makes every lookup a cache miss.
-  const known = cols.map(() => new Map<string, number>());
-  // The lines a wrapped column's last text needs (reasons and advice repeat from row to row).
-  const lastLinesText: (string | undefined)[] = cols.map(() => undefined);
-  const lastLines: number[] = cols.map(() => 1);
+  let buf = "";
   for (let r = 0; r < tab.rows.length; r++) {
-    // Each column's style for this row, looked up again only when the row's colours change.
-    if (sweep.at(r) || r === 0) {
-      for (let c = 0; c < cols.length; c++) {
-        xfs[c] = xfFor(c, sweep.roles[c]);
-        if (textMid[xfs[c]] === undefined) pieces(xfs[c]);
-      }
-    }
+    sweep.at(r);
     const row = tab.rows[r];
     const excelRow = r + 2;
     let lines = 1;
     for (const c of wrapCols) {
       const v = row[c];
-      if (typeof v === "string" && v.length > 0) {
-        if (v !== lastLinesText[c]) {
-          lastLinesText[c] = v;
-          lastLines[c] = linesFor(v, cols[c].width);
-        }
-        lines = Math.max(lines, lastLines[c]);
-      }
+      if (typeof v === "string" && v.length > 0) lines = Math.max(lines, linesFor(v, cols[c].width));
     }
-    out.bytes(rowOpen);
-    out.uint(excelRow);
     // Wrapped texts get their height written: Excel does not re-measure rows of a file it opens.
-    if (lines > 1) {
-      out.bytes(rowHeight);
-      out.uint(Math.min(lines, MAX_LINES) * LINE_HEIGHT);
-    }
-    out.bytes(rowMid);
+    let xml = lines > 1 ? `<row r="${excelRow}" ht="${Math.min(lines, MAX_LINES) * LINE_HEIGHT}">` : `<row r="${excelRow}">`;
     for (let c = 0; c < cols.length; c++) {
       const v = row[c] ?? null;
-      const s = xfs[c];
+      const s = xfFor(c, sweep.roles[c]);
+      if (textMid[s] === undefined) pieces(s);
       if (typeof v === "string" || (typeof v === "number" && cols[c].kind === "text")) {
         // Text is always a shared string: never an inline formula, whatever it starts with.
         const raw = typeof v === "string" ? v : String(v);
         let id: number;
-        if (raw === lastText[c]) {
-          id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
-        } else {
-          const k = known[c].get(raw);
-          if (k !== undefined) id = k < 0 ? -1 : strings.again(k);
-          else {
-            id = strings.cell(raw);
-            if (known[c].size < COLUMN_CACHE) known[c].set(raw, id);
-          }
+        if (raw === lastText[c]) id = lastId[c] < 0 ? -1 : strings.again(lastId[c]);
+        else {
+          id = strings.cell(raw);
           lastText[c] = raw;
           lastId[c] = id;
         }
-        if (id >= 0) {
-          out.bytes(cellOpen[c]);
-          out.uint(excelRow);
-          out.bytes(textMid[s]);
-          out.uint(id);
-          out.bytes(valueEnd);
-        } else if (sweep.roles[c]) {
-          out.bytes(cellOpen[c]);
-          out.uint(excelRow);
-          out.bytes(blankEnd[s]);
+        if (id < 0) {
+          if (sweep.roles[c]) xml += cellOpen[c] + excelRow + blankEnd[s];
+        } else {
+          xml += cellOpen[c] + excelRow + textMid[s] + id + "</v></c>";
         }
       } else if (typeof v === "number" && Number.isFinite(v)) {
-        out.bytes(cellOpen[c]);
-        out.uint(excelRow);
-        out.bytes(numberMid[s]);
-        out.number(v);
-        out.bytes(valueEnd);
+        xml += cellOpen[c] + excelRow + numberMid[s] + v + "</v></c>";
       } else if (sweep.roles[c]) {
         // An empty cell still carries its row's colour, so coloured rows have no holes.
-        out.bytes(cellOpen[c]);
-        out.uint(excelRow);
-        out.bytes(blankEnd[s]);
+        xml += cellOpen[c] + excelRow + blankEnd[s];
       }
     }
-    out.bytes(rowEnd);
-    if (out.length > CHUNK_BYTES) {
-      yield out.take();
+    buf += xml + "</row>";
+    if (buf.length > 1 << 16) {
+      yield buf;
+      buf = "";
       opts.onRow?.(r + 1);
     }
   }
-  out.text(`</sheetData>` +
+  yield buf + `</sheetData>` +
     conditionalFormattingXml(tab, styles, lastRow) +
     dataValidationsXml(tab, opts.lang ?? "zh-CN", lastRow) +
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
@@ -245,8 +188,7 @@ export function* sheetXml(
     (opts.links.drawingRelId ? `<drawing r:id="${opts.links.drawingRelId}"/>` : "") +
     (opts.links.legacyDrawingRelId ? `<legacyDrawing r:id="${opts.links.legacyDrawingRelId}"/>` : "") +
     (opts.links.tableRelId ? `<tableParts count="1"><tablePart r:id="${opts.links.tableRelId}"/></tableParts>` : "") +
-    `</worksheet>`);
-  yield out.take();
+    `</worksheet>`;
   opts.onRow?.(tab.rows.length);
 }
 
