@@ -308,7 +308,12 @@ describe("the scanner reads shared strings as saxes does", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { maxLength: 8 }), fc.integer({ min: 1, max: 50 }), async (items, size) => {
         const xml = part(items);
-        expect(await scanStrings(pieces(xml, size), size)).toEqual(await saxes(xml));
+        const want = await saxes(xml);
+        // Generated text can hold "]]>", which XML refuses: then the scanner gives up and saxes refuses.
+        const got = await scanStrings(pieces(xml, size), size);
+        if (typeof want === "string") expect(got).toBeNull();
+        else expect(got).toEqual(want);
+        expect(await reader(xml)).toEqual(want);
       }),
       { numRuns: 200 },
     );
