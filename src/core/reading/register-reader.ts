@@ -131,7 +131,9 @@ export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<R
     candidate.sheet = grid.name;
     candidate.row = r;
     candidate.rowAddress = a1(grid, r, 0);
-    rows.push(fast(candidate) ? candidate : validate(candidate, cellOf, columns, grid.name, key, log));
+    // A copy, not the candidate: twenty-odd keys added by computed name leave V8 an object in dictionary mode
+    // (~1.6 kB; 160 MB at 100,000 rows), where the spread's copy is compact, as zod's output was.
+    rows.push(fast(candidate) ? { ...candidate } : validate(candidate, cellOf, columns, grid.name, key, log));
   }
   return { sheet: grid.name, rows, columns, lang, headerRow: header.row, grid, keys: seen };
 }
