@@ -288,8 +288,10 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const range = checkedLoads.ranges.get(t.tab.id);
       const oldCharts = o?.charts.items.filter((c) => isOurChart(c.name, t.tab.id)).map((c) => c.name) ?? [];
       const used = checkedLoads.used.get(t.tab.id);
-      const extent = used && !used.isNullObject ? { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount } : { rows: 0, cols: 0 };
-      return { t, bytes: commitBytes(t, oldCharts.length), cells: (t.tab.rows.length + 1) * t.tab.columns.length, queue: () => queueCommit(ctx, t, table && range ? { name: table.name, range } : null, extent, oldCharts, rowLimit) };
+      const usedRows = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
+      const old = table && range ? { name: table.name, range } : null;
+      const copy = copyExtent(t, old, usedRows);
+      return { t, bytes: commitBytes(t, oldCharts.length), cells: copy.rows * t.tab.columns.length, queue: () => queueCommit(ctx, t, old, copy, oldCharts, rowLimit) };
     });
     // The tabs' formatting rides in their commit requests as far as the byte budget allows (the commit
     // commands themselves weigh little): fewer round trips, and never sent twice either.
@@ -569,7 +571,7 @@ async function readMeta(ctx: XlContext, names: string[], options: RetryPolicy): 
  * rename sheet and table to their final names.
  */
 function queueCommit(
-  ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, used: { rows: number; cols: number }, oldCharts: string[], rowLimit: number,
+  ctx: XlContext, t: TempTab, table: { name: string; range: XlTableRange } | null, copy: { rows: number; oldEnd: number }, oldCharts: string[], rowLimit: number,
 ): void {
   const ws = t.sheet!;
   const cols = t.tab.columns.length;
@@ -586,12 +588,11 @@ function queueCommit(
   t.tab.columns.forEach((c, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().numberFormat = c.numberFormat;
   });
-  // The one command that changes what the tab holds covers all it held: cells a user typed below or beside the
-  // table were read as the tab's rows and carried into the new ones, so left there they would stand twice.
-  const copyRows = Math.max(height, used.rows + (used.rows > old - 1 ? grown : 0));
-  const copyCols = Math.max(cols, used.cols);
-  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(copyCols - 1)}${copyRows}`;
-  ws.getRangeByIndexes(0, 0, copyRows, copyCols).copyFrom(source, "Values");
+  // The one command that changes what the tab holds covers the old table and the rows a user typed just below
+  // it that the plan carried into the new table (left there they would stand twice); nothing else.
+  const copyRows = Math.max(height, copy.rows);
+  const source = `'${t.tempName.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${copyRows}`;
+  ws.getRangeByIndexes(0, 0, copyRows, cols).copyFrom(source, "Values");
   if (rows < old) ws.getRangeByIndexes(rows, 0, old - rows, cols).delete("Up");
   if (!fits) {
     // No table (first time, or the user removed it) or another shape (columns added): the old table becomes
@@ -599,12 +600,33 @@ function queueCommit(
     const width = table ? Math.max(cols, table.range.columnIndex + table.range.columnCount) : cols;
     if (table) ctx.workbook.tables.getItem(table.name).convertToRange();
     if (t.existing) {
-      ws.getRangeByIndexes(rows, 0, rowLimit - rows, width).clear("All");
+      // Below the new rows: the old table's rows and the carried rows (all of the tab's rows when the user removed the table).
+      const end = table ? copy.oldEnd : rowLimit;
+      if (end > rows) ws.getRangeByIndexes(rows, 0, end - rows, width).clear("All");
       if (width > cols) ws.getRangeByIndexes(0, cols, rows, width - cols).clear("All");
     }
     ws.tables.add(ws.getRangeByIndexes(0, 0, rows, cols), true).name = t.finalTable;
   } else if (table.name !== t.finalTable) ctx.workbook.tables.getItem(table.name).name = t.finalTable;
   if (t.existing && t.existing !== t.finalName) ws.name = t.finalName;
+}
+
+/**
+ * How far a tab's commit reaches down: the old table's rows, then the rows a user typed directly below it that
+ * the plan carried into the new table (one after another from the table's last row, at most as far as the
+ * tab's used range goes), moved down by the rows inserted into the table. A note beside the table, or a total
+ * after a blank row, is no row of the table and is left where it is.
+ */
+function copyExtent(t: TempTab, table: { range: XlTableRange } | null, usedRows: number): { rows: number; oldEnd: number } {
+  const cols = t.tab.columns.length;
+  const rows = 1 + Math.max(t.cells.length, 1);
+  const fits = table !== null && table.range.rowIndex === 0 && table.range.columnIndex === 0 && table.range.columnCount === cols;
+  const tableEnd = table ? table.range.rowIndex + table.range.rowCount : 0;
+  const carried = new Set(t.tab.userRowsFrom ?? []);
+  let oldEnd = tableEnd;
+  // Row index i is sheet row i + 1.
+  while (oldEnd < usedRows && carried.has(oldEnd + 1)) oldEnd++;
+  const grown = fits ? Math.max(0, rows - tableEnd) : 0;
+  return { rows: Math.max(rows, oldEnd + grown), oldEnd };
 }
 
 /** Estimated request bytes of one tab's commit: a whole-column number format per column, a few range commands, chart deletions. */

@@ -106,6 +106,7 @@ export function carryUserWork(
   const counted = spec.columns.map((c, i) => ({ c, i })).filter((x) => x.c.editable && !x.c.prefilled);
   const claimed = new Uint8Array(tab.rows.length);
   const appended: PlanValue[][] = [];
+  const appendedFrom: number[] = [];
   const noUserValues: PlanValue[] = [];
 
   // A current row is taken by the first previous row of its key. Without fingerprints, on a tab keyed by
@@ -144,6 +145,7 @@ export function carryUserWork(
     }
     if (user) {
       appended.push([...ids.map((id) => prev.record[id] ?? null), ...userValues]);
+      appendedFrom.push(prev.rowNumber ?? 0);
       sum.userRows++;
       userValues.forEach((v) => {
         if (typedValue(v)) sum.userColumnCells++;
@@ -157,6 +159,7 @@ export function carryUserWork(
     const typed = userCols.map((x, j) => ({ h: x.u.header, v: userValues[j] })).filter((x) => typedValue(x.v));
     if (typed.length > 0) {
       appended.push([...ids.map((id) => prev.record[id] ?? null), ...userValues]);
+      appendedFrom.push(prev.rowNumber ?? 0);
       sum.userRows++;
       sum.userColumnCells += typed.length;
       const customer = customerOf(key);
@@ -181,7 +184,7 @@ export function carryUserWork(
       user: true,
     })),
   ];
-  return { ...tab, columns, rows: [...rows, ...appended], userRows: appended.length };
+  return { ...tab, columns, rows: [...rows, ...appended], userRows: appended.length, userRowsFrom: appendedFrom };
 }
 
 /** True when a previous row holds a typed value in a counted editable column, or any value (even "") in a user's column. */

@@ -158,6 +158,8 @@ export interface TabPlan<Id extends string = OutputTabId> {
   choiceWarning?: { title: string; message: string };
   /** Rows a user added in an earlier output, kept at the end of the table (their count). */
   userRows?: number;
+  /** The sheet row numbers (1-based) those rows had in the earlier output, in their order. */
+  userRowsFrom?: number[];
 }
 
 /** What a run carried over from the previous outputs (counts per kind), for the front ends' messages. */
