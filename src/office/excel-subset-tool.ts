@@ -105,9 +105,12 @@ export interface XlPageLayout {
 
 export interface XlComment {
   content: string;
+  delete(): void;
 }
 
 export interface XlCommentCollection {
+  readonly items: XlComment[];
+  load(propertyNames?: string | string[]): XlCommentCollection;
   add(cellAddress: XlRange | string, content: string): XlComment;
 }
 

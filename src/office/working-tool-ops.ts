@@ -2,7 +2,7 @@ import { CHART_COLOURS, EDITABLE_HEADER_STYLE, PALETTE } from "../core/plan/colo
 import { PRINT_SETUP, type ChartPlan, type TabPlan } from "../core/plan/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlChart } from "./excel-subset";
-import type { XlToolChart, XlToolWorksheet } from "./excel-subset-tool";
+import type { XlComment, XlToolChart, XlToolWorksheet } from "./excel-subset-tool";
 
 /** One queued piece of formatting and its estimated request bytes (as decorate-tab's). */
 export interface ToolOp {
@@ -16,6 +16,8 @@ export interface ToolOp {
 export interface ToolCapabilities {
   /** Worksheet.comments (ExcelApi 1.10). */
   comments: boolean;
+  /** The comments the tab already has (loaded): ours from an earlier run are deleted before ours are added (one comment per cell). */
+  present?: XlComment[];
 }
 
 /**
@@ -126,6 +128,10 @@ export function workingToolOps(tab: TabPlan, sheet: () => XlToolWorksheet, caps:
     },
   });
   if (caps.comments) {
+    const notes = new Set(tab.columns.flatMap((c) => (c.note ? [c.note] : [])));
+    for (const old of caps.present ?? []) {
+      if (notes.has(old.content)) ops.push({ bytes: CALL_BYTES, adds: true, queue: () => old.delete() });
+    }
     tab.columns.forEach((c, i) => {
       if (!c.note) return;
       ops.push({ bytes: 2 * CALL_BYTES + c.note.length * 6, adds: true, queue: () => void sheet().comments.add(`${columnLetters(i)}1`, c.note!) });

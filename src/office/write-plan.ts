@@ -3,6 +3,8 @@ import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type Plan
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
+import type { XlCommentCollection, XlToolWorksheet } from "./excel-subset-tool";
+import { hostCapabilities } from "./working-tool-ops";
 import { errorCode, isOversizeAnswer, ITEM_NOT_FOUND, PAYLOAD_TOO_LARGE } from "./office-errors";
 import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
@@ -74,6 +76,7 @@ interface LockCheck {
   meta: XlRange;
   ranges: Map<OutputTabId, XlTableRange>;
   used: Map<OutputTabId, XlRange>;
+  comments: Map<OutputTabId, XlCommentCollection>;
 }
 
 /** Request bytes of the lock check's loads (a few ranges per tab). */
@@ -242,11 +245,14 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     // before its first commit. Asked for with the first values (they go into this run's own temporary
     // sheets, which a run that stops deletes), so the check costs no round trip of its own.
     let check: LockCheck | undefined;
+    const caps = hostCapabilities();
     const queueCheck = (): LockCheck => (check = {
       meta: ctx.workbook.worksheets.getItem(META_SHEET_NAME).getUsedRangeOrNullObject(true).load("values"),
       ranges: new Map([...chosen].map(([id, t]) => [id, t.getRange().load(["rowIndex", "columnIndex", "rowCount", "columnCount"])])),
       // What a tab holds beyond its table (a row typed just below it): read back as the tab's rows, so the copy covers it.
       used: new Map(temps.flatMap((t) => (t.existing ? [[t.tab.id, t.sheet!.getUsedRangeOrNullObject(true).load(["rowIndex", "columnIndex", "rowCount", "columnCount"])] as const] : []))),
+      // The header comments an earlier run left (the host allows one per cell): deleted before ours are added.
+      comments: new Map(caps.comments ? temps.flatMap((t) => (t.existing ? [[t.tab.id, (t.sheet as XlToolWorksheet).comments.load("items/content")] as const] : [])) : []),
     });
     let checked = false;
     const lockStillOurs = (): void => {
@@ -295,9 +301,12 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     });
     // The tabs' formatting rides in their commit requests as far as the byte budget allows (the commit
     // commands themselves weigh little): fewer round trips, and never sent twice either.
-    const formatting = temps.map((t) => formatOps(t));
+    const formatting = temps.map((t) => formatOps(t, { ...caps, present: checkedLoads.comments.get(t.tab.id)?.items }));
     // Formatting of tabs already committed (or committed in this request) that did not fit yet.
     let later: FormatOp[] = [];
+    // Operations that add (or delete) objects — charts, rules, comments — never ride in a commit request:
+    // Excel stops a request at a refused command, and a commit must not be cut short. Sent after the commits.
+    const adding = formatting.flatMap((ops) => ops.filter((o) => o.adds));
     for (let i = 0; i < commits.length; ) {
       let j = i;
       let used = 0;
@@ -323,7 +332,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       const earlier = fit(later);
       later = later.slice(earlier.length);
       const withFormat = batch.map((c) => {
-        const ops = formatting[temps.indexOf(c.t)];
+        const ops = formatting[temps.indexOf(c.t)].filter((o) => !o.adds);
         const now = later.length === 0 ? fit(ops) : [];
         later.push(...ops.slice(now.length));
         return { c, ops: now };
@@ -349,7 +358,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
 
     // 5. What formatting did not fit: batches within the budget, halved when Excel refuses one as too large.
     progress("format", 0.85);
-    await runFormatOps(ctx, later, commitBudget, options);
+    await runFormatOps(ctx, [...later, ...adding], commitBudget, options);
 
     // 6. Record first (the retiring tabs still listed), delete last, then the record without them or the
     // lock; 7. last in the same request, best effort, the frozen header rows (after showing the sheets:

@@ -263,7 +263,48 @@ export class FakeComments implements XlCommentCollection {
         list.push({ ...at, content });
       },
     });
-    return { content };
+    return { content, delete: () => fail("InvalidOperation", "The fake deletes loaded comments only.") };
+  }
+
+  private loaded: XlComment[] | null = null;
+
+  /** The loaded comments. */
+  get items(): XlComment[] {
+    if (!this.loaded) fail("PropertyNotLoaded", "The property 'items' is not available.");
+    return this.loaded;
+  }
+
+  /** Queues a load of the sheet's comments (their content); each loaded one can be deleted. */
+  load(propertyNames?: string | string[]): FakeComments {
+    const props = (typeof propertyNames === "string" ? propertyNames.split(",") : propertyNames ?? []).map((p) => p.trim().replace(/^items\//, ""));
+    for (const p of props) if (p !== "content" && p !== "items") fail("InvalidArgument", `Cannot load unknown property '${p}'.`);
+    this.ctx.enqueue({
+      op: "loadComments",
+      args: props,
+      run: () => {
+        const list = toolState(this.sheet()).comments;
+        const found = [...list];
+        return {
+          data: found.map((c) => c.content),
+          publish: () =>
+            void (this.loaded = found.map((c) => ({
+              content: c.content,
+              delete: () =>
+                this.ctx.enqueue({
+                  op: "comment.delete",
+                  args: c.content,
+                  run: () => {
+                    const all = toolState(this.sheet()).comments;
+                    const i = all.indexOf(c);
+                    if (i < 0) fail("ItemNotFound", "The comment is gone.");
+                    all.splice(i, 1);
+                  },
+                }),
+            }))),
+        };
+      },
+    });
+    return this;
   }
 }
 
