@@ -242,8 +242,10 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       claimedTables.add(lower(t.finalTable));
     }
     // Is the lock still ours? Two runs may have taken it at once: the last writer wins, the other stops
-    // before its first commit. Asked for with the first values (they go into this run's own temporary
-    // sheets, which a run that stops deletes), so the check costs no round trip of its own.
+    // before its first commit. Asked for with the last values (they go into this run's own temporary
+    // sheets, which a run that stops deletes), so the check costs no round trip of its own, comes as late
+    // as it can (a lock written while the values went is seen) and the tables' and used ranges the commit
+    // works from are those of just before it (a user may insert or delete rows meanwhile).
     let check: LockCheck | undefined;
     const caps = hostCapabilities();
     const queueCheck = (): LockCheck => (check = {
@@ -254,11 +256,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       // The header comments an earlier run left (the host allows one per cell): deleted before ours are added.
       comments: new Map(caps.comments ? temps.flatMap((t) => (t.existing ? [[t.tab.id, (t.sheet as XlToolWorksheet).comments.load("items/content")] as const] : [])) : []),
     });
-    let checked = false;
-    const lockStillOurs = (): void => {
-      if (checked || !check) return;
-      checked = true;
-      const holder = readLock(check.meta.isNullObject ? [] : check.meta.values);
+    const lockStillOurs = (c: LockCheck): void => {
+      const holder = readLock(c.meta.isNullObject ? [] : c.meta.values);
       if (!holder || holder.runId !== lock.runId) throw busyRefusal(holder?.since ?? lock.since);
     };
     progress("values", 0.05);
@@ -271,15 +270,12 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       // Rows are estimated by their JSON; office.js adds a fixed part and a few per cent (it splits big writes).
       budgetBytes: valuesBudget,
       minBudgetBytes: options.minBudgetBytes ?? 16_384,
-      alongFirst: queueCheck,
-      onRows: (n) => {
-        lockStillOurs();
-        progress("values", 0.05 + 0.7 * (n / totalRows));
-      },
+      alongLast: queueCheck,
+      onRows: (n) => progress("values", 0.05 + 0.7 * (n / totalRows)),
     });
-    if (!check) await syncBatch(ctx, queueCheck, options);
-    lockStillOurs();
-    const checkedLoads: LockCheck = check!;
+    // No values to write (or, never, a last batch without the check): the check in a sync of its own.
+    const checkedLoads: LockCheck = check ?? (await syncBatch(ctx, queueCheck, options));
+    lockStillOurs(checkedLoads);
     // A host that refused the values at the full budget (halved there) gets commit requests no larger.
     const commitBudget = tookValues < valuesBudget ? Math.floor(budget * (tookValues / valuesBudget)) : budget;
 

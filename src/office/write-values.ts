@@ -18,8 +18,8 @@ export interface ValueWriteOptions extends RetryPolicy {
   minBudgetBytes: number;
   /** Called after each sync with rows written so far. */
   onRows?: (written: number) => void;
-  /** Queued with the first batch (again if that batch is sent again): a small read that needs no sync of its own. */
-  alongFirst?: () => void;
+  /** Queued with the last batch (again if that batch is sent again): a small read that needs no sync of its own. */
+  alongLast?: () => void;
 }
 
 function queueBatch(ctx: XlContext, tabs: TempTab[], from: Cursor, budget: number): { next: Cursor; rows: number } {
@@ -58,18 +58,17 @@ export async function writeValues(ctx: XlContext, tabs: TempTab[], opts: ValueWr
     for (let i = c.tab; i < tabs.length; i++) if ((i === c.tab ? c.row : 0) < tabs[i].cells.length) return false;
     return true;
   };
-  let first = true;
   while (!done(cursor)) {
     try {
       const { next, rows } = await syncBatch(
         ctx,
         () => {
-          if (first) opts.alongFirst?.();
-          return queueBatch(ctx, tabs, cursor, budget);
+          const queued = queueBatch(ctx, tabs, cursor, budget);
+          if (done(queued.next)) opts.alongLast?.();
+          return queued;
         },
         opts,
       );
-      first = false;
       cursor = next;
       written += rows;
       opts.onRows?.(written);
