@@ -1,27 +1,15 @@
-import * as path from "path";
 import { runJob } from "../../src/core/job/run-job";
 import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
 import { runWorkbookJob } from "../../src/office/run-workbook-job";
-import { readWorkbookFile } from "../../src/xlsx/read-workbook";
+import { seededLong } from "./long-fixture";
 import { colOf } from "./sheet-cells";
-import { createFakeExcel, type FakeExcel, type SeedSheet } from "./fake-excel";
+import type { FakeExcel } from "./fake-excel";
 import { toolState } from "./fake-excel/working-tool";
 
-const FIXTURE = path.join(__dirname, "..", "fixtures", "long.xlsx");
 const noWait = { sleep: async () => undefined, tag: "t1" };
 const ROSTER = "客户分级名册";
 
-async function seeded(): Promise<FakeExcel> {
-  const wb = await readWorkbookFile(FIXTURE);
-  const seed: SeedSheet[] = wb.sheets.map((s) => ({
-    name: s.name,
-    values: s.values.map((r) => r.map((v) => (v === null ? null : v))),
-    formats: s.formats?.map((r) => r.map((f) => (f === "General" ? null : f))),
-    top: s.top,
-    left: s.left,
-  }));
-  return createFakeExcel(seed);
-}
+const seeded = seededLong;
 
 async function run(xl: FakeExcel, iso: string): Promise<void> {
   await xl.run((ctx) => runWorkbookJob(ctx, { now: new Date(iso), write: true, job: runJob, ...noWait }));

@@ -1,27 +1,14 @@
-import * as path from "path";
 import { runJob } from "../../src/core/job/run-job";
 import { runWorkbookJob } from "../../src/office/run-workbook-job";
-import { readWorkbookFile } from "../../src/xlsx/read-workbook";
-import { createFakeExcel, type FakeExcel, type SeedSheet, type SheetState } from "./fake-excel";
+import { seededLong } from "./long-fixture";
+import type { FakeExcel, SheetState } from "./fake-excel";
 import { chartTool, toolState } from "./fake-excel/working-tool";
 import { workingToolOps } from "../../src/office/working-tool-ops";
 import type { XlToolWorksheet } from "../../src/office/excel-subset-tool";
 
-const FIXTURE = path.join(__dirname, "..", "fixtures", "long.xlsx");
 const noWait = { sleep: async () => undefined, tag: "t1" };
 
-/** The fixture's sheets as a fake Excel holds them. */
-async function seeded(): Promise<FakeExcel> {
-  const wb = await readWorkbookFile(FIXTURE);
-  const seed: SeedSheet[] = wb.sheets.map((s) => ({
-    name: s.name,
-    values: s.values.map((r) => r.map((v) => (v === null ? null : v))),
-    formats: s.formats?.map((r) => r.map((f) => (f === "General" ? null : f))),
-    top: s.top,
-    left: s.left,
-  }));
-  return createFakeExcel(seed);
-}
+const seeded = seededLong;
 
 async function run(xl: FakeExcel, iso: string) {
   return xl.run((ctx) => runWorkbookJob(ctx, { now: new Date(iso), write: true, job: runJob, ...noWait }));
