@@ -10,7 +10,7 @@ import { delay, syncBatch, type RetryPolicy } from "./retry";
 import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-lock";
 import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
 import { toTempTab, type TempTab } from "./temp-tab";
-import { busyRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
+import { busyRefusal, changedRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
 import { writeValues } from "./write-values";
 import { rowBytes } from "./payload";
 import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "./request-size";
@@ -42,6 +42,11 @@ export interface WriteOptions extends RetryPolicy {
   staleLockMs?: number;
   /** How long to wait for another run's lock to be given back before stopping (default 0: stop at once). */
   lockWaitMs?: number;
+  /**
+   * The run time in the record when the run read the workbook ("" when there was none; see `recordRunAt`):
+   * the write is refused ("changed") when another run has written a record since.
+   */
+  readRunAt?: string;
   /** How often to look again while waiting for the lock (default 2 s). */
   lockPollMs?: number;
   /** Cells copied into the tabs per commit request (default COMMIT_CELLS_PER_BATCH). */
@@ -130,6 +135,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   const longTab = plan.tabs.find((t) => t.rows.length + 1 > rowLimit);
   if (longTab) throw tooManyRowsRefusal(longTab.name, longTab.rows.length, rowLimit);
   const metaValues = seen.metaValues;
+  // The plan was computed from what the run read; another run that finished since would be undone by it.
+  if (options.readRunAt !== undefined && recordRunAt(metaValues) !== options.readRunAt) throw changedRefusal();
   const held = readLock(metaValues);
   if (held) notes.push({ kind: "staleLockBroken", since: held.since, runId: held.runId });
   const lock: RunLock = { runId: tag, since: now().toISOString() };
@@ -434,6 +441,12 @@ async function lookAndWait(ctx: XlContext, options: LockWaitOptions): Promise<In
  */
 export async function waitForLock(ctx: XlContext, options: LockWaitOptions): Promise<number> {
   return (await lookAndWait(ctx, options)).waited;
+}
+
+/** The run time of the last finished run in the metadata record's cells; "" when there is none. */
+export function recordRunAt(values: readonly (readonly unknown[])[]): string {
+  const row = values.find((r) => r[0] === "product" && r[4] === "runAt");
+  return row === undefined ? "" : String(row[5] ?? "");
 }
 
 /** True when the name is valid and free. */

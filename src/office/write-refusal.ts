@@ -1,7 +1,7 @@
 import { pick, type Bilingual, type Lang } from "../core/i18n/lang";
 
 /** Why the adapter refuses to write, before it changes anything. */
-export type RefusalKind = "busy" | "protected" | "tooManyRows";
+export type RefusalKind = "busy" | "changed" | "protected" | "tooManyRows";
 
 /**
  * A write the adapter refused, with what to do, in both languages. `message` holds both, so that any
@@ -28,6 +28,14 @@ export function busyRefusal(since: string, waitedMs = 0): WriteRefusal {
   return new WriteRefusal("busy", {
     zh: `另一次计算正在写入本工作簿（开始于 ${since}）${waitedMs > 0 ? `，已等待 ${minutes} 分钟仍未结束` : ""}。未做任何更改。请等它完成后再运行；若没有其他计算在运行，20 分钟后可再次运行。`,
     en: `Another run is writing to this workbook (since ${since})${waitedMs > 0 ? `; it had not finished after a wait of ${minutes} min` : ""}. Nothing was changed. Run again when it has finished; if none is running, you can run again after 20 minutes.`,
+  });
+}
+
+/** Another run wrote its results after this run read the workbook: this run's plan would undo them. */
+export function changedRefusal(): WriteRefusal {
+  return new WriteRefusal("changed", {
+    zh: "本次读取工作簿之后，另一次计算已写入新的结果。为免覆盖它的结果和其后的修改，本次未做任何更改。请再次运行。",
+    en: "Another run wrote new results after this run read the workbook. Nothing was changed, so as not to overwrite them or edits made since. Run again.",
   });
 }
 
