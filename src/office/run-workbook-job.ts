@@ -1,10 +1,10 @@
 import type { JobOptions, JobOutcome } from "../core/job/job-types";
 import type { WorkbookModel } from "../core/workbook/grid";
-import { META_SHEET_NAME } from "../core/plan/write-plan";
+import { META_SHEET_NAME, metaRunAt } from "../core/plan/write-plan";
 import type { XlContext } from "./excel-subset";
 import { readWorkbookForJob } from "./read-for-job";
 import type { RetryPolicy } from "./retry";
-import { recordRunAt, waitForLock, writePlan, type WriteOptions, type WriteProgress, type WriteResult } from "./write-plan";
+import { waitForLock, writePlan, type WriteOptions, type WriteProgress, type WriteResult } from "./write-plan";
 import { WriteRefusal } from "./write-refusal";
 
 /** The job function: runJob, or anything of its signature. */
@@ -50,7 +50,7 @@ export async function runWorkbookJob(ctx: XlContext, o: WorkbookJobOptions): Pro
     // The write does not wait: a plan from this read must not be written over what a run that held the lock
     // wrote meanwhile (nor over a run that finished meanwhile, told by the record's run time). Read again.
     try {
-      const written = await writePlan(ctx, outcome.plan, { ...o, lockWaitMs: 0, metaSheetSeen: meta !== undefined, readRunAt: recordRunAt(meta?.values ?? []) });
+      const written = await writePlan(ctx, outcome.plan, { ...o, lockWaitMs: 0, metaSheetSeen: meta !== undefined, readRunAt: metaRunAt(meta?.values ?? []) });
       return { outcome, workbook: wb, written };
     } catch (e) {
       const again = e instanceof WriteRefusal && (e.kind === "changed" || (e.kind === "busy" && waitLeft > 0));

@@ -1,5 +1,5 @@
 import { readOwnedTabs } from "../core/plan/previous-outputs";
-import { META_SHEET_NAME, metaRows, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
+import { META_SHEET_NAME, metaRows, metaRunAt, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";
@@ -43,7 +43,7 @@ export interface WriteOptions extends RetryPolicy {
   /** How long to wait for another run's lock to be given back before stopping (default 0: stop at once). */
   lockWaitMs?: number;
   /**
-   * The run time in the record when the run read the workbook ("" when there was none; see `recordRunAt`):
+   * The run time in the record when the run read the workbook ("" when there was none; see `metaRunAt`):
    * the write is refused ("changed") when another run has written a record since.
    */
   readRunAt?: string;
@@ -136,7 +136,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
   if (longTab) throw tooManyRowsRefusal(longTab.name, longTab.rows.length, rowLimit);
   const metaValues = seen.metaValues;
   // The plan was computed from what the run read; another run that finished since would be undone by it.
-  if (options.readRunAt !== undefined && recordRunAt(metaValues) !== options.readRunAt) throw changedRefusal();
+  if (options.readRunAt !== undefined && metaRunAt(metaValues) !== options.readRunAt) throw changedRefusal();
   const held = readLock(metaValues);
   if (held) notes.push({ kind: "staleLockBroken", since: held.since, runId: held.runId });
   const lock: RunLock = { runId: tag, since: now().toISOString() };
@@ -441,12 +441,6 @@ async function lookAndWait(ctx: XlContext, options: LockWaitOptions): Promise<In
  */
 export async function waitForLock(ctx: XlContext, options: LockWaitOptions): Promise<number> {
   return (await lookAndWait(ctx, options)).waited;
-}
-
-/** The run time of the last finished run in the metadata record's cells; "" when there is none. */
-export function recordRunAt(values: readonly (readonly unknown[])[]): string {
-  const row = values.find((r) => r[0] === "product" && r[4] === "runAt");
-  return row === undefined ? "" : String(row[5] ?? "");
 }
 
 /** True when the name is valid and free. */

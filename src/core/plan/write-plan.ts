@@ -232,6 +232,12 @@ export function metaRows(meta: OutputMeta): PlanValue[][] {
   ];
 }
 
+/** The run time in metadata rows as `metaRows` writes them (any reader's cells); "" when there is no record. */
+export function metaRunAt(values: readonly (readonly unknown[])[]): string {
+  const row = values.find((r) => r[0] === "product" && r[4] === "runAt");
+  return row === undefined ? "" : String(row[5] ?? "");
+}
+
 /** Merges per-row roles of one column range into blocks (consecutive equal roles become one block). */
 export function blocksFromRowRoles(roles: (StyleRole | null)[], col: number, cols: number): StyleBlock[] {
   const out: StyleBlock[] = [];
