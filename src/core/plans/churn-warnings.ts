@@ -4,7 +4,7 @@ import { buildTab, type TabSpec } from "../plan/tab-spec";
 import { blocksFromRowRoles, type TabPlan } from "../plan/write-plan";
 import type { ScoredCustomer } from "../scoring/scored-customer";
 import type { Settings } from "../settings/settings";
-import { bi, CHANNEL_CODE, CHANNEL_WORDS, compareKeys, customerName, sortByIndex, idleDays, joinList, joinSentences, memoText, TIER_ORDER, warningDaysOf } from "./common";
+import { bi, CHANNEL_CODE, CHANNEL_WORDS, customerName, idleDays, joinList, joinSentences, memoText, rankValueKeyOrder, TIER_ORDER, warningDaysOf } from "./common";
 import { isActive } from "./lifecycle";
 
 /** 流失预警 / Churn Warnings: one row per at-risk active customer. */
@@ -108,17 +108,7 @@ const IDLE_CODE: Record<ChurnWarning["idle"], number> = { none: 0, past: 1, twic
 
 /** Warnings in list order: red first, then yellow, most idle first, then key. */
 export function churnOrder(warnings: readonly ChurnWarning[]): ChurnWarning[] {
-  const n = warnings.length;
-  const red = new Uint8Array(n);
-  const idle = new Float64Array(n);
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const w = warnings[i];
-    red[i] = w.level === "red" ? 0 : 1;
-    idle[i] = w.daysIdle ?? -1;
-    keys[i] = w.c.key;
-  }
-  return sortByIndex(warnings, (a, b) => red[a] - red[b] || idle[b] - idle[a] || compareKeys(keys[a], keys[b]));
+  return rankValueKeyOrder(warnings, (w) => (w.level === "red" ? 0 : 1), (w) => w.daysIdle ?? -1, (w) => w.c.key);
 }
 
 /** Builds 流失预警: red first, then yellow, most idle first; rows coloured by level. */

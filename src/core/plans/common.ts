@@ -168,17 +168,25 @@ export function sortByIndex<T>(items: readonly T[], compare: (i: number, j: numb
   return out;
 }
 
-/** Customers in plan order: effective tier (A first, 资料不全 last), then score (highest first), then key. */
-export function tierScoreOrder(customers: readonly ScoredCustomer[]): ScoredCustomer[] {
-  const n = customers.length;
-  const tier = new Uint8Array(n);
-  const score = new Float64Array(n);
+/**
+ * Items ordered by a small rank (lowest first), then a value (highest first), then key: each read once per
+ * item into columns, then sorted by index (sortByIndex).
+ */
+export function rankValueKeyOrder<T>(items: readonly T[], rank: (t: T) => number, value: (t: T) => number, key: (t: T) => string): T[] {
+  const n = items.length;
+  const ranks = new Uint8Array(n);
+  const values = new Float64Array(n);
   const keys = new Array<string>(n);
   for (let i = 0; i < n; i++) {
-    const c = customers[i];
-    tier[i] = TIER_ORDER[c.tier];
-    score[i] = c.score ?? -1;
-    keys[i] = c.key;
+    const t = items[i];
+    ranks[i] = rank(t);
+    values[i] = value(t);
+    keys[i] = key(t);
   }
-  return sortByIndex(customers, (a, b) => tier[a] - tier[b] || score[b] - score[a] || compareKeys(keys[a], keys[b]));
+  return sortByIndex(items, (a, b) => ranks[a] - ranks[b] || values[b] - values[a] || compareKeys(keys[a], keys[b]));
+}
+
+/** Customers in plan order: effective tier (A first, 资料不全 last), then score (highest first), then key. */
+export function tierScoreOrder(customers: readonly ScoredCustomer[]): ScoredCustomer[] {
+  return rankValueKeyOrder(customers, (c) => TIER_ORDER[c.tier], (c) => c.score ?? -1, (c) => c.key);
 }
