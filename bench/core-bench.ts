@@ -17,7 +17,7 @@ import { planOutputs, scoreWorkbook } from "../src/core/job/run-job";
 import type { JobOptions } from "../src/core/job/job-types";
 import { mulberry32 } from "../src/core/random/mulberry32";
 import type { RawValue, SheetGrid, WorkbookModel } from "../src/core/workbook/grid";
-import type { WritePlan } from "../src/core/plan/write-plan";
+import type { WritePlan } from "../src/core/output-tabs/write-plan";
 import { applyPlan } from "../test/core/plan-to-workbook";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);

@@ -9,7 +9,7 @@
  * cells read. BENCH_PLAN=synthetic: only a write of a hand-built plan of the same shape.
  */
 import { runJob } from "../../src/core/job/run-job";
-import { META_SHEET_NAME, type WritePlan } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME, type WritePlan } from "../../src/core/output-tabs/write-plan";
 import type { XlCellValue } from "../../src/office/excel-subset";
 import { readWorkbookForJob, type ReadStats } from "../../src/office/read-for-job";
 import { REQUEST_BUDGET_BYTES } from "../../src/office/request-size";

@@ -1,5 +1,5 @@
 import { mulberry32 as random } from "../../src/core/random/mulberry32";
-import { blocksFromRowRoles, type ColumnKind, type ColumnPlan, type OutputTabId, type PlanValue, type StyleBlock, type StyleRole, type TabPlan, type WritePlan } from "../../src/core/plan/write-plan";
+import { blocksFromRowRoles, type ColumnKind, type ColumnPlan, type OutputTabId, type PlanValue, type StyleBlock, type StyleRole, type TabPlan, type WritePlan } from "../../src/core/output-tabs/write-plan";
 
 
 const FORMATS: Record<ColumnKind, string> = { text: "@", number: "0.0", integer: "0", percent: "0%", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };

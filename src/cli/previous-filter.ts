@@ -1,9 +1,9 @@
 import { OUTPUT_SPECS } from "../core/job/run-job";
-import { mapColumns, readOwnedTabs, readPreviousTable } from "../core/plan/previous-outputs";
-import { previousTabReads, wholeRowRule } from "../core/plan/previous-reads";
-import { readFingerprints } from "../core/plan/row-fingerprints";
-import type { TabSpec } from "../core/plan/tab-spec";
-import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "../core/plan/write-plan";
+import { mapColumns, readOwnedTabs, readPreviousTable } from "../core/output-tabs/previous-outputs";
+import { previousTabReads, wholeRowRule } from "../core/output-tabs/previous-reads";
+import { readFingerprints } from "../core/output-tabs/row-fingerprints";
+import type { TabSpec } from "../core/output-tabs/tab-spec";
+import { META_SHEET_NAME, type OutputTabId, type PlanValue } from "../core/output-tabs/write-plan";
 import type { CellKind, RawValue, SheetGrid } from "../core/workbook/grid";
 import type { RowFilter } from "../xlsx/sheet-rows";
 

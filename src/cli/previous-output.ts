@@ -1,7 +1,7 @@
 import { promises as fsp } from "fs";
-import { META_SHEET_NAME } from "../core/plan/write-plan";
+import { META_SHEET_NAME } from "../core/output-tabs/write-plan";
 import { OUTPUT_SPECS } from "../core/job/run-job";
-import { readOwnedTabs } from "../core/plan/previous-outputs";
+import { readOwnedTabs } from "../core/output-tabs/previous-outputs";
 import type { WorkbookModel } from "../core/workbook/grid";
 import { WorkbookReadError } from "../xlsx/read-error";
 import { readWorkbookFile } from "../xlsx/read-workbook";

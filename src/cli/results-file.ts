@@ -1,7 +1,7 @@
 import { promises as fsp } from "fs";
 import * as path from "path";
 import { RESULT_FIELDS, type CustomerResult, type WorkbookResult } from "../core/batch/workbook-result";
-import type { PlanValue } from "../core/plan/write-plan";
+import type { PlanValue } from "../core/output-tabs/write-plan";
 import { writeAtomically } from "../xlsx/atomic-write";
 
 /** Text that a spreadsheet would take for a formula or command: = + - @ and the control starts. */

@@ -1,7 +1,7 @@
 import type { Lang } from "../core/i18n/lang";
 import { tierLabel, verdictLabel } from "../core/i18n/labels";
 import type { FoundSheet, JobSummary } from "../core/job/job-types";
-import type { CarrySummary } from "../core/plan/write-plan";
+import type { CarrySummary } from "../core/output-tabs/write-plan";
 import type { Problem } from "../core/problems/problem";
 import { levelWord } from "../core/problems/problem";
 import { problemLocation, renderProblem } from "../core/problems/render";

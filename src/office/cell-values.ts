@@ -1,4 +1,4 @@
-import type { ColumnPlan, PlanValue } from "../core/plan/write-plan";
+import type { ColumnPlan, PlanValue } from "../core/output-tabs/write-plan";
 import type { XlCellValue } from "./excel-subset";
 
 /** Characters that make Excel read a typed or API-written string as a formula. */

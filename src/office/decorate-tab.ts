@@ -1,4 +1,4 @@
-import { HEADER_STYLE, PALETTE } from "../core/plan/colours";
+import { HEADER_STYLE, PALETTE } from "../core/output-tabs/colours";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlWorksheet } from "./excel-subset";
 import { BLOCK_FORMAT_BYTES, CHART_BYTES, COLUMN_WIDTH_BYTES, HEADER_FORMAT_BYTES } from "./request-size";

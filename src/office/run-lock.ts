@@ -1,4 +1,4 @@
-import type { PlanValue } from "../core/plan/write-plan";
+import type { PlanValue } from "../core/output-tabs/write-plan";
 
 /** The "running since" lock a run records in the metadata sheet while it writes. */
 export interface RunLock {

@@ -1,6 +1,6 @@
 import type { JobOptions, JobOutcome } from "../core/job/job-types";
 import type { WorkbookModel } from "../core/workbook/grid";
-import { META_SHEET_NAME, metaRunAt } from "../core/plan/write-plan";
+import { META_SHEET_NAME, metaRunAt } from "../core/output-tabs/write-plan";
 import type { XlContext } from "./excel-subset";
 import { readWorkbookForJob } from "./read-for-job";
 import type { RetryPolicy } from "./retry";

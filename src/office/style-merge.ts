@@ -1,4 +1,4 @@
-import type { StyleBlock } from "../core/plan/write-plan";
+import type { StyleBlock } from "../core/output-tabs/write-plan";
 
 function mergeAlong(blocks: StyleBlock[], vertical: boolean): StyleBlock[] {
   const groups = new Map<string, StyleBlock[]>();

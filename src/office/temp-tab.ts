@@ -1,4 +1,4 @@
-import type { TabPlan } from "../core/plan/write-plan";
+import type { TabPlan } from "../core/output-tabs/write-plan";
 import { toCellRow } from "./cell-values";
 import type { XlCellValue, XlWorksheet } from "./excel-subset";
 import { rowBytes } from "./payload";

@@ -1,5 +1,5 @@
-import { CHART_COLOURS, EDITABLE_HEADER_STYLE, PALETTE } from "../core/plan/colours";
-import { PRINT_SETUP, type ChartPlan, type TabPlan } from "../core/plan/write-plan";
+import { CHART_COLOURS, EDITABLE_HEADER_STYLE, PALETTE } from "../core/output-tabs/colours";
+import { PRINT_SETUP, type ChartPlan, type TabPlan } from "../core/output-tabs/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlChart } from "./excel-subset";
 import type { XlComment, XlToolChart, XlToolWorksheet } from "./excel-subset-tool";

@@ -1,5 +1,5 @@
-import { readOwnedTabs } from "../core/plan/previous-outputs";
-import { META_SHEET_NAME, metaRows, metaRunAt, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/plan/write-plan";
+import { readOwnedTabs } from "../core/output-tabs/previous-outputs";
+import { META_SHEET_NAME, metaRows, metaRunAt, type OutputMeta, type OutputTabId, type PlanValue, type WritePlan } from "../core/output-tabs/write-plan";
 import { columnLetters } from "../core/workbook/grid";
 import { formatOps, isOurChart, type FormatOp } from "./decorate-tab";
 import type { XlCellValue, XlChartCollection, XlContext, XlRange, XlTable, XlTableCollection, XlTableRange, XlWorksheet } from "./excel-subset";

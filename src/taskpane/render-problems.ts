@@ -1,7 +1,7 @@
 import type { Lang } from "../core/i18n/lang";
 import type { Problem } from "../core/problems/problem";
 import { renderProblem } from "../core/problems/render";
-import { sortProblems } from "../core/plan/problems-tab";
+import { sortProblems } from "../core/output-tabs/problems-tab";
 import { qualifiedAddress } from "../core/workbook/grid";
 import { clear, el } from "./dom";
 import { t } from "./i18n";

@@ -3,9 +3,9 @@
  * points, so role and language changes re-run only the job and what-ifs only the scoring.
  */
 import { JobFailure } from "../core/job/job-failure";
-import { sortProblems } from "../core/plan/problems-tab";
+import { sortProblems } from "../core/output-tabs/problems-tab";
 import { scoreWorkbook, summarize } from "../core/job/run-job";
-import { rosterOrder } from "../core/plan/roster-tab";
+import { rosterOrder } from "../core/output-tabs/roster-tab";
 import { currentTiers, paramsOf, whatIf, type WhatIfBase } from "../core/whatif/what-if";
 import { explainCustomer, indicatorAverages } from "../core/whatif/why";
 import type { WorkbookModel } from "../core/workbook/grid";

@@ -1,5 +1,5 @@
-import { CHART_COLOURS, PALETTE } from "../core/plan/colours";
-import type { ChartPlan, TabPlan } from "../core/plan/write-plan";
+import { CHART_COLOURS, PALETTE } from "../core/output-tabs/colours";
+import type { ChartPlan, TabPlan } from "../core/output-tabs/write-plan";
 import { cellText, colName, escapeXml } from "./xml-text";
 
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;

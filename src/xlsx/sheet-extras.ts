@@ -1,5 +1,5 @@
-import { PRINT_SETUP, type TabPlan } from "../core/plan/write-plan";
-import { choiceWarning } from "../core/plan/working-tool";
+import { PRINT_SETUP, type TabPlan } from "../core/output-tabs/write-plan";
+import { choiceWarning } from "../core/output-tabs/working-tool";
 import type { Lang } from "../core/i18n/lang";
 import type { StyleSheet } from "./style-sheet";
 import { cellText, colName, escapeXml } from "./xml-text";

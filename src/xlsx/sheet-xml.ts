@@ -1,6 +1,6 @@
 import type { Lang } from "../core/i18n/lang";
-import { displayWidth } from "../core/plan/user-work";
-import type { ColumnPlan, StyleBlock, StyleRole, TabPlan } from "../core/plan/write-plan";
+import { displayWidth } from "../core/output-tabs/user-work";
+import type { ColumnPlan, StyleBlock, StyleRole, TabPlan } from "../core/output-tabs/write-plan";
 import type { SharedStrings } from "./shared-strings";
 import { conditionalFormattingXml, dataValidationsXml, pageSetupXml } from "./sheet-extras";
 import type { StyleSheet } from "./style-sheet";

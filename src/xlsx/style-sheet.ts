@@ -1,5 +1,5 @@
-import { EDITABLE_HEADER_STYLE, HEADER_STYLE, PALETTE } from "../core/plan/colours";
-import type { StyleRole } from "../core/plan/write-plan";
+import { EDITABLE_HEADER_STYLE, HEADER_STYLE, PALETTE } from "../core/output-tabs/colours";
+import type { StyleRole } from "../core/output-tabs/write-plan";
 import { escapeXml } from "./xml-text";
 
 // Excel's built-in number formats: using their ids avoids duplicating them as custom formats.

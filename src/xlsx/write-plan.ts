@@ -1,4 +1,4 @@
-import { META_SHEET_NAME, metaRows, type TabPlan, type TemplatePlan, type WritePlan } from "../core/plan/write-plan";
+import { META_SHEET_NAME, metaRows, type TabPlan, type TemplatePlan, type WritePlan } from "../core/output-tabs/write-plan";
 import { writeAtomically } from "./atomic-write";
 import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
 import {

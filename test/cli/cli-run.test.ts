@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import { cellUnder, cli, copyFixture, readBack, sha256, tabRecords, tempDir } from "./helpers/cli-run";
 
 const ROSTER = "客户分级名册";

@@ -1,6 +1,6 @@
 import { inspectPreviousOutput } from "../../src/cli/previous-output";
 import { runJob } from "../../src/core/job/run-job";
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import type { SheetGrid, WorkbookModel } from "../../src/core/workbook/grid";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { cellUnder, cli, copyFixture, nextColumn, readBack, rowOf, tabRecords, tempDir } from "./helpers/cli-run";

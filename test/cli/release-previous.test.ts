@@ -1,6 +1,6 @@
 import * as path from "path";
 import { runJob } from "../../src/core/job/run-job";
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import type { WorkbookModel } from "../../src/core/workbook/grid";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { writePlanAtomic } from "../../src/xlsx/write-plan";

@@ -1,6 +1,6 @@
 import { syntheticRegister } from "../../bench/addin/synthetic-register";
 import { runJob } from "../../src/core/job/run-job";
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import { COMMAND_LOCK_WAIT_MS, ribbonRecalculate, type ExcelRun } from "../../src/commands/ribbon-run";
 import type { XlCellValue } from "../../src/office/excel-subset";
 import type { AdapterNotice } from "../../src/office/retry";

@@ -1,4 +1,4 @@
-import { META_SHEET_NAME, metaRows, type WritePlan } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME, metaRows, type WritePlan } from "../../src/core/output-tabs/write-plan";
 import type { SheetGrid, WorkbookModel } from "../../src/core/workbook/grid";
 
 /** What an adapter leaves in a workbook after writing a plan: input sheets untouched, outputs replaced. */

@@ -1,6 +1,6 @@
 import { runJob } from "../../src/core/job/run-job";
 import type { JobOutcome } from "../../src/core/job/job-types";
-import type { PlanValue, TabPlan } from "../../src/core/plan/write-plan";
+import type { PlanValue, TabPlan } from "../../src/core/output-tabs/write-plan";
 import type { RawValue, WorkbookModel } from "../../src/core/workbook/grid";
 import { applyPlan, editCell } from "./plan-to-workbook";
 

@@ -1,5 +1,5 @@
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
-import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
+import { readOwnedTabs } from "../../src/core/output-tabs/previous-outputs";
 import { writePlan, type WriteOptions, type WriteProgress } from "../../src/office/write-plan";
 import { createFakeExcel, FakeExcelError, type FakeExcel, type MeteredFakeExcel } from "./fake-excel/node";
 import { planOf, problemsTab, rosterTab } from "./plans";

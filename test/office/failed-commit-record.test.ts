@@ -1,7 +1,7 @@
 import { syntheticRegister } from "../../bench/addin/synthetic-register";
 import { runJob } from "../../src/core/job/run-job";
 import type { JobOutcome } from "../../src/core/job/job-types";
-import type { WritePlan } from "../../src/core/plan/write-plan";
+import type { WritePlan } from "../../src/core/output-tabs/write-plan";
 import type { WorkbookModel } from "../../src/core/workbook/grid";
 import type { XlCellValue } from "../../src/office/excel-subset";
 import { readWorkbookForJob } from "../../src/office/read-for-job";

@@ -1,5 +1,5 @@
 import { runJob } from "../../src/core/job/run-job";
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import { runWorkbookJob } from "../../src/office/run-workbook-job";
 import { seededLong } from "./long-fixture";
 import { colOf } from "./sheet-cells";

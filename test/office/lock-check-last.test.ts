@@ -1,4 +1,4 @@
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import { writePlan, type WriteOptions } from "../../src/office/write-plan";
 import { WriteRefusal } from "../../src/office/write-refusal";
 import { createFakeExcel } from "./fake-excel/node";

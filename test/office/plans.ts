@@ -1,4 +1,4 @@
-import type { ColumnPlan, OutputTabId, PlanValue, StyleBlock, TabPlan, WritePlan } from "../../src/core/plan/write-plan";
+import type { ColumnPlan, OutputTabId, PlanValue, StyleBlock, TabPlan, WritePlan } from "../../src/core/output-tabs/write-plan";
 
 /** A text or number column for hand-made plans. */
 export function column(id: string, header: string, kind: "text" | "number" | "integer" = "text"): ColumnPlan {

@@ -1,7 +1,7 @@
 import { syntheticRegister } from "../../bench/addin/synthetic-register";
 import { OUTPUT_SPECS, runJob } from "../../src/core/job/run-job";
-import { FINGERPRINT_MAX_ROWS } from "../../src/core/plan/row-fingerprints";
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
+import { FINGERPRINT_MAX_ROWS } from "../../src/core/output-tabs/row-fingerprints";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
 import fc from "fast-check";
 import { formatAt, kindAt, type WorkbookModel } from "../../src/core/workbook/grid";
 import type { XlCellValue } from "../../src/office/excel-subset";

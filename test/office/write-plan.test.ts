@@ -1,5 +1,5 @@
-import { META_SHEET_NAME } from "../../src/core/plan/write-plan";
-import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
+import { META_SHEET_NAME } from "../../src/core/output-tabs/write-plan";
+import { readOwnedTabs } from "../../src/core/output-tabs/previous-outputs";
 import { writePlan, type WriteProgress } from "../../src/office/write-plan";
 import { PAYLOAD_LIMIT_BYTES, REQUEST_BUDGET_BYTES } from "../../src/office/request-size";
 import type { AdapterNotice } from "../../src/office/retry";

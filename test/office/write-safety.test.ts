@@ -1,5 +1,5 @@
-import { META_SHEET_NAME, type WritePlan } from "../../src/core/plan/write-plan";
-import { readOwnedTabs } from "../../src/core/plan/previous-outputs";
+import { META_SHEET_NAME, type WritePlan } from "../../src/core/output-tabs/write-plan";
+import { readOwnedTabs } from "../../src/core/output-tabs/previous-outputs";
 import { writePlan, type WriteOptions } from "../../src/office/write-plan";
 import { WriteRefusal } from "../../src/office/write-refusal";
 import type { AdapterNotice } from "../../src/office/retry";

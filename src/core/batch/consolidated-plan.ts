@@ -1,6 +1,6 @@
 import { tierLabel, verdictLabel } from "../i18n/labels";
 import { pick, type Bilingual, type Lang } from "../i18n/lang";
-import type { ColumnKind, ColumnPlan, PlanValue, StyleBlock, TabPlan, WritePlan } from "../plan/write-plan";
+import type { ColumnKind, ColumnPlan, PlanValue, StyleBlock, TabPlan, WritePlan } from "../output-tabs/write-plan";
 import type { TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import { emptyTierCounts, emptyVerdictCounts, TIERS, VERDICTS, type KpiFigure, type ManagerFigures, type WorkbookResult } from "./workbook-result";
 

@@ -2,9 +2,9 @@ import type { Lang } from "../i18n/lang";
 import type { JobOutcome, JobSummary } from "../job/job-types";
 import { levelWord, type ProblemLevel } from "../problems/problem";
 import { problemLocation, renderProblem } from "../problems/render";
-import type { PlanValue, TabPlan, WritePlan } from "../plan/write-plan";
+import type { PlanValue, TabPlan, WritePlan } from "../output-tabs/write-plan";
 import type { TierOrIncomplete, Verdict } from "../scoring/scored-customer";
-import { isActive } from "../plans/lifecycle";
+import { isActive } from "../retention/lifecycle";
 
 /** The per-customer fields exported for BI tools, by the roster's column ids (what the roster shows). */
 export const RESULT_FIELDS = ["key", "name", "manager", "score", "tier", "manualTier", "verdict", "coverage", "status", "segment"] as const;

@@ -1,7 +1,7 @@
 import { REGISTER_FIELDS, type RegisterFieldId } from "../register/fields";
 import { EVALUATION_COLUMNS } from "../reading/evaluation-headers";
 import { MODEL_COLUMNS } from "../reading/model-reader";
-import { META_SHEET_NAME, type PlanValue } from "../plan/write-plan";
+import { META_SHEET_NAME, type PlanValue } from "../output-tabs/write-plan";
 import type { RawValue, SheetGrid, WorkbookModel } from "../workbook/grid";
 
 /** The role whose columns a matched field belongs to; "key" (客户编号, 客户名称) serves the register and the evaluation alike. */

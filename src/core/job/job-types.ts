@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang";
 import type { Problem } from "../problems/problem";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
-import type { WritePlan } from "../plan/write-plan";
+import type { WritePlan } from "../output-tabs/write-plan";
 import type { WorkbookModel } from "../workbook/grid";
 import type { WhatIfParams } from "../whatif/what-if";
 import type { HeaderMapEntry } from "./header-map";

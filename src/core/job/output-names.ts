@@ -1,5 +1,5 @@
 import type { ProblemLog } from "../problems/problem";
-import type { OutputTabId } from "../plan/write-plan";
+import type { OutputTabId } from "../output-tabs/write-plan";
 
 /**
  * The sheet name each output tab gets: its own name unless a sheet the product did not create holds it;

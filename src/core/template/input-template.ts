@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang";
-import { choiceWarning } from "../plan/working-tool";
-import { fitColumns } from "../plan/working-tool";
-import type { ColumnPlan, PlanValue, TabPlan, TemplatePlan, TemplateTabId } from "../plan/write-plan";
+import { choiceWarning } from "../output-tabs/working-tool";
+import { fitColumns } from "../output-tabs/working-tool";
+import type { ColumnPlan, PlanValue, TabPlan, TemplatePlan, TemplateTabId } from "../output-tabs/write-plan";
 import { REGISTER_FIELDS, type FieldKind, type RegisterFieldId } from "../register/fields";
 import { SETTING_DEFS } from "../settings/settings";
 

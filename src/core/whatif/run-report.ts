@@ -1,6 +1,6 @@
 import { parseTier } from "../i18n/labels";
 import type { TierOrIncomplete } from "../scoring/scored-customer";
-import type { TabPlan, WritePlan } from "../plan/write-plan";
+import type { TabPlan, WritePlan } from "../output-tabs/write-plan";
 
 /** What a run changed, for the pane's summary after writing. */
 export interface RunReport {

@@ -1,6 +1,6 @@
 import { pick, type Bilingual, type Lang } from "../i18n/lang";
 import type { Indicator } from "../model/indicator";
-import type { PlanValue } from "../plan/write-plan";
+import type { PlanValue } from "../output-tabs/write-plan";
 import type { Settings } from "../settings/settings";
 
 /** The weights and lines a run used, and whether they were tried in the pane or read from the workbook. */

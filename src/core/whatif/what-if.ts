@@ -1,7 +1,7 @@
 import { parseTier } from "../i18n/labels";
 import type { Indicator } from "../model/indicator";
-import type { PreviousRow } from "../plan/previous-outputs";
-import { stageOfStatus } from "../plans/lifecycle";
+import type { PreviousRow } from "../output-tabs/previous-outputs";
+import { stageOfStatus } from "../retention/lifecycle";
 import { scoreCustomers, type CustomerRef, type ManualTier } from "../scoring/score-customers";
 import type { ScoredCustomer, TierOrIncomplete, Verdict } from "../scoring/scored-customer";
 import { assignTiers, verdictFor, type Tierable } from "../scoring/tiers";

@@ -1,4 +1,4 @@
-import { META_SHEET_NAME, type WritePlan } from "../../../src/core/plan/write-plan";
+import { META_SHEET_NAME, type WritePlan } from "../../../src/core/output-tabs/write-plan";
 
 /** A hand-made plan with the awkward cases: a formula-like name, HTML, tier fills, a chart, an empty tab. */
 export function samplePlan(): WritePlan {
