@@ -171,22 +171,24 @@ export function pointsMatrix(
   const matrix: Float64Array[] = indicators.map(() => new Float64Array(customers.length).fill(NaN));
   // Evaluation scores: one lookup per customer, then a pass over its indicators.
   const evalCols = indicators.map((ind) => (ind.source ? undefined : evalIndex.get(normalizeHeader(ind.name))));
-  customers.forEach((c, k) => {
-    const row = table.scoresOf(c.key);
-    if (!row) return;
-    indicators.forEach((ind, j) => {
+  for (let k = 0; k < customers.length; k++) {
+    const c = customers[k];
+    const row = table.rowOf(c.key, c.register?.row);
+    if (row === undefined) continue;
+    for (let j = 0; j < indicators.length; j++) {
       const i = evalCols[j];
-      if (i === undefined) return;
-      const s = row[i];
-      if (s === undefined || Number.isNaN(s)) return;
+      if (i === undefined) continue;
+      const s = table.score(row, i);
+      if (Number.isNaN(s)) continue;
+      const ind = indicators[j];
       if (s < 0 || s > ind.maxScore) {
         const origin = table.originOf(c.key, i);
         log.warning("eval.scoreOutOfRange", { ...origin, key: c.key, params: { indicator: ind.name, text: s, max: ind.maxScore } });
-        return;
+        continue;
       }
       matrix[j][k] = normaliseScore(s, ind.maxScore, ind.direction);
-    });
-  });
+    }
+  }
   indicators.forEach((ind, j) => {
     if (!ind.source) return;
     const values = customers.map((c) => registerValue(c.register, ind.source!));

@@ -105,7 +105,8 @@ export function scoreWorkbook(given: WorkbookModel, opts: JobOptions): ScoredWor
   const model = modelSheet ? readModel(sheet(modelSheet.name), log, registerHeaderList(register)) : null;
 
   const resolver = new KeyResolver(register?.rows ?? [], register?.columns.has("id") ?? false);
-  const table = new ScoreTable();
+  // Register customers keep their grid row in the score table: the join needs no index of its own.
+  const table = new ScoreTable(register?.keys, register ? register.grid.values.length : 0);
   const modelNames = model
     ? new Map([...model.indicators.map((i) => i.name), ...model.leftOut].map((n) => [normalizeHeader(n), n]))
     : undefined;
@@ -225,9 +226,8 @@ export function planOutputs(core: ScoredWorkbook, opts: JobOptions): JobOutcome 
 /** The customers: register rows in order, then customers only the evaluation names (reported). */
 function customerList(register: RegisterRead | null, table: ScoreTable, log: ProblemLog): CustomerRef[] {
   const customers: CustomerRef[] = (register?.rows ?? []).map((r) => ({ key: r.key, id: r.id, name: r.name, register: r }));
-  // The register's own key index (its keys are unique, as are the evaluation's names): no second set of 100,000 keys.
-  for (const [key, info] of table.named()) {
-    if (register?.keys.has(key)) continue;
+  // The score table holds register customers at their register rows: only the others are visited here.
+  for (const [key, info] of table.unknownNamed()) {
     if (register) log.warning("eval.unknownCustomer", { ...originOf(info.ref), key, params: { key } });
     customers.push({ key, id: info.id, name: info.name });
   }

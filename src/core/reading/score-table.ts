@@ -36,8 +36,43 @@ const ROWS = 1048576;
 export class ScoreTable {
   readonly indicators: string[] = [];
   private readonly index = new Map<string, number>();
-  /** Customer key → what the evaluation says of the customer: one entry (and one lookup) per customer. */
-  private readonly customers = new Map<string, EvaluationCustomer>();
+  /*
+   * Scores and their packed cells are kept column by column (one Float64Array per indicator, NaN: none), one
+   * row per customer: 100,000 customers cost no object each. A customer of the register has its register
+   * grid row as its row here (`known`), so the join with the register needs no second index; any other
+   * customer gets a row after those, in order of first sight (`extra`).
+   */
+  private readonly extra = new Map<string, number>();
+  /** Rows in order of first sight, and per row its key, id, name and the packed cell naming it (NaN: not named). */
+  private readonly order: number[] = [];
+  private readonly keys: (string | undefined)[];
+  private readonly ids: (string | undefined)[];
+  private readonly names: (string | undefined)[];
+  private readonly namedAt: number[];
+  private scoreColumns: Float64Array[] = [];
+  private originColumns: Float64Array[] = [];
+  private capacity: number;
+  private nextRow: number;
+  // The last key looked up: a wide row names its customer, then gives its scores.
+  private lastKey: string | undefined;
+  private lastRow = -1;
+
+  /**
+   * `known`: customer key → a row number below `rows` (the register's key → grid row), so those customers'
+   * rows are known without a lookup (rowOf's `knownRow`).
+   */
+  private readonly knownRows: number;
+
+  constructor(private readonly known?: ReadonlyMap<string, number>, rows = 0) {
+    this.knownRows = known ? rows : 0;
+    this.capacity = rows;
+    this.nextRow = rows;
+    // Sized up front, so rows set out of order stay in V8's fast (holey) elements, not a dictionary.
+    this.keys = new Array<string | undefined>(rows);
+    this.ids = new Array<string | undefined>(rows);
+    this.names = new Array<string | undefined>(rows);
+    this.namedAt = new Array<number>(rows).fill(NaN);
+  }
   /** Indicator → weight → how many rows gave it, in order of first appearance. */
   readonly weights = new Map<string, Map<number, number>>();
   /** Indicator → weight → the first cell that gave it (for weight conflicts and negative weights). */
@@ -59,6 +94,8 @@ export class ScoreTable {
       i = this.indicators.length;
       this.indicators.push(name);
       this.index.set(name, i);
+      this.scoreColumns.push(new Float64Array(this.capacity).fill(NaN));
+      this.originColumns.push(new Float64Array(this.capacity));
     }
     return i;
   }
@@ -94,7 +131,8 @@ export class ScoreTable {
       return;
     }
     const { key, indicator, score } = parsed.data;
-    this.store(key, this.indicatorIndex(indicator), score, ref.grid, ref.row, ref.col, log);
+    const i = this.indicatorIndex(indicator);
+    this.put(this.entry(key), key, i, score, ref.grid, ref.row, ref.col, log);
   }
 
   /**
@@ -115,10 +153,10 @@ export class ScoreTable {
     }
     const { key, scores } = parsed.data;
     // The customer's entry looked up once for its whole row, not once per score.
-    const entry = this.entry(key);
+    const at = this.entry(key);
     for (let k = 0; k < scores.length; k++) {
       const score = scores[k];
-      if (score !== null) this.put(entry, key, this.indexOfColumn(indicators, k), score, ref.grid, ref.row, cols[k], log);
+      if (score !== null) this.put(at, key, this.indexOfColumn(indicators, k), score, ref.grid, ref.row, cols[k], log);
     }
   }
 
@@ -132,16 +170,39 @@ export class ScoreTable {
     return idx[k];
   }
 
-  /** Stores a validated score, keeping the first of two for one customer and indicator. */
-  private store(key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
-    this.put(this.entry(key), key, i, score, grid, r, c, log);
+  /** A customer's row in the columns, created on first sight (addCustomer comes first in every layout). */
+  private entry(key: string): number {
+    if (key === this.lastKey) return this.lastRow;
+    let at = this.known?.get(key) ?? this.extra.get(key);
+    const seen = at !== undefined && this.keys[at] !== undefined;
+    if (at === undefined) {
+      at = this.nextRow++;
+      if (at >= this.capacity) this.grow();
+      this.extra.set(key, at);
+    }
+    if (!seen) {
+      this.keys[at] = key;
+      this.namedAt[at] = NaN;
+      this.order.push(at);
+    }
+    this.lastKey = key;
+    this.lastRow = at;
+    return at;
   }
 
-  /** A customer's entry, created on first sight (addCustomer comes first in every layout). */
-  private entry(key: string): EvaluationCustomer {
-    let e = this.customers.get(key);
-    if (!e) this.customers.set(key, (e = { at: NaN, scores: [], origins: [] }));
-    return e;
+  /** Doubles every column's room (amortised: each score is copied about once more in all). */
+  private grow(): void {
+    this.capacity = Math.max(1024, this.nextRow, this.capacity * 2);
+    this.scoreColumns = this.scoreColumns.map((old) => {
+      const next = new Float64Array(this.capacity).fill(NaN);
+      next.set(old);
+      return next;
+    });
+    this.originColumns = this.originColumns.map((old) => {
+      const next = new Float64Array(this.capacity);
+      next.set(old);
+      return next;
+    });
   }
 
   /** The packed cell of a grid's cell (see COLS/ROWS). */
@@ -160,52 +221,73 @@ export class ScoreTable {
     return { grid: this.grids[(rest - row) / ROWS], row, col };
   }
 
-  private put({ scores: row, origins }: EvaluationCustomer, key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
-    if (row[i] !== undefined && !Number.isNaN(row[i])) {
+  private put(at: number, key: string, i: number, score: number, grid: SheetGrid, r: number, c: number, log: ProblemLog): void {
+    const column = this.scoreColumns[i];
+    // Scores are finite once validated, so NaN marks an empty slot.
+    if (!Number.isNaN(column[at])) {
       log.warning("eval.duplicateScore", { ...originOf({ grid, row: r, col: c }), key, params: { key, indicator: this.indicators[i] } });
       return;
     }
-    row[i] = score;
-    origins[i] = this.pack(grid, r, c);
+    column[at] = score;
+    this.originColumns[i][at] = this.pack(grid, r, c);
+  }
+
+  /**
+   * A customer's row (for `score`); undefined when the evaluation has nothing of it. `knownRow`: the
+   * customer's row in the table's `known` map, when the caller has it (a register row's grid row).
+   */
+  rowOf(key: string, knownRow?: number): number | undefined {
+    const at = knownRow !== undefined && this.known ? knownRow : this.known?.get(key) ?? this.extra.get(key);
+    return at !== undefined && this.keys[at] !== undefined ? at : undefined;
+  }
+
+  /** The score of a customer's row (rowOf) for an indicator (by index); NaN when none was read. */
+  score(row: number, indicator: number): number {
+    return this.scoreColumns[indicator][row];
   }
 
   /** Where a customer's score for an indicator (by index) was read; undefined when it has none. */
   originOf(key: string, indicator: number): ScoreOrigin | undefined {
-    const p = this.customers.get(key)?.origins[indicator];
-    return p === undefined ? undefined : originOf(this.unpack(p));
+    const at = this.rowOf(key);
+    if (at === undefined || Number.isNaN(this.scoreColumns[indicator][at])) return undefined;
+    return originOf(this.unpack(this.originColumns[indicator][at]));
   }
 
-  /** A customer's scores by indicator index as read (holes and NaN: none); undefined when it has none. */
-  scoresOf(key: string): readonly number[] | undefined {
-    return this.customers.get(key)?.scores;
+  /** A customer's scores by indicator index as read (holes: none); undefined when the evaluation has nothing of it. */
+  scoresOf(key: string): readonly (number | undefined)[] | undefined {
+    const at = this.rowOf(key);
+    if (at === undefined) return undefined;
+    const out: (number | undefined)[] = [];
+    this.scoreColumns.forEach((column, i) => {
+      if (!Number.isNaN(column[at])) out[i] = column[at];
+    });
+    return out;
   }
 
   /** Notes a customer the evaluation names, with its id/name and the cell naming it (the first mention stands). */
   addCustomer(key: string, id: string | undefined, name: string | undefined, ref: CellRef): void {
-    const e = this.entry(key);
-    if (!Number.isNaN(e.at)) return;
-    e.id = id;
-    e.name = name;
-    e.at = this.pack(ref.grid, ref.row, ref.col);
+    const at = this.entry(key);
+    if (!Number.isNaN(this.namedAt[at])) return;
+    this.ids[at] = id;
+    this.names[at] = name;
+    this.namedAt[at] = this.pack(ref.grid, ref.row, ref.col);
   }
 
-  /** The customers the evaluation names, in order of first mention, with the cell naming each. */
-  *named(): IterableIterator<[string, { id?: string; name?: string; ref: CellRef }]> {
-    for (const [key, e] of this.customers) if (!Number.isNaN(e.at)) yield [key, { id: e.id, name: e.name, ref: this.unpack(e.at) }];
+  /**
+   * The customers the evaluation names that the table's `known` map does not hold (none of the register), in
+   * order of first mention, with the cell naming each.
+   */
+  *unknownNamed(): IterableIterator<[string, { id?: string; name?: string; ref: CellRef }]> {
+    for (const at of this.order) {
+      // Rows below `rows` belong to known customers: no lookup needed to skip them.
+      if (at < this.knownRows || Number.isNaN(this.namedAt[at])) continue;
+      yield [this.keys[at]!, { id: this.ids[at], name: this.names[at], ref: this.unpack(this.namedAt[at]) }];
+    }
   }
 
   /** The cell naming a customer in the evaluation; undefined when it names none. */
   refOf(key: string): CellRef | undefined {
-    const e = this.customers.get(key);
-    return e && !Number.isNaN(e.at) ? this.unpack(e.at) : undefined;
+    const at = this.rowOf(key);
+    return at !== undefined && !Number.isNaN(this.namedAt[at]) ? this.unpack(this.namedAt[at]) : undefined;
   }
-}
-
-/** One customer as the evaluation gives it: id/name, the packed cell naming it (NaN: not named), scores and their packed cells. */
-interface EvaluationCustomer {
-  id?: string;
-  name?: string;
-  at: number;
-  scores: number[];
-  origins: number[];
 }

@@ -84,8 +84,16 @@ export function rowCount(grid: SheetGrid): number {
   return grid.values.length;
 }
 
+// Addresses are built for every customer row (its rowAddress): the letters of the first columns are kept.
+const LETTERS = new Array<string | undefined>(702);
+
 /** Column letters for a 0-based column index (0 → A, 27 → AB). */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < LETTERS.length) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
