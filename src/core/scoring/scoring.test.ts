@@ -305,4 +305,28 @@ describe("ranking: highest score first, equal scores in customer key order (numb
       }),
     );
   });
+  it("orders the same when the list is long enough for the engine's numeric sort (property)", () => {
+    const key = fc.oneof(fc.nat({ max: 5000 }).map(String), fc.constantFrom("A1", "b", "C10", "C9", "10.5", "007", "x"), fc.string({ maxLength: 4 }));
+    // Few distinct scores (many ties), fine ones (float dust 1e-10 apart), negative and huge ones (the fallback).
+    const score = fc.oneof(
+      fc.integer({ min: 0, max: 20 }).map((n) => n / 4),
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.integer({ min: 0, max: 3 }).map((n) => 85 + n * 1e-10),
+    );
+    const list = (s: fc.Arbitrary<number>) => fc.array(fc.record({ key, score: s, eligible: fc.boolean() }), { minLength: 130, maxLength: 600 });
+    // Scores 0–100 take the numeric sort; a list with scores too far apart for it takes the comparator.
+    const lists = fc.oneof({ arbitrary: list(score), weight: 3 }, { arbitrary: list(fc.oneof(score, fc.double({ min: -1e12, max: 1e12, noNaN: true }))), weight: 1 });
+    fc.assert(
+      fc.property(lists, (items) => {
+        const expected = items
+          .map((it, i) => ({ ...it, i }))
+          .filter((it) => it.eligible)
+          .sort((a, b) => comparable(b.score) - comparable(a.score) || compareCustomerKeys(a.key, b.key) || a.i - b.i)
+          .map((it) => it.i);
+        const got = rankOrder(items);
+        expect(got.map((i) => [items[i].key, comparable(items[i].score)])).toEqual(expected.map((i) => [items[i].key, comparable(items[i].score)]));
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

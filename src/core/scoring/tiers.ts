@@ -1,5 +1,5 @@
 import type { Settings } from "../settings/settings";
-import { atLeast, comparable, plainKeyNumber } from "./exact";
+import { atLeast, COMPARISON_DECIMALS, comparable, plainKeyNumber } from "./exact";
 import type { Tier, TierOrIncomplete, Verdict } from "./scored-customer";
 
 /** Threshold mode: A if score ≥ A line, else B if ≥ B line, else C if ≥ C line, else D (exact at the lines). */
@@ -58,8 +58,68 @@ export function rankColumns(t: TierColumns): number[] {
     numeric[i] = plainKeyNumber(t.keys[i]);
   }
   const key = t.keys;
-  idx.sort((a, b) => score[b] - score[a] || compareKeysOf(key, numeric, a, b));
+  const byKey = (a: number, b: number) => compareKeysOf(key, numeric, a, b);
+  if (idx.length > 64 && sortByScoreNatively(idx, score, byKey)) return idx;
+  idx.sort((a, b) => score[b] - score[a] || byKey(a, b));
   return idx;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Units per point of score in sortByScoreNatively: comparable() rounds to 10⁻⁹. */
+const UNITS = 10 ** COMPARISON_DECIMALS;
+
+/**
+ * Sorts `idx` by score, highest first, with the engine's own numeric sort: each entry becomes one 64-bit
+ * integer, its score in units of 10⁻⁹ (comparable() makes every score a whole number of them) above its
+ * position, so equal scores give equal upper bits. Runs of equal scores are then put in key order with
+ * `byKey`. False (idx untouched) when the scores do not fit, so the caller sorts with the comparator.
+ */
+function sortByScoreNatively(idx: number[], score: Float64Array, byKey: (a: number, b: number) => number): boolean {
+  const m = idx.length;
+  if (!LITTLE_ENDIAN) return false;
+  let hi = -Infinity;
+  let lo = Infinity;
+  for (const i of idx) {
+    const u = Math.round(score[i] * UNITS);
+    if (!Number.isSafeInteger(u)) return false;
+    if (u > hi) hi = u;
+    if (u < lo) lo = u;
+  }
+  const posBits = Math.max(1, Math.ceil(Math.log2(m)));
+  const lowScoreBits = 32 - posBits;
+  // The descending score (hi − u) must fit in the 64 − posBits bits above the position.
+  if (posBits > 31 || hi - lo > Number.MAX_SAFE_INTEGER || hi - lo >= 2 ** (64 - posBits)) return false;
+  const packed = new BigUint64Array(m);
+  const words = new Uint32Array(packed.buffer);
+  const split = 2 ** lowScoreBits;
+  const slot = 2 ** posBits;
+  for (let p = 0; p < m; p++) {
+    const v = hi - Math.round(score[idx[p]] * UNITS);
+    const upper = Math.floor(v / split);
+    words[2 * p] = (v - upper * split) * slot + p;
+    words[2 * p + 1] = upper;
+  }
+  packed.sort();
+  const sorted = new Array<number>(m);
+  const scoreOf = new Float64Array(m);
+  for (let p = 0; p < m; p++) {
+    const low = words[2 * p];
+    const at = low % slot;
+    sorted[p] = idx[at];
+    scoreOf[p] = words[2 * p + 1] * split + (low - at) / slot;
+  }
+  for (let start = 0; start < m; ) {
+    let end = start + 1;
+    while (end < m && scoreOf[end] === scoreOf[start]) end++;
+    if (end - start > 1) {
+      const run = sorted.slice(start, end).sort(byKey);
+      for (let k = 0; k < run.length; k++) sorted[start + k] = run[k];
+    }
+    start = end;
+  }
+  for (let p = 0; p < m; p++) idx[p] = sorted[p];
+  return true;
 }
 
 /** compareCustomerKeys of keys a and b, with each key's number (NaN: not a plain number) known beforehand. */
