@@ -168,7 +168,15 @@ function satisfactionColumnScale(grid: SheetGrid, headerRow: number, col: number
   if (col === undefined) return 1;
   const numbers: number[] = [];
   for (let r = headerRow + 1; r < grid.values.length; r++) {
-    const n = readNumber(rawAt(grid, r, col), kindAt(grid, r, col), formatAt(grid, r, col));
+    const raw = rawAt(grid, r, col);
+    const kind = kindAt(grid, r, col);
+    const format = formatAt(grid, r, col);
+    const plain = plainNumber(raw, kind, format);
+    if (plain !== undefined) {
+      numbers.push(plain);
+      continue;
+    }
+    const n = readNumber(raw, kind, format);
     if (n.ok) numbers.push(n.percent ? n.value * 100 : n.value);
   }
   return satisfactionScale(numbers);
@@ -194,10 +202,10 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
     report(grid, r, c, to, "value.excelError", { text: String(raw) });
     return undefined;
   }
-  const text = cellText(grid, r, c);
+  // The cell's text only where a field reads text: a number's text is a string built for nothing.
   switch (f.kind) {
     case "text":
-      return text || undefined;
+      return cellText(grid, r, c) || undefined;
     case "integer":
     case "amount":
     case "nps": {
@@ -228,22 +236,26 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
       return d.value;
     }
     case "yesno": {
+      const text = cellText(grid, r, c);
       const b = readYesNo(typeof raw === "boolean" ? raw : text);
       if (b === undefined) report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.yesno.zh} (${CHOICES.yesno.en})`, choicesEn: CHOICES.yesno.en });
       return b;
     }
     case "satisfaction": {
-      const word = readSatisfactionWord(text);
+      // No satisfaction word is a number, so a number cell skips the words.
+      const text = kind === "number" ? "" : cellText(grid, r, c);
+      const word = kind === "number" ? undefined : readSatisfactionWord(text);
       if (word !== undefined) return word;
       const n = readNumber(raw, kind, format);
       if (!n.ok) {
-        report(grid, r, c, to, "value.notChoice", { text, choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})`, choicesEn: CHOICES.satisfaction.en });
+        report(grid, r, c, to, "value.notChoice", { text: text || cellText(grid, r, c), choices: `${CHOICES.satisfaction.zh} (${CHOICES.satisfaction.en})`, choicesEn: CHOICES.satisfaction.en });
         return undefined;
       }
       return (n.percent ? n.value * 100 : n.value) * satScale;
     }
     case "churnCause": {
       // A cause the product does not know is kept as typed (the row's churnCauseText) with a note, not dropped.
+      const text = cellText(grid, r, c);
       const v = readChurnCause(text);
       if (v === undefined) {
         to.out.push({ level: "note", code: "register.unknownCause", sheet: grid.name, cell: a1(grid, r, c), params: { header: to.header, text } });
@@ -253,6 +265,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
     }
     default: {
       const reader = CHOICE_READERS[f.kind]!;
+      const text = cellText(grid, r, c);
       const v = reader(text);
       if (v === undefined) {
         const ch = CHOICES[f.kind];

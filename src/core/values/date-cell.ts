@@ -35,7 +35,12 @@ export function readDate(raw: RawValue, kind: CellKind, format: string): DateRea
   if (kind === "error") return { ok: false, reason: "excelError", text: String(raw ?? "") };
   if (raw === null || kind === "empty") return { ok: false, reason: "missing" };
   if (typeof raw === "boolean") return { ok: false, reason: "notDate", text: String(raw).toUpperCase() };
-  if (typeof raw === "number") return fromSerial(raw, String(raw));
+  if (typeof raw === "number") {
+    // The serial's text is only for a refusal: most dates are read without building it.
+    const day = Math.floor(raw);
+    if (Number.isFinite(raw) && day >= 1 && day <= MAX_DATE_SERIAL) return { ok: true, value: day };
+    return fromSerial(raw, String(raw));
+  }
 
   const text = raw.normalize("NFKC").trim();
   if (text === "") return { ok: false, reason: "missing" };
