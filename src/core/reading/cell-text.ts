@@ -1,4 +1,5 @@
 import { kindAt, rawAt, type SheetGrid } from "../workbook/grid";
+import { trimText } from "../text/trim";
 
 /** A cell as trimmed text: numbers as typed (1001 → "1001"), empty and error cells as "". */
 export function cellText(grid: SheetGrid, row: number, col: number): string {
@@ -6,7 +7,7 @@ export function cellText(grid: SheetGrid, row: number, col: number): string {
   if (kind === "empty" || kind === "error") return "";
   const v = rawAt(grid, row, col);
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
-  return String(v).trim();
+  return trimText(typeof v === "string" ? v : String(v));
 }
 
 /** The text shown in messages for a bad cell: its raw value as typed. */

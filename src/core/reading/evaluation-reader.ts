@@ -179,16 +179,21 @@ function readWide(grid: SheetGrid, ctx: EvaluationContext): void {
     }
     first++;
   }
+  // One scores array for every row: the table copies the scores it keeps.
+  const scores: (number | null)[] = indicatorCols.map(() => null);
   for (let r = first; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
-    const { id, name, key } = keyOf(grid, r, idCol, nameCol, ctx);
+    const id = idCol === undefined ? undefined : cellText(grid, r, idCol) || undefined;
+    const name = nameCol === undefined ? undefined : cellText(grid, r, nameCol) || undefined;
+    const key = ctx.resolver.resolve(id, name);
     if (!key) {
       ctx.log.error("eval.noCustomer", { sheet: grid.name, cell: a1(grid, r, labelCol) });
       continue;
     }
-    ctx.table.addCustomer(key, id, name, { grid, row: r, col: labelCol });
-    const scores = indicatorCols.map((ic) => scoreAt(grid, r, ic.col, ic.name, key, ctx) ?? null);
-    ctx.table.addWideRow({ key, id, name, scores }, indicatorNames, indicatorColumns, { grid, row: r, col: labelCol }, ctx.log);
+    const at = { grid, row: r, col: labelCol };
+    ctx.table.addCustomer(key, id, name, at);
+    for (let k = 0; k < indicatorCols.length; k++) scores[k] = scoreAt(grid, r, indicatorColumns[k], indicatorNames[k], key, ctx) ?? null;
+    ctx.table.addWideRow({ key, id, name, scores }, indicatorNames, indicatorColumns, at, ctx.log);
   }
 }
 

@@ -15,6 +15,7 @@ import { satisfactionScale } from "../values/satisfaction-scale";
 import { a1, formatAt, kindAt, rawAt, type SheetGrid } from "../workbook/grid";
 import { cellDisplay, cellText } from "./cell-text";
 import { noteUnreadHeaders } from "./header-notes";
+import { isBlankText } from "../text/trim";
 
 /** A register column found in the header row. */
 export interface FoundColumn {
@@ -108,7 +109,7 @@ export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<R
     }
     if (candidate.churnCause !== undefined) {
       const causeCol = columns.get("churnCause")!.col;
-      candidate.churnCauseText = cellText(grid, r, causeCol).trim();
+      candidate.churnCauseText = cellText(grid, r, causeCol);
     }
     const id = candidate.id as string | undefined;
     const name = candidate.name as string | undefined;
@@ -197,7 +198,7 @@ function readField(grid: SheetGrid, r: number, c: number, f: FieldDef, satScale:
   const raw = rawAt(grid, r, c);
   const kind = kindAt(grid, r, c);
   const format = formatAt(grid, r, c);
-  if (kind === "empty" || (kind === "text" && String(raw).trim() === "")) return undefined;
+  if (kind === "empty" || (kind === "text" && isBlankText(String(raw)))) return undefined;
   if (kind === "error") {
     report(grid, r, c, to, "value.excelError", { text: String(raw) });
     return undefined;

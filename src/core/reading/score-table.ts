@@ -152,23 +152,21 @@ export class ScoreTable {
       return;
     }
     const { key, scores } = parsed.data;
-    // The customer's entry looked up once for its whole row, not once per score.
+    // The customer's entry and the sheet's indicator indexes looked up once for the whole row, not per score.
     const at = this.entry(key);
+    let idx = this.columnIndexes.get(indicators);
+    if (!idx) this.columnIndexes.set(indicators, (idx = indicators.map(() => -1)));
     for (let k = 0; k < scores.length; k++) {
       const score = scores[k];
-      if (score !== null) this.put(at, key, this.indexOfColumn(indicators, k), score, ref.grid, ref.row, cols[k], log);
+      if (score === null) continue;
+      // An indicator is added on its first score, so one without any stays out of the table.
+      if (idx[k] < 0) idx[k] = this.indicatorIndex(indicators[k]);
+      this.put(at, key, idx[k], score, ref.grid, ref.row, cols[k], log);
     }
   }
 
-  /** Indicator indexes of a wide sheet's columns, each found on its first score rather than on every score. */
+  /** Indicator indexes of a wide sheet's columns (-1: not yet seen), per sheet's list of indicator names. */
   private readonly columnIndexes = new WeakMap<string[], number[]>();
-
-  private indexOfColumn(indicators: string[], k: number): number {
-    let idx = this.columnIndexes.get(indicators);
-    if (!idx) this.columnIndexes.set(indicators, (idx = indicators.map(() => -1)));
-    if (idx[k] < 0) idx[k] = this.indicatorIndex(indicators[k]);
-    return idx[k];
-  }
 
   /** A customer's row in the columns, created on first sight (addCustomer comes first in every layout). */
   private entry(key: string): number {

@@ -1,5 +1,6 @@
 import { normalizeHeader } from "../text/normalize-header";
 import { kindAt, rawAt, type SheetGrid } from "../workbook/grid";
+import { isBlankText } from "../text/trim";
 
 /** Labels of rows that sum the rows above (spec: 合计 / 总计 / 小计 / Total), in normalised form. */
 const TOTAL_LABELS = new Set(["合计", "总计", "小计", "总合计", "total", "subtotal", "grandtotal", "sum"].map(normalizeHeader));
@@ -12,7 +13,7 @@ function isEmptyCell(grid: SheetGrid, row: number, col: number): boolean {
   if (kind === "empty") return true;
   const v = rawAt(grid, row, col);
   // Cells holding only spaces look blank to the user, so they must not make a row count.
-  return v === null || (typeof v === "string" && v.trim() === "" && kind !== "error");
+  return v === null || (typeof v === "string" && kind !== "error" && isBlankText(v));
 }
 
 /** True when every cell of the row is empty or whitespace (rows past the end are blank too). */
@@ -34,7 +35,7 @@ export function isTotalRow(grid: SheetGrid, row: number): boolean {
   for (let col = 0; col < cells.length; col++) {
     if (kindAt(grid, row, col) !== "text") continue;
     const v = rawAt(grid, row, col);
-    if (typeof v !== "string" || v.trim() === "") continue;
+    if (typeof v !== "string" || isBlankText(v)) continue;
     // Labels are short: skip normalising (costly on every customer row) when the text cannot be one.
     return v.length <= 24 && MAY_BE_TOTAL.test(v) && TOTAL_LABELS.has(normalizeHeader(v));
   }
