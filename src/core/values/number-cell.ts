@@ -10,8 +10,8 @@ const FORMAT_LITERALS = /"[^"]*"|\\./g;
 
 /** True when an Excel number format displays its value as a percentage ("0%", "0.00%"). */
 export function isPercentFormat(format: string): boolean {
-  // Nearly every cell is "General" or has no "%" at all: answer those without a regex.
-  if (!format.includes("%")) return false;
+  // Nearly every cell is "General" or has no "%" at all: answer those without a regex (or a search).
+  if (format === "General" || !format.includes("%")) return false;
   return format.replace(FORMAT_LITERALS, "").includes("%");
 }
 
@@ -101,5 +101,5 @@ export function readNumber(raw: RawValue, kind: CellKind, format: string): Numbe
  * that spares a result object per cell; callers fall back to readNumber.
  */
 export function plainNumber(raw: RawValue, kind: CellKind, format: string): number | undefined {
-  return typeof raw === "number" && kind === "number" && !format.includes("%") ? raw : undefined;
+  return typeof raw === "number" && kind === "number" && (format === "General" || !format.includes("%")) ? raw : undefined;
 }
