@@ -59,6 +59,17 @@ describe("the customer key", () => {
     expect(customer(out, "C1")?.name).toBe("甲");
     expect(renderProblem(problem(out, "register.duplicateKey")[0], "zh-CN")).toContain("第 2 行");
   });
+  it("every later row of a key names the first one, whatever duplicates of other keys come between", () => {
+    const out = runJob(workbook([
+      ["客户编号", "客户名称", "日均存款"], ["C1", "甲", 5], ["C2", "乙", 6], ["C1", "丙", 7], ["C3", "丁", 1], ["C2", "戊", 2], ["C1", "己", 3], ["C4", "庚", 4],
+    ], [{ name: "客户关系评估表", values: [["客户编号", "分析指标", "指标权重", "指标得分"], ["C1", "满意度", 1, 80], ["C2", "满意度", 1, 60]] }]), { now: NOW });
+    // The evaluation's scores reach the first rows of C1 and C2.
+    expect([customer(out, "C1")?.score, customer(out, "C2")?.score]).toEqual([80, 60]);
+    expect(problem(out, "register.duplicateKey").map((p) => [p.cell, p.key, p.params?.firstRow])).toEqual([
+      ["A4", "C1", 2], ["A6", "C2", 3], ["A7", "C1", 2],
+    ]);
+    expect(out.customers.map((c) => [c.key, c.name])).toEqual([["C1", "甲"], ["C2", "乙"], ["C3", "丁"], ["C4", "庚"]]);
+  });
 });
 
 describe("values as users really type them", () => {

@@ -96,6 +96,14 @@ export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<R
   const rowProblems: Problem[] = [];
   const to: CellReport = { out: rowProblems, header: "" };
   const read = fields.map((f) => ({ f, ...columns.get(f.id)! }));
+  // Key → grid row of the first row read with it, built on the first duplicate only (seen is overwritten then).
+  let firstRows: Map<string, number> | undefined;
+  let indexed = 0;
+  const firstRowOf = (key: string): number => {
+    firstRows ??= new Map();
+    for (; indexed < rows.length; indexed++) if (!firstRows.has(rows[indexed].key)) firstRows.set(rows[indexed].key, rows[indexed].row);
+    return firstRows.get(key)!;
+  };
   for (let r = header.row + 1; r < grid.values.length; r++) {
     if (isBlankRow(grid, r) || isTotalRow(grid, r)) continue;
     const candidate: Candidate = {};
@@ -120,14 +128,18 @@ export function readRegister(grid: SheetGrid, log: ProblemLog, fast: FastCheck<R
       log.error("register.noKey", { sheet: grid.name, cell: a1(grid, r, (columns.get("id") ?? columns.get("name"))?.col ?? 0) });
       continue;
     }
-    const first = seen.get(key);
-    if (first !== undefined) {
+    // One hash operation per row: a key already there shows as a size that did not grow (then the first
+    // row is put back; duplicates are rare).
+    const before = seen.size;
+    seen.set(key, r);
+    if (seen.size === before) {
+      const first = firstRowOf(key);
+      seen.set(key, first);
       log.error("register.duplicateKey", {
         sheet: grid.name, cell: cellOf(id ? "id" : "name"), key, params: { key, firstRow: first + 1 + (grid.top ?? 0) },
       });
       continue;
     }
-    seen.set(key, r);
     candidate.key = key;
     candidate.sheet = grid.name;
     candidate.row = r;

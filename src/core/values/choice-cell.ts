@@ -21,9 +21,16 @@ export function choiceKey(text: string): string {
 function lookup<T>(table: ReadonlyArray<readonly [T, readonly string[]]>): (raw: RawValue) => T | undefined {
   const map = new Map<string, T>();
   for (const [value, words] of table) for (const w of words) map.set(choiceKey(w), value);
+  // Each text as typed → its answer (null: none), so a column's repeated words cost one lookup each.
+  const typed = new Map<string, T | null>();
   return (raw) => {
     if (raw === null || typeof raw === "boolean") return undefined;
-    return map.get(choiceKey(String(raw)));
+    const text = String(raw);
+    const known = typed.get(text);
+    if (known !== undefined) return known ?? undefined;
+    const value = map.get(choiceKey(text));
+    if (typed.size < 10_000) typed.set(text, value ?? null);
+    return value;
   };
 }
 
