@@ -24,7 +24,9 @@ export function weightedSums(weights: ArrayLike<number>, points: ArrayLike<numbe
  * ones become objects: a customer row is shown with its top indicators, and 100,000 customers × every
  * indicator would be a million short-lived objects.
  */
-export function topContributions(names: string[], weights: ArrayLike<number>, points: ArrayLike<number>, present: number): Contribution[] {
+export function topContributions(
+  names: string[], weights: ArrayLike<number>, points: ArrayLike<number>, present: number, pool?: ContributionPool,
+): Contribution[] {
   if (!(present > 0)) return [];
   // The kept indexes and points in scratch arrays, insertion by shifting: no array or object per indicator.
   let kept = 0;
@@ -44,8 +46,34 @@ export function topContributions(names: string[], weights: ArrayLike<number>, po
     TOP_POINTS[at] = p;
   }
   const out: Contribution[] = new Array<Contribution>(kept);
-  for (let k = 0; k < kept; k++) out[k] = { indicator: names[TOP_INDEX[k]], points: TOP_POINTS[k] };
+  for (let k = 0; k < kept; k++) out[k] = pool ? pool.get(names, TOP_INDEX[k], TOP_POINTS[k]) : { indicator: names[TOP_INDEX[k]], points: TOP_POINTS[k] };
   return out;
+}
+
+/**
+ * Contributions shared between customers: points are weight × a score over the weights present, so 300,000
+ * contributions of a big register are a few thousand distinct ones. Shared objects are frozen (nobody
+ * may change one customer's without changing the others'); past `limit` distinct ones, new ones are not kept.
+ */
+export class ContributionPool {
+  private readonly byIndicator: Map<number, Contribution>[] = [];
+  private size = 0;
+
+  constructor(private readonly limit = 50_000) {}
+
+  /** The contribution of indicator `i` (named in `names`) worth `points`. */
+  get(names: string[], i: number, points: number): Contribution {
+    const byPoints = (this.byIndicator[i] ??= new Map());
+    let c = byPoints.get(points);
+    if (c === undefined) {
+      c = Object.freeze({ indicator: names[i], points });
+      if (this.size < this.limit) {
+        byPoints.set(points, c);
+        this.size++;
+      }
+    }
+    return c;
+  }
 }
 
 const TOP_INDEX = new Int32Array(TOP_CONTRIBUTIONS);

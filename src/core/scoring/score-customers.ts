@@ -2,7 +2,7 @@ import type { Indicator } from "../model/indicator";
 import type { RegisterRow } from "../register/register-row";
 import type { Settings } from "../settings/settings";
 import { atLeast } from "./exact";
-import { topContributions, weightedSums } from "./final-score";
+import { ContributionPool, topContributions, weightedSums } from "./final-score";
 import type { Contribution, ScoredCustomer, Tier } from "./scored-customer";
 import { rankColumns, tierColumns, verdictFor, type TierColumns } from "./tiers";
 
@@ -43,13 +43,14 @@ export function scoreCustomers(input: ScoreInput): ScoredCustomer[] {
   const eligible = new Uint8Array(n);
   const contributions: Contribution[][] = new Array<Contribution[]>(n);
   const row = new Float64Array(indicators.length);
+  const pool = new ContributionPool();
   for (let c = 0; c < n; c++) {
     for (let i = 0; i < indicators.length; i++) row[i] = points[i][c];
     const sums = weightedSums(weights, row);
     scores[c] = sums.score;
     coverage[c] = sums.total > 0 ? sums.present / sums.total : 0;
     eligible[c] = !Number.isNaN(sums.score) && atLeast(coverage[c], settings.minCoverage) ? 1 : 0;
-    contributions[c] = topContributions(names, weights, row, sums.present);
+    contributions[c] = topContributions(names, weights, row, sums.present, pool);
   }
   const columns: TierColumns = { keys: customers.map((c) => c.key), scores, eligible };
   // One ranking serves the quotas and the ranks.

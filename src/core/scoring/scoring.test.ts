@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Indicator } from "../model/indicator";
 import { defaultSettings, type Settings } from "../settings/settings";
 import { derivedPoints } from "./derived-points";
-import { topContributions, weightsTotalLooksRight } from "./final-score";
+import { ContributionPool, topContributions, weightsTotalLooksRight } from "./final-score";
 import { minMaxPoints, normaliseScore, percentileRankPoints, bandPoints } from "./normalise";
 import { scoreCustomers, type CustomerRef } from "./score-customers";
 import { assignTiers, rankOrder, thresholdTier, verdictFor, TIER_ORDER } from "./tiers";
@@ -328,5 +328,25 @@ describe("ranking: highest score first, equal scores in customer key order (numb
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("contributions are shared between customers with the same ones", () => {
+  it("gives one frozen object per indicator and points, and the same contributions as without sharing", () => {
+    const pool = new ContributionPool();
+    const names = ["a", "b", "c"];
+    const weights = [1, 2, 1];
+    const first = topContributions(names, weights, [50, 80, NaN], 3, pool);
+    const second = topContributions(names, weights, [50, 80, 10], 3, pool);
+    expect(first).toEqual(topContributions(names, weights, [50, 80, NaN], 3));
+    expect(second[0]).toBe(first[0]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+  });
+  it("stops keeping new ones past its limit, still giving each customer its own right values", () => {
+    const pool = new ContributionPool(2);
+    const got = [10, 20, 30, 40].map((n) => topContributions(["a"], [1], [n], 1, pool)[0]);
+    expect(got.map((c) => c.points)).toEqual([10, 20, 30, 40]);
+    expect(topContributions(["a"], [1], [10], 1, pool)[0]).toBe(got[0]);
+    expect(topContributions(["a"], [1], [30], 1, pool)[0]).not.toBe(got[2]);
   });
 });
