@@ -8,7 +8,7 @@
 // the first run and again after the last (BENCH_RUNS > 5), and the ratios use their mean, so a load that
 // drifts during a long bench shows. A benchmark, not a test: it never fails on speed.
 // BENCH_CUSTOMERS (default 100000), BENCH_RUNS (default 5; 25 for the twenty-fifth run), BENCH_EDITS=0 to
-// skip the edits.
+// skip the edits, BENCH_PANDAS=0 to time our runs alone (no pandas, no ratios; the edits need only python3).
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -19,6 +19,7 @@ const root = path.join(__dirname, "..");
 const n = Number(process.env.BENCH_CUSTOMERS || 100000);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS || 5));
 const edits = process.env.BENCH_EDITS !== "0";
+const withPandas = process.env.BENCH_PANDAS !== "0";
 const dir = path.join(root, "out", "bench");
 const big = path.join(dir, `big-${n}.xlsx`);
 const TIME = "/usr/bin/time";
@@ -83,7 +84,7 @@ for (let i = 0; i < runs; i++) {
   const r = timed(`command line, run ${i + 1} (as of ${asOf(i)})`, process.execPath, args);
   results.push(r);
   process.stdout.write(`${r.label}: ${r.seconds.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s cpu, peak ${r.mb.toFixed(0)} MB (load ${r.load})\n`);
-  if (i === 0 || (i === runs - 1 && runs > 5)) {
+  if (withPandas && (i === 0 || (i === runs - 1 && runs > 5))) {
     const p = timed("pandas + openpyxl (roster tab only)", PY, pandasArgs);
     pandas.push(p);
     process.stdout.write(`${p.label}: ${p.seconds.toFixed(1)} s wall, ${p.cpu.toFixed(1)} s cpu, peak ${p.mb.toFixed(0)} MB (load ${p.load})\n`);
@@ -94,16 +95,18 @@ const summary = JSON.parse(results[0].stdout);
 const pandasWall = pandas.reduce((a, p) => a + p.seconds, 0) / pandas.length;
 const pandasCpu = pandas.reduce((a, p) => a + p.cpu, 0) / pandas.length;
 const pad = (s, w) => s + " ".repeat(Math.max(0, w - s.length));
+/** A ratio to pandas, or a dash when pandas did not run (BENCH_PANDAS=0). */
+const ratio = (x, of) => (pandas.length ? (x / of).toFixed(2) : "—");
 process.stdout.write(`\n${n.toLocaleString("en-US")} customers, 8-indicator wide evaluation (${path.relative(root, big)}), ${runs} monthly run(s)${edits ? " with edits between runs" : ""}\n`);
 process.stdout.write(`command line: ${summary.customers} customers scored, tiers ${JSON.stringify(summary.byTier)}, exit ${results[0].status}\n\n`);
 process.stdout.write(`${pad("run", 40)} ${"wall s".padStart(8)} ${"cpu s".padStart(7)} ${"peak MB".padStart(8)} ${"÷ pandas".padStart(9)} ${"(cpu)".padStart(6)}   load before (1/5/15 min)\n`);
 for (const r of results) {
-  process.stdout.write(`${pad(r.label, 40)} ${r.seconds.toFixed(1).padStart(8)} ${r.cpu.toFixed(1).padStart(7)} ${r.mb.toFixed(0).padStart(8)} ${(r.seconds / pandasWall).toFixed(2).padStart(9)} ${(r.cpu / pandasCpu).toFixed(2).padStart(6)}   ${r.load}\n`);
+  process.stdout.write(`${pad(r.label, 40)} ${r.seconds.toFixed(1).padStart(8)} ${r.cpu.toFixed(1).padStart(7)} ${r.mb.toFixed(0).padStart(8)} ${ratio(r.seconds, pandasWall).padStart(9)} ${ratio(r.cpu, pandasCpu).padStart(6)}   ${r.load}\n`);
 }
 for (const p of pandas) {
   process.stdout.write(`${pad(p.label, 40)} ${p.seconds.toFixed(1).padStart(8)} ${p.cpu.toFixed(1).padStart(7)} ${p.mb.toFixed(0).padStart(8)} ${"".padStart(9)} ${"".padStart(6)}   ${p.load}\n`);
 }
 const at = (k) => results[k - 1];
-process.stdout.write(`\naims: first run ≤ 0.25 of pandas and < 600 MB: ${(at(1).seconds / pandasWall).toFixed(2)}, ${at(1).mb.toFixed(0)} MB\n`);
-if (runs >= 5) process.stdout.write(`      fifth run ≤ 0.35 of pandas and < 700 MB: ${(at(5).seconds / pandasWall).toFixed(2)}, ${at(5).mb.toFixed(0)} MB\n`);
+process.stdout.write(`\naims: first run ≤ 0.25 of pandas and < 600 MB: ${ratio(at(1).seconds, pandasWall)}, ${at(1).mb.toFixed(0)} MB\n`);
+if (runs >= 5) process.stdout.write(`      fifth run ≤ 0.35 of pandas and < 700 MB: ${ratio(at(5).seconds, pandasWall)}, ${at(5).mb.toFixed(0)} MB\n`);
 if (runs >= 25) process.stdout.write(`      twenty-fifth run no slower than the fifth: ${at(25).seconds.toFixed(1)} s vs ${at(5).seconds.toFixed(1)} s wall, ${at(25).cpu.toFixed(1)} s vs ${at(5).cpu.toFixed(1)} s cpu\n`);

@@ -1,5 +1,5 @@
 import { OUTPUT_SPECS } from "../core/job/run-job";
-import { mapColumns, readOwnedTabs, readPreviousTable } from "../core/output-tabs/previous-outputs";
+import { cellValue, mapColumns, readOwnedTabs } from "../core/output-tabs/previous-outputs";
 import { previousTabReads, wholeRowRule } from "../core/output-tabs/previous-reads";
 import { readFingerprints } from "../core/output-tabs/row-fingerprints";
 import type { TabSpec } from "../core/output-tabs/tab-spec";
@@ -82,13 +82,20 @@ export function computedCellsFilter(spec: TabSpec, known: ReadonlySet<string>): 
   };
 }
 
-/** The customers earlier runs wrote: the keys of the previous history tab. */
-function historyCustomers(grid: SheetGrid | undefined): Set<string> {
+/**
+ * The customers earlier runs wrote: the keys of the previous history tab, as readPreviousTable reads them.
+ * Only the key column is looked at: building the whole table (a record and a list of every run's cells per
+ * row) here, only for its keys, cost a second reading of all the history's cells, which grow with the runs.
+ */
+export function historyCustomers(grid: SheetGrid | undefined): Set<string> {
   const out = new Set<string>();
   const spec = OUTPUT_SPECS.find((s) => s.id === "history");
   if (!grid || !spec) return out;
-  for (const row of readPreviousTable(grid, spec).rows) {
-    const k: PlanValue = row.record.key ?? null;
+  const mapped = mapColumns(grid, spec);
+  const keyAt = mapped ? [...mapped.cols].find(([, id]) => id === "key")?.[0] : undefined;
+  if (!mapped || keyAt === undefined) return out;
+  for (let r = mapped.headerRow + 1; r < grid.values.length; r++) {
+    const k = cellValue(grid, r, keyAt);
     if (k !== null && k !== "") out.add(String(k));
   }
   return out;

@@ -630,6 +630,7 @@ class SheetScanner {
     }
     if (buf[p + 1] !== LT || buf[p + 2] !== 118 || buf[p + 3] !== GT) return NOT_PLAIN;
     p += 4;
+    const v0 = p;
     const neg = buf[p] === 45;
     if (neg) p++;
     let m = 0;
@@ -650,12 +651,21 @@ class SheetScanner {
         c = buf[++p];
       }
     }
-    if (digits === 0 || digits > 15 || (neg && type === "s") || p + 8 > n) return NOT_PLAIN;
+    // Past 15 digits m is no longer exact: such a number (a score at full precision) goes to closeCell as its
+    // text, as the general reading hands it over, instead of through that reading's tag and text steps.
+    const long = digits > 15;
+    if (digits === 0 || (long && type !== "n") || (neg && type === "s") || p + 8 > n) return NOT_PLAIN;
     // "</v></c>"
     if (c !== LT || buf[p + 1] !== SLASH || buf[p + 2] !== 118 || buf[p + 3] !== GT || buf[p + 4] !== LT || buf[p + 5] !== SLASH || buf[p + 6] !== 99 || buf[p + 7] !== GT) {
       return NOT_PLAIN;
     }
     b.openCellAt(col - 1, row - 1, type, style, "");
+    if (long) {
+      // Digits with at most a "-" and a ".": ASCII, no reference, nothing XML would normalise.
+      b.vText = buf.toString("latin1", v0, p);
+      b.closeCell();
+      return p + 8;
+    }
     // Exact: m and 10^scale are exact doubles and one division rounds once, as Number() does.
     const v = scale === 0 ? m : m / POW10[scale];
     b.vNumber = neg ? -v : v;

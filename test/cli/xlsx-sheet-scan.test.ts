@@ -230,6 +230,39 @@ describe("the scanner reads generated worksheets as saxes does, however the byte
   });
 });
 
+describe("numbers past 15 digits in the writers' plain form", () => {
+  // A score at full precision (72.34567891234567) is 16–17 digits: the scanner reads such a cell in its
+  // plain form itself, handing the text to closeCell as saxes's reading does.
+  const longNumber = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map(String),
+    fc.bigInt({ min: 10n ** 15n, max: 10n ** 40n }).map(String),
+    fc.constantFrom("0.30000000000000004", "-72.34567891234567", "1234567890123456", "-1234567890123456.5", "9".repeat(400), "00000000000000001.5", "-0.0000000000000001"),
+  );
+
+  test("the same grid as saxes, read by the scanner without giving up, however the bytes are cut", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(longNumber, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 64 }), async (rows, size) => {
+        const xml = sheet(rows.map((vs, r) => `<row r="${r + 1}">${vs.map((v, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" s="1"><v>${v}</v></c>`).join("")}</row>`).join(""));
+        const ctx = context();
+        const want = await bySaxes(xml, ctx);
+        expect(typeof want).not.toBe("string");
+        expect(await byScanner(xml, ctx, size)).toEqual(want);
+        expect(await byReader(xml, ctx)).toEqual(want);
+        rows.forEach((vs, r) => vs.forEach((v, c) => expect((want as SheetGrid).values[r][c]).toBe(Number(v))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a shared string index past 15 digits is refused as saxes refuses it", async () => {
+    const xml = sheet(`<row r="1"><c r="A1" t="s"><v>1234567890123456</v></c></row>`);
+    const ctx = context();
+    const want = await bySaxes(xml, ctx);
+    expect(want).toMatch(/shared string/);
+    expect(await byReader(xml, ctx)).toEqual(want);
+  });
+});
+
 describe("the scanner gives up on what it does not read (saxes reads it)", () => {
   const cell = `<row r="1"><c r="A1"><v>1</v></c></row>`;
   const cases: [string, Buffer][] = [
