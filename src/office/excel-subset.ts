@@ -159,6 +159,20 @@ export interface XlWorkbook {
   getSelectedRange(): XlRange;
   readonly tables: XlTableCollection;
   readonly application: XlApplication;
+  readonly functions: XlFunctions;
+}
+
+/** The result of a worksheet function called through the API (ExcelApi 1.2): its value, or the error it gave. */
+export interface XlFunctionResult<T> {
+  readonly value: T;
+  readonly error: string;
+  load(propertyNames?: string | string[]): XlFunctionResult<T>;
+}
+
+/** Worksheet functions called through the API (ExcelApi 1.2). */
+export interface XlFunctions {
+  /** COUNTA: the cells that are not empty (a formula giving "" and a text of no characters count; an empty cell does not). */
+  countA(...values: XlRange[]): XlFunctionResult<number>;
 }
 
 /** Excel.RequestContext as far as the adapter uses it. */

@@ -302,4 +302,25 @@ describe("the fake Excel behaves like the documented API", () => {
     await c.sync();
     expect(p.protected).toBe(true);
   });
+
+  test("COUNTA counts what is not empty: a formula giving \"\" and a lone apostrophe count, an empty cell does not; value types agree", async () => {
+    const xl = createFakeExcel([{ name: "S", values: [["a", null, 3, null]] }]);
+    const ctx = xl.context();
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.getRange("B1").values = [['=""']];
+    ws.getRange("A2").values = [["'"]];
+    const all = ctx.workbook.functions.countA(ws.getRange("A1:D2")).load("value,error");
+    const row = ws.getRange("A1:D2").load("values,valueTypes");
+    await ctx.sync();
+    expect(all.value).toBe(4);
+    expect(all.error).toBeNull();
+    expect(row.values).toEqual([["a", "", 3, ""], ["", "", "", ""]]);
+    expect(row.valueTypes).toEqual([["String", "String", "Double", "Empty"], ["String", "Empty", "Empty", "Empty"]]);
+    const ctx2 = xl.context();
+    const r = ctx2.workbook.functions.countA(ctx2.workbook.worksheets.getItem("S").getRange("D1:D2"));
+    expect(() => r.value).toThrow();
+    r.load("value");
+    await ctx2.sync();
+    expect(r.value).toBe(0);
+  });
 });
