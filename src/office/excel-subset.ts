@@ -56,6 +56,11 @@ export interface XlRange {
   copyFrom(sourceRange: string, copyType?: "All" | "Values" | "Formats"): void;
 }
 
+/** Rectangles of one sheet set as one (ExcelApi 1.9): a fill and a font colour on all of them in one command each. */
+export interface XlRangeAreas {
+  readonly format: { readonly fill: XlRangeFill; readonly font: XlRangeFont };
+}
+
 /** A table's range, as far as the adapter reads it. */
 export interface XlTableRange {
   readonly rowIndex: number;
@@ -127,6 +132,8 @@ export interface XlWorksheet {
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  /** Rectangles by their comma-separated A1 addresses ("A2:Q5,C9") (ExcelApi 1.9). */
+  getRanges(address: string): XlRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;

@@ -323,4 +323,22 @@ describe("the fake Excel behaves like the documented API", () => {
     await ctx2.sync();
     expect(r.value).toBe(0);
   });
+
+  test("getRanges colours every area in one command; an address over 255 characters is refused", async () => {
+    const xl = createFakeExcel([{ name: "S", values: [] }]);
+    const ctx = xl.context();
+    const areas = ctx.workbook.worksheets.getItem("S").getRanges("A2:C3,E5");
+    areas.format.fill.color = "#C6EFCE";
+    const calls = xl.stats.calls;
+    areas.format.font.color = "#006100";
+    expect(xl.stats.calls).toBe(calls + 1);
+    await ctx.sync();
+    const s = xl.sheet("S");
+    expect([s.layerAt(1, 0, "fill"), s.layerAt(2, 2, "fill"), s.layerAt(4, 4, "font"), s.layerAt(3, 3, "fill")]).toEqual(["#C6EFCE", "#C6EFCE", "#006100", undefined]);
+    const long = Array.from({ length: 40 }, (_, i) => `A${i * 3 + 1}:B${i * 3 + 2}`).join(",");
+    expect(long.length).toBeGreaterThan(255);
+    const ctx2 = xl.context();
+    ctx2.workbook.worksheets.getItem("S").getRanges(long).format.fill.color = "#FFFFFF";
+    expect(await codeOf(ctx2.sync())).toBe("InvalidArgument");
+  });
 });
