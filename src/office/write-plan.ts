@@ -56,6 +56,8 @@ export interface WriteOptions extends RetryPolicy {
    * commands (default true). False: every value is written before the first commit, as before (tests compare).
    */
   valuesInCommits?: boolean;
+  /** Send the columns empty in every row too (default false: the fresh temporary sheet holds them empty; tests compare). */
+  writeEmptyColumns?: boolean;
   /**
    * The metadata sheet was there when the run read the workbook: the first look reads it in its own sync
    * (falling back to two syncs if it has gone since).
@@ -161,7 +163,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     ownedNames.add(lower(actual));
     if (!ownedById.has(id)) ownedById.set(id, actual);
   }
-  const temps: TempTab[] = plan.tabs.map((tab, i) => ({ ...toTempTab(tab, tempSheetName(tag, i), `ct${tag}_${i}`), existing: ownedById.get(tab.id) }));
+  const temps: TempTab[] = plan.tabs.map((tab, i) => ({ ...toTempTab(tab, tempSheetName(tag, i), `ct${tag}_${i}`, options.writeEmptyColumns), existing: ownedById.get(tab.id) }));
   const keptLower = new Set(temps.flatMap((t) => (t.existing ? [lower(t.existing)] : [])));
   // Ours but no longer planned (or a second sheet for one tab): recorded until deleted, deleted last.
   const retiring = names.filter((n) => ownedNames.has(lower(n)) && !keptLower.has(lower(n))).map((name) => ({ id: ownedByName.get(lower(name))!, name }));

@@ -1,6 +1,7 @@
 import { isOversizeAnswer } from "./office-errors";
 import type { XlContext } from "./excel-subset";
 import { rowsWithinBudget } from "./payload";
+import { VALUES_REQUEST_BYTES } from "./request-size";
 import { syncBatch, type RetryPolicy } from "./retry";
 import type { TempTab } from "./temp-tab";
 
@@ -63,11 +64,18 @@ export class ValueStream {
         row = 0;
         continue;
       }
-      if (used > 0 && t.bytes[row] > budget - used) break;
+      // Each further run of columns is a range command of its own.
+      const extra = (t.runs.length - 1) * VALUES_REQUEST_BYTES;
+      if (used > 0 && t.bytes[row] + extra > budget - used) break;
       if (first) this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
       first = false;
-      const count = rowsWithinBudget(t.bytes, row, budget - used);
-      t.scratch!.getRangeByIndexes(1 + row, 0, count, t.tab.columns.length).values = t.cells.slice(row, row + count);
+      const count = rowsWithinBudget(t.bytes, row, budget - used - extra);
+      const rowsNow = t.cells.slice(row, row + count);
+      for (const run of t.runs) {
+        const whole = run.col === 0 && run.cols === t.tab.columns.length;
+        t.scratch!.getRangeByIndexes(1 + row, run.col, count, run.cols).values = whole ? rowsNow : rowsNow.map((r) => r.slice(run.col, run.col + run.cols));
+      }
+      used += extra;
       for (let i = row; i < row + count; i++) used += t.bytes[i];
       row += count;
       rows += count;

@@ -64,6 +64,20 @@ describe("request sizes are budgeted at what office.js really serialises", () =>
     expect(bytes).toBeGreaterThan(estimate);
   });
 
+  test("values in runs of columns (an empty column left out) serialise to their estimate plus a fixed part per run", async () => {
+    const tab = problemsTab(3000);
+    for (const r of tab.rows) r[1] = null;
+    const t = toTempTab(tab, "~ctx_0", "ct_x");
+    expect(t.runs.length).toBe(2);
+    const { bytes } = await measure((ctx) => {
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const run of t.runs) ctx.workbook.worksheets.getItem("S").getRangeByIndexes(1, run.col, t.cells.length, run.cols).values = t.cells.map((r) => r.slice(run.col, run.col + run.cols));
+    });
+    const estimate = t.bytes.reduce((a, b) => a + b, 0);
+    expect(bytes).toBeLessThanOrEqual(estimate * VALUES_OVERHEAD + VALUES_REQUEST_BYTES * t.runs.length);
+    expect(bytes).toBeGreaterThan(estimate);
+  });
+
   test("a whole write measured by office.js keeps every request within its budget (1 MB here), format batches included", async () => {
     const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号"], ["C1"]] }]);
     const tab = rosterTab(40_000);

@@ -32,14 +32,14 @@ function workbookState(xl: FakeExcel): string {
 }
 
 /** Two runs (a first and a second plan) with these options; the workbook's state after each, and the second run's syncs. */
-async function twoRuns(first: WritePlan, second: WritePlan, options: WriteOptions): Promise<{ states: string[]; syncs: number }> {
+async function twoRuns(first: WritePlan, second: WritePlan, options: WriteOptions): Promise<{ states: string[]; syncs: number; bytes: number }> {
   const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C0001", "华星贸易"]] }]);
   await xl.run((ctx) => writePlan(ctx, first, { ...noWait, ...options }));
   const states = [workbookState(xl)];
   xl.stats = new FakeStats();
   await xl.run((ctx) => writePlan(ctx, second, { ...noWait, ...options }));
   expect(xl.meter.misses).toEqual([]);
-  return { states: [...states, workbookState(xl)], syncs: xl.stats.syncs };
+  return { states: [...states, workbookState(xl)], syncs: xl.stats.syncs, bytes: xl.stats.requestBytes.reduce((a, b) => a + b, 0) };
 }
 
 describe("sending fewer bytes leaves exactly the same workbook", () => {
@@ -55,5 +55,27 @@ describe("sending fewer bytes leaves exactly the same workbook", () => {
     expect(riding.syncs).toBeLessThan(apart.syncs);
     // The second run wrote what its plan says (not merely the same as the other way).
     expect(riding.states[1]).toContain(JSON.stringify(second.tabs[0].rows[0][1]));
+  });
+
+  test("columns empty in every row left out of the value requests: the same workbook, fewer bytes", async () => {
+    // Columns no row fills: the retention plan's execution and notes, the win-back's flags.
+    const empty = second.tabs.flatMap((t) => t.columns.filter((_, c) => t.rows.length > 0 && t.rows.every((r) => r[c] === null || r[c] === "")).map((c) => `${t.name}/${c.header}`));
+    expect(empty.length).toBeGreaterThan(0);
+    const every = await twoRuns(first, second, { ...small, writeEmptyColumns: true });
+    const lean = await twoRuns(first, second, small);
+    expect(lean.states).toEqual(every.states);
+    expect(lean.bytes).toBeLessThan(every.bytes);
+    // An empty column between filled ones: the columns after it are written where they belong.
+    const holed = JSON.parse(JSON.stringify(second)) as WritePlan;
+    for (const r of holed.tabs[0].rows) r[2] = null;
+    const everyHoled = await twoRuns(first, holed, { ...small, writeEmptyColumns: true });
+    const leanHoled = await twoRuns(first, holed, small);
+    expect(leanHoled.states).toEqual(everyHoled.states);
+  });
+
+  test("every saving off against every saving on: the same workbook after each of two runs", async () => {
+    const plain = await twoRuns(first, second, { ...small, writeEmptyColumns: true, valuesInCommits: false });
+    const lean = await twoRuns(first, second, small);
+    expect(lean.states).toEqual(plain.states);
   });
 });
