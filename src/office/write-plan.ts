@@ -321,9 +321,10 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     const formatting = temps.map((t) => formatOps(t, { ...caps, present: checkedLoads.comments.get(t.tab.id)?.items }));
     // Formatting of tabs already committed (or committed in this request) that did not fit yet.
     let later: FormatOp[] = [];
-    // Operations that add (or delete) objects — charts, rules, comments — never ride in a commit request:
-    // Excel stops a request at a refused command, and a commit must not be cut short. Sent after the commits.
-    const adding = formatting.flatMap((ops) => ops.filter((o) => o.adds));
+    // Operations that add (or delete) objects — charts, rules, comments — come after every commit: Excel
+    // stops a request at a refused command, and no commit may be cut short or left unsent by one (tabs of two
+    // months). So they ride only at the end of the last commit request, or go in requests of their own.
+    let adding = formatting.flatMap((ops) => ops.filter((o) => o.adds));
     for (let i = 0; i < commits.length; ) {
       const j = commitGroupEnd(commits, i, commitBudget, cellCap);
       let used = commits.slice(i, j).reduce((n, c) => n + c.bytes, 0);
@@ -350,6 +351,10 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
         later.push(...ops.slice(now.length));
         return { c, ops: now };
       });
+      // The last commit request: the objects after all its commands, when the formatting before them is all in
+      // (their order kept).
+      const objects = j === commits.length && later.length === 0 ? fit(adding) : [];
+      adding = adding.slice(objects.length);
       // The room left: values of later tabs, after every command of the commit (a refused value cannot cut it short).
       const room = pipelined ? Math.min(tookValues, Math.floor((commitBudget - used - VALUES_REQUEST_BYTES) / VALUES_OVERHEAD)) : 0;
       const riding = await syncBatch(
@@ -363,6 +368,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
             c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
             for (const op of ops) op.queue();
           }
+          for (const op of objects) op.queue();
           return room > 0 ? stream.queue(room) : null;
         },
         options,

@@ -1,7 +1,7 @@
 import { syntheticPlan } from "../../bench/addin/synthetic-plan";
 import type { WritePlan } from "../../src/core/output-tabs/write-plan";
 import { writePlan, type WriteOptions } from "../../src/office/write-plan";
-import { createFakeExcel, FakeStats, type FakeExcel } from "./fake-excel/node";
+import { createFakeExcel, FakeExcelError, FakeStats, type FakeExcel } from "./fake-excel/node";
 import { chartTool, toolState } from "./fake-excel/working-tool";
 
 const noWait: WriteOptions = { sleep: async () => undefined, tag: "same", clock: () => new Date("2026-11-23T09:00:00Z") };
@@ -77,5 +77,23 @@ describe("sending fewer bytes leaves exactly the same workbook", () => {
     const plain = await twoRuns(first, second, { ...small, writeEmptyColumns: true, valuesInCommits: false });
     const lean = await twoRuns(first, second, small);
     expect(lean.states).toEqual(plain.states);
+  });
+
+  test("objects ride at the end of the last commit request: a chart refused there fails the run only after every tab holds the new plan", async () => {
+    const reference = await twoRuns(first, second, small);
+    const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C0001", "华星贸易"]] }]);
+    await xl.run((ctx) => writePlan(ctx, first, { ...noWait, ...small }));
+    xl.stats = new FakeStats();
+    let commitsSeen = 0;
+    xl.faults.failCommand = (op) => {
+      if (op === "copyFrom") commitsSeen++;
+      return op === "addChart";
+    };
+    await expect(xl.run((ctx) => writePlan(ctx, second, { ...noWait, ...small }))).rejects.toBeInstanceOf(FakeExcelError);
+    xl.faults.failCommand = undefined;
+    // Every tab was copied in (several commit requests) before the chart was refused.
+    expect(commitsSeen).toBe(second.tabs.length);
+    const cells = (state: string): unknown => (JSON.parse(state) as { sheets: { name: string; rows: unknown }[] }).sheets.filter((x) => second.tabs.some((t) => t.name === x.name)).map((x) => [x.name, x.rows]);
+    expect(cells(workbookState(xl))).toEqual(cells(reference.states[1]));
   });
 });
