@@ -149,18 +149,27 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
   });
   const reader = new PieceReader(items, ctx.workbook.functions, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
   // The outputs' columns, known once the header rows are in: read after the input, in the same run of syncs.
+  let outputCount = 0;
   const outputPieces = (): Piece[] => {
-    const reads = planReads();
-    return [...reads].flatMap(([i, plan]) => columnPieces(i, plan));
+    const pieces = [...planReads()].flatMap(([i, plan]) => columnPieces(i, plan));
+    outputCount = pieces.length;
+    return pieces;
   };
   let planned: Map<number, PreviousTabReads> | undefined;
   const planReads = (): Map<number, PreviousTabReads> => (planned ??= readsFromHeads());
-  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes, then: outputPieces } : undefined);
+  // In the same run of syncs, each as soon as what it depends on is in: once the input is, its number formats
+  // where it holds numbers and the value types where COUNTA says an empty-looking cell is not empty (none in
+  // an ordinary register); once the outputs' columns are, the rows kept whole (none on an ordinary second run).
+  const stages = [
+    { after: (): number => inputs.length, pieces: (): Piece[] => [...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...reader.typesWanted()] },
+    { after: (): number => inputs.length + outputCount, pieces: keptWhole },
+  ];
+  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes, then: outputPieces } : undefined, stages);
   else if (outputs.size > 0) {
     await sync(queueHeads);
     await reader.read(outputPieces());
+    await reader.read(keptWhole());
   }
-  const reads = planReads();
 
   /** What to read of each output tab, from its header rows (once they are in). */
   function readsFromHeads(): Map<number, PreviousTabReads> {
@@ -187,20 +196,20 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     }));
   }
 
-  // Rows the carry-over may keep whole: their computed cells too (none on an ordinary second run).
-  const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
-  const historyKeys = new Set<string>();
-  if (historyAt !== undefined) {
-    for (const r of readPreviousTable(grids[historyAt], HISTORY_SPEC).rows) if (r.record.key !== null && r.record.key !== "") historyKeys.add(String(r.record.key));
+  /** Rows the carry-over may keep whole: their computed cells too (once the outputs' columns are in). */
+  function keptWhole(): Piece[] {
+    const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
+    const historyKeys = new Set<string>();
+    if (historyAt !== undefined) {
+      for (const r of readPreviousTable(grids[historyAt], HISTORY_SPEC).rows) if (r.record.key !== null && r.record.key !== "") historyKeys.add(String(r.record.key));
+    }
+    const more: Piece[] = [];
+    for (const [i, plan] of planReads()) {
+      const rows = rowsReadWhole(grids[i], outputs.get(i)!, plan, historyKeys);
+      for (const [row, n] of rowRuns(rows)) for (const run of columnRuns(plan.skipped, [])) more.push({ sheet: i, row, rows: n, ...run });
+    }
+    return more;
   }
-  const more: Piece[] = [];
-  for (const [i, plan] of reads) {
-    const rows = rowsReadWhole(grids[i], outputs.get(i)!, plan, historyKeys);
-    for (const [row, n] of rowRuns(rows)) for (const run of columnRuns(plan.skipped, [])) more.push({ sheet: i, row, rows: n, ...run });
-  }
-  // The input's number formats where it holds numbers, the value types where COUNTA says an empty-looking
-  // cell is not empty (none in an ordinary register), and the rows kept whole.
-  await reader.read([...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...reader.typesWanted(), ...more]);
   await reader.resolveErrorLikeTexts();
   return { sheets: grids };
 }
@@ -332,14 +341,19 @@ class PieceReader {
 
   /**
    * Reads every piece, in order; `along` is queued with the first sync (its bytes kept out of that sync's
-   * budget), and the pieces its `then` gives once that sync is in are read after these.
+   * budget), and the pieces its `then` gives once that sync is in are read after these; then each stage's
+   * pieces, once the first `after()` pieces are all in.
    */
-  async read(pieces: Piece[], along?: { queue: () => void; bytes: number; then?: () => Piece[] }): Promise<void> {
+  async read(pieces: Piece[], along?: { queue: () => void; bytes: number; then?: () => Piece[] }, stages: { after: () => number; pieces: () => Piece[] }[] = []): Promise<void> {
     let at = 0;
     let row = 0;
     let guessed = false;
     let first = along;
-    while (at < pieces.length) {
+    const waiting = [...stages];
+    for (;;) {
+      // Once the first `after()` pieces are all read, what they tell to read next joins the list, stage by stage.
+      while (waiting.length > 0 && at >= waiting[0].after()) pieces = [...pieces, ...waiting.shift()!.pieces()];
+      if (at >= pieces.length) break;
       const full = this.budget;
       if (first) this.budget = Math.max(1, this.budget - first.bytes);
       const batch = this.batch(pieces, at, row);
