@@ -291,7 +291,8 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
       // Rows are estimated by their JSON; office.js adds a fixed part and a few per cent (it splits big writes).
       budgetBytes: valuesBudget,
       minBudgetBytes: options.minBudgetBytes ?? 16_384,
-      onRows: (n: number) => progress("values", 0.05 + 0.7 * (n / totalRows)),
+      // From the first commit on the phase is "swap" (the pane no longer lets the run be stopped), the bar never goes back.
+      onRows: (n: number) => progress(undo === null ? "swap" : "values", 0.05 + 0.7 * (n / totalRows)),
     };
     let tookValues = await stream.writeUntil(firstEnd, { ...valueOptions, alongLast: queueCheck });
     // No values to write first (or, never, a last batch without the check): the check in a sync of its own.
@@ -302,7 +303,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
 
     // 4. Into the tabs, in as few batches as the budget allows: each tab's content changes in one command, so
     // a failure anywhere leaves each tab either as it was or wholly new. Never sent twice (rows are inserted).
-    progress("swap", 0.75);
+    progress("swap", 0.05 + 0.7 * (stream.rows / totalRows));
     // From the first swap on the tabs hold new content: a stop no longer undoes the run.
     undo = null;
     const commits = temps.map((t) => {

@@ -1,6 +1,6 @@
 import { syntheticPlan } from "../../bench/addin/synthetic-plan";
 import type { WritePlan } from "../../src/core/output-tabs/write-plan";
-import { writePlan, type WriteOptions } from "../../src/office/write-plan";
+import { writePlan, type WriteOptions, type WriteProgress } from "../../src/office/write-plan";
 import { createFakeExcel, FakeExcelError, FakeStats, type FakeExcel } from "./fake-excel/node";
 import { chartTool, toolState } from "./fake-excel/working-tool";
 
@@ -95,5 +95,20 @@ describe("sending fewer bytes leaves exactly the same workbook", () => {
     expect(commitsSeen).toBe(second.tabs.length);
     const cells = (state: string): unknown => (JSON.parse(state) as { sheets: { name: string; rows: unknown }[] }).sheets.filter((x) => second.tabs.some((t) => t.name === x.name)).map((x) => [x.name, x.rows]);
     expect(cells(workbookState(xl))).toEqual(cells(reference.states[1]));
+  });
+
+  test("with values after the first commit, the progress never goes back and never returns to a phase the pane may stop in", async () => {
+    const xl = createFakeExcel([{ name: "客户状况登记表", values: [["客户编号", "客户名称"], ["C0001", "华星贸易"]] }]);
+    // Requests small enough that values requests of their own come between commit requests.
+    const tight: WriteOptions = { budgetBytes: 120_000, commitCells: 8_000 };
+    await xl.run((ctx) => writePlan(ctx, first, { ...noWait, ...tight }));
+    const seen: WriteProgress[] = [];
+    xl.stats = new FakeStats();
+    await xl.run((ctx) => writePlan(ctx, second, { ...noWait, ...tight, onProgress: (p) => seen.push(p) }));
+    const firstSwap = seen.findIndex((p) => p.phase === "swap");
+    // Values requests of their own came after the first commit (else this test proves nothing): each reports rows.
+    expect(seen.slice(firstSwap + 1).filter((p) => p.phase === "swap").length).toBeGreaterThan(2);
+    expect(seen.slice(firstSwap).filter((p) => p.phase === "prepare" || p.phase === "values")).toEqual([]);
+    seen.forEach((p, i) => expect([i, p.fraction >= (seen[i - 1]?.fraction ?? 0)]).toEqual([i, true]));
   });
 });
