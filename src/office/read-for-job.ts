@@ -454,15 +454,18 @@ class PieceReader {
   /**
    * An input slice read as values with each column's COUNTA, appended as the full reader (values and value
    * types) would have it, without guessing: a number, a boolean, a text not starting with "#" have one kind
-   * each; a text starting with "#" may be an error (every error value does) and is asked for its type; an
-   * empty-looking cell ("") is empty when COUNTA of its column counts exactly the cells that do not look
-   * empty, and otherwise (a formula giving "", a text of no characters) its column stretch is asked for its types.
+   * each; a text starting with "#" may be an error (every error value does): the column's rows from its first
+   * such text to its last are asked for their types; an empty-looking cell ("") is empty when COUNTA of its
+   * column counts exactly the cells that do not look empty, and otherwise (a formula giving "", a text of no
+   * characters) the column's stretch is asked for its types.
    */
   private placeCounted(s: Slice): void {
     const values = s.range!.values;
     const grid = this.grids[s.sheet];
     this.stats.cells += s.rows * s.cols;
     const shown = new Array<number>(s.cols).fill(0);
+    // Per column, the first and last row (within the slice) of a text starting with "#".
+    const hashed: ([number, number] | undefined)[] = new Array(s.cols);
     for (let r = 0; r < values.length; r++) {
       const kinds: CellKind[] = new Array<CellKind>(s.cols);
       const row: RawValue[] = new Array<RawValue>(s.cols);
@@ -476,15 +479,22 @@ class PieceReader {
         shown[c]++;
         row[c] = v;
         kinds[c] = typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "text";
-        if (typeof v === "string" && v.charCodeAt(0) === 35) this.errorLike.push({ sheet: s.sheet, row: s.row + r, col: s.col + c });
+        if (typeof v === "string" && v.charCodeAt(0) === 35) {
+          const span = hashed[c];
+          if (span) span[1] = r;
+          else hashed[c] = [r, r];
+        }
       }
       // Input sheets come whole-width, top to bottom: appended as the full reader does, formats to come.
       grid.values.push(row);
       grid.kinds!.push(kinds);
       grid.formats!.push([]);
     }
+    // One piece per column at most (a column of #N/A from a lookup is one read, not one per cell).
     s.counts!.forEach((n, c) => {
+      const span = hashed[c];
       if (n.error || n.value !== shown[c]) this.wantTypes.push({ sheet: s.sheet, row: s.row, rows: s.rows, col: s.col + c, cols: 1, mode: "types" });
+      else if (span) this.wantTypes.push({ sheet: s.sheet, row: s.row + span[0], rows: span[1] - span[0] + 1, col: s.col + c, cols: 1, mode: "types" });
     });
     this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(values)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
   }

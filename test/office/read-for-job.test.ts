@@ -199,6 +199,17 @@ describe("a second run reads from the previous outputs only what it carries", ()
     expect(typedReads.map((r) => [r.col, r.cols, r.rows > 1]).sort()).toEqual([[1, 1, false], [2, 1, true], [3, 1, false]]);
   });
 
+  test("a column of lookups giving #N/A is asked for its types in one read, not cell by cell", async () => {
+    const rows: (XlCellValue | null)[][] = [["客户编号", "客户名称", "查找"], ...Array.from({ length: 800 }, (_, i) => [`C${i}`, `客户${i}`, i % 3 === 0 ? null : "x"])];
+    const xl = createFakeExcel([{ name: "登记表", values: rows }]);
+    for (let r = 1; r <= 800; r += 3) xl.sheet("登记表").writeCell(r, 2, "#N/A");
+    const { lean, full, leanReads, leanStats } = await both(xl);
+    expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+    expect(lean.sheets[0].kinds![1][2]).toBe("error");
+    expect(leanReads.filter((r) => r.props.includes("valueTypes"))).toHaveLength(1);
+    expect(leanStats.syncs).toBeLessThanOrEqual(4);
+  });
+
   test("an ordinary register is read without value types", async () => {
     const wb = syntheticRegister(200);
     const xl = createFakeExcel([{ name: wb.sheets[0].name, values: wb.sheets[0].values as (XlCellValue | null)[][] }]);
