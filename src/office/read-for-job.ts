@@ -66,7 +66,7 @@ interface Piece {
 
 interface Slice extends Piece {
   range?: XlRange;
-  /** "counted": COUNTA of each column of the slice. */
+  /** "counted": COUNTA of each group of columns of the slice (see `countGroups`). */
   counts?: XlFunctionResult<number>[];
 }
 
@@ -273,6 +273,15 @@ function numberFormatPieces(grid: SheetGrid, sheet: number): Piece[] {
   return out;
 }
 
+/** COUNTA calls per input slice at most: a very wide sheet's columns are counted in groups (a request stays small). */
+const MAX_COUNTS = 64;
+
+/** The groups of columns (0-based within a slice) whose non-empty cells one COUNTA counts: one column each, up to MAX_COUNTS groups. */
+function countGroups(cols: number): { col: number; cols: number }[] {
+  const size = Math.ceil(cols / MAX_COUNTS);
+  return Array.from({ length: Math.ceil(cols / size) }, (_, k) => ({ col: k * size, cols: Math.min(size, cols - k * size) }));
+}
+
 /** Contiguous runs of rows (sorted) as [first, count]. */
 function rowRuns(rows: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -366,7 +375,7 @@ class PieceReader {
             const ws = this.items[s.sheet];
             s.range = ws.getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col, s.rows, s.cols).load(LOADS[s.mode]);
             if (s.mode === "counted") {
-              s.counts = Array.from({ length: s.cols }, (_, c) => this.functions.countA(ws.getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col + c, s.rows, 1)).load("value,error"));
+              s.counts = countGroups(s.cols).map((g) => this.functions.countA(ws.getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col + g.col, s.rows, g.cols)).load("value,error"));
             }
           }
         });
@@ -491,10 +500,16 @@ class PieceReader {
       grid.formats!.push([]);
     }
     // One piece per column at most (a column of #N/A from a lookup is one read, not one per cell).
-    s.counts!.forEach((n, c) => {
-      const span = hashed[c];
-      if (n.error || n.value !== shown[c]) this.wantTypes.push({ sheet: s.sheet, row: s.row, rows: s.rows, col: s.col + c, cols: 1, mode: "types" });
-      else if (span) this.wantTypes.push({ sheet: s.sheet, row: s.row + span[0], rows: span[1] - span[0] + 1, col: s.col + c, cols: 1, mode: "types" });
+    countGroups(s.cols).forEach((g, k) => {
+      const n = s.counts![k];
+      let looking = 0;
+      for (let c = g.col; c < g.col + g.cols; c++) looking += shown[c];
+      const counted = !n.error && n.value === looking;
+      for (let c = g.col; c < g.col + g.cols; c++) {
+        const span = hashed[c];
+        if (!counted) this.wantTypes.push({ sheet: s.sheet, row: s.row, rows: s.rows, col: s.col + c, cols: 1, mode: "types" });
+        else if (span) this.wantTypes.push({ sheet: s.sheet, row: s.row + span[0], rows: span[1] - span[0] + 1, col: s.col + c, cols: 1, mode: "types" });
+      }
     });
     this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(values)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
   }

@@ -9,7 +9,7 @@ import { READ_SPECS, readWorkbookForJob, type ReadStats } from "../../src/office
 import { readWorkbook } from "../../src/office/read-workbook";
 import { writePlan } from "../../src/office/write-plan";
 import { colOf, rowOf } from "./sheet-cells";
-import { createFakeExcel, FakeStats, type FakeExcel, type SheetState } from "./fake-excel";
+import { createFakeExcel, FakeStats, type FakeExcel, type FakeRequestContext, type SheetState } from "./fake-excel";
 
 const noWait = { sleep: async () => undefined, tag: "t1" };
 const DAY1 = new Date("2026-10-31T09:00:00Z");
@@ -35,10 +35,13 @@ function withoutFingerprints(xl: FakeExcel, ids: string[]): void {
   meta.rows = meta.rows.filter((r) => !(r?.[0] === "rows" && ids.includes(String(r[1]))));
 }
 
-async function both(xl: FakeExcel): Promise<{ lean: WorkbookModel; full: WorkbookModel; leanStats: ReadStats; leanReads: FakeStats["reads"] }> {
+async function both(xl: FakeExcel, watch?: (ctx: FakeRequestContext) => void): Promise<{ lean: WorkbookModel; full: WorkbookModel; leanStats: ReadStats; leanReads: FakeStats["reads"] }> {
   const leanStats: ReadStats = { syncs: 0, cells: 0 };
   xl.stats = new FakeStats();
-  const lean = await xl.run((ctx) => readWorkbookForJob(ctx, { ...noWait, stats: leanStats }));
+  const lean = await xl.run((ctx) => {
+    watch?.(ctx);
+    return readWorkbookForJob(ctx, { ...noWait, stats: leanStats });
+  });
   const leanReads = xl.stats.reads;
   xl.stats = new FakeStats();
   const full = await xl.run((ctx) => readWorkbook(ctx, noWait));
@@ -208,6 +211,26 @@ describe("a second run reads from the previous outputs only what it carries", ()
     expect(lean.sheets[0].kinds![1][2]).toBe("error");
     expect(leanReads.filter((r) => r.props.includes("valueTypes"))).toHaveLength(1);
     expect(leanStats.syncs).toBeLessThanOrEqual(4);
+  });
+
+  test("a sheet of 150 columns is counted in 64 groups at most; a text of no characters still found in its group", async () => {
+    const rows: (XlCellValue | null)[][] = [Array.from({ length: 150 }, (_, c) => `列${c}`), ...Array.from({ length: 40 }, (_, r) => Array.from({ length: 150 }, (_, c) => ((r + c) % 4 === 0 ? null : r * c)))];
+    const xl = createFakeExcel([{ name: "宽表", values: rows }]);
+    xl.sheet("宽表").writeCell(8, 100, "'");
+    const counted: number[] = [];
+    const { lean, full, leanReads } = await both(xl, (ctx) => {
+      const fns = ctx.workbook.functions;
+      const countA = fns.countA.bind(fns);
+      fns.countA = (...ranges) => {
+        counted.push(ranges.length);
+        return countA(...ranges);
+      };
+    });
+    expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+    expect(lean.sheets[0].kinds![8][100]).toBe("text");
+    expect(counted.length).toBeLessThanOrEqual(64);
+    const typed = leanReads.filter((r) => r.props.includes("valueTypes"));
+    expect(typed.map((r) => r.col).sort((x, y) => x - y)).toEqual([99, 100, 101]);
   });
 
   test("an ordinary register is read without value types", async () => {
