@@ -25,9 +25,10 @@ const seconds = (t: bigint): string => (Number(process.hrtime.bigint() - t) / 1e
 async function read(xl: FakeExcel, label: string): Promise<Awaited<ReturnType<typeof readWorkbookForJob>>> {
   xl.stats = new FakeStats();
   const stats: ReadStats = { syncs: 0, cells: 0 };
+  const meter: OfficeJsMeter = { misses: [] };
   const t = process.hrtime.bigint();
-  const wb = await xl.run((ctx) => readWorkbookForJob(withOfficeJsSizes(ctx), { stats }));
-  console.log(`${label} read: syncs=${xl.stats.syncs} cellsRead=${stats.cells} maxRequestBytes=${xl.stats.maxRequestBytes} maxResponseBytes=${xl.stats.maxResponseBytes} totalResponseBytes=${xl.stats.responseBytes.reduce((a, b) => a + b, 0)} seconds=${seconds(t)}`);
+  const wb = await xl.run((ctx) => readWorkbookForJob(withOfficeJsSizes(ctx, meter), { stats }));
+  console.log(`${label} read: syncs=${xl.stats.syncs} cellsRead=${stats.cells} maxRequestBytes=${xl.stats.maxRequestBytes} maxResponseBytes=${xl.stats.maxResponseBytes} totalResponseBytes=${xl.stats.responseBytes.reduce((a, b) => a + b, 0)} officejsMisses=${meter.misses.length} seconds=${seconds(t)}`);
   return wb;
 }
 

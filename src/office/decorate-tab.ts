@@ -1,9 +1,10 @@
 import { HEADER_STYLE, PALETTE } from "../core/output-tabs/colours";
 import { columnLetters } from "../core/workbook/grid";
 import type { XlWorksheet } from "./excel-subset";
-import { BLOCK_FORMAT_BYTES, CHART_BYTES, COLUMN_WIDTH_BYTES, HEADER_FORMAT_BYTES } from "./request-size";
+import { AREAS_FORMAT_BYTES, CHART_BYTES, COLUMN_WIDTH_BYTES, HEADER_FORMAT_BYTES, RANGES_ADDRESS_CHARS } from "./request-size";
 import type { XlToolWorksheet } from "./excel-subset-tool";
 import { chartDecorationBytes, decorateChart, hostCapabilities, workingToolOps, type ToolCapabilities } from "./working-tool-ops";
+import type { StyleBlock, StyleRole } from "../core/output-tabs/write-plan";
 import { mergeBlocks } from "./style-merge";
 import type { TempTab } from "./temp-tab";
 
@@ -52,16 +53,20 @@ export function formatOps(t: TempTab, caps: ToolCapabilities | number = hostCapa
       header.format.font.bold = true;
     },
   });
-  for (const b of mergeBlocks(t.tab.styles)) {
+  const clipped = mergeBlocks(t.tab.styles).flatMap((b) => {
     const rows = Math.min(b.rows, dataRows - b.row);
     const width = Math.min(b.cols, cols - b.col);
-    if (rows <= 0 || width <= 0 || b.row < 0 || b.col < 0) continue;
+    return rows <= 0 || width <= 0 || b.row < 0 || b.col < 0 ? [] : [{ ...b, rows, cols: width }];
+  });
+  // Many rectangles of one colour in one command each for fill and font (a RangeAreas), in the order
+  // painting needs: a cell's own colour over its row's (areasInOrder).
+  for (const { role, addresses } of areasInOrder(clipped)) {
     ops.push({
-      bytes: BLOCK_FORMAT_BYTES,
+      bytes: AREAS_FORMAT_BYTES + addresses.length,
       queue: () => {
-        const r = ws().getRangeByIndexes(1 + b.row, b.col, rows, width);
-        r.format.fill.color = `#${PALETTE[b.role].fill}`;
-        r.format.font.color = `#${PALETTE[b.role].font}`;
+        const r = ws().getRanges(addresses);
+        r.format.fill.color = `#${PALETTE[role].fill}`;
+        r.format.font.color = `#${PALETTE[role].font}`;
       },
     });
   }
@@ -106,4 +111,54 @@ export function formatOps(t: TempTab, caps: ToolCapabilities | number = hostCapa
   // The real and the fake worksheet both implement the working-tool subset (excel-conformance-tool.ts).
   ops.push(...workingToolOps(t.tab, () => t.sheet as XlToolWorksheet, capabilities));
   return ops;
+}
+
+/**
+ * Style rectangles (data rows under the header) as groups of one colour, each a comma-separated address of at
+ * most RANGES_ADDRESS_CHARS characters, in an order that paints every cell as painting the rectangles one by
+ * one in the given order would: the rectangles are cut into layers in which none overlaps another (a
+ * rectangle overlapping one of the current layer starts the next), and within a layer the order is free.
+ */
+export function areasInOrder(blocks: readonly StyleBlock[]): { role: StyleRole; addresses: string }[] {
+  const out: { role: StyleRole; addresses: string }[] = [];
+  let layer: StyleBlock[] = [];
+  // Per sheet row, the column spans the current layer covers.
+  let taken = new Map<number, [number, number][]>();
+  const overlaps = (b: StyleBlock): boolean => {
+    for (let r = b.row; r < b.row + b.rows; r++) for (const [c0, c1] of taken.get(r) ?? []) if (b.col < c1 && c0 < b.col + b.cols) return true;
+    return false;
+  };
+  const flush = (): void => {
+    const byRole = new Map<StyleRole, string[]>();
+    for (const b of layer) {
+      const list = byRole.get(b.role) ?? [];
+      const from = `${columnLetters(b.col)}${b.row + 2}`;
+      const to = `${columnLetters(b.col + b.cols - 1)}${b.row + b.rows + 1}`;
+      list.push(from === to ? from : `${from}:${to}`);
+      byRole.set(b.role, list);
+    }
+    for (const [role, list] of byRole) {
+      let addresses = "";
+      for (const a of list) {
+        if (addresses !== "" && addresses.length + 1 + a.length > RANGES_ADDRESS_CHARS) {
+          out.push({ role, addresses });
+          addresses = "";
+        }
+        addresses = addresses === "" ? a : `${addresses},${a}`;
+      }
+      if (addresses !== "") out.push({ role, addresses });
+    }
+    [layer, taken] = [[], new Map()];
+  };
+  for (const b of blocks) {
+    if (overlaps(b)) flush();
+    layer.push(b);
+    for (let r = b.row; r < b.row + b.rows; r++) {
+      const spans = taken.get(r);
+      if (spans) spans.push([b.col, b.col + b.cols]);
+      else taken.set(r, [[b.col, b.col + b.cols]]);
+    }
+  }
+  flush();
+  return out;
 }

@@ -56,6 +56,11 @@ export interface XlRange {
   copyFrom(sourceRange: string, copyType?: "All" | "Values" | "Formats"): void;
 }
 
+/** Rectangles of one sheet set as one (ExcelApi 1.9): a fill and a font colour on all of them in one command each. */
+export interface XlRangeAreas {
+  readonly format: { readonly fill: XlRangeFill; readonly font: XlRangeFont };
+}
+
 /** A table's range, as far as the adapter reads it. */
 export interface XlTableRange {
   readonly rowIndex: number;
@@ -127,6 +132,8 @@ export interface XlWorksheet {
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  /** Rectangles by their comma-separated A1 addresses ("A2:Q5,C9") (ExcelApi 1.9). */
+  getRanges(address: string): XlRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;
@@ -159,6 +166,20 @@ export interface XlWorkbook {
   getSelectedRange(): XlRange;
   readonly tables: XlTableCollection;
   readonly application: XlApplication;
+  readonly functions: XlFunctions;
+}
+
+/** The result of a worksheet function called through the API (ExcelApi 1.2): its value, or the error it gave. */
+export interface XlFunctionResult<T> {
+  readonly value: T;
+  readonly error: string;
+  load(propertyNames?: string | string[]): XlFunctionResult<T>;
+}
+
+/** Worksheet functions called through the API (ExcelApi 1.2). */
+export interface XlFunctions {
+  /** COUNTA: the cells that are not empty (a formula giving "" and a text of no characters count; an empty cell does not). */
+  countA(...values: XlRange[]): XlFunctionResult<number>;
 }
 
 /** Excel.RequestContext as far as the adapter uses it. */

@@ -15,12 +15,12 @@ import { RETENTION_SPEC } from "../core/retention/retention-plan";
 import { STRENGTHENING_SPEC } from "../core/retention/strengthening";
 import { WINBACK_SPEC } from "../core/retention/win-back";
 import { isErrorLiteral, type CellKind, type RawValue, type SheetGrid, type WorkbookModel } from "../core/workbook/grid";
-import type { XlCellValue, XlContext, XlRange, XlWorksheet } from "./excel-subset";
+import type { XlCellValue, XlContext, XlFunctionResult, XlFunctions, XlRange, XlWorksheet } from "./excel-subset";
 import { utf8Length } from "./payload";
-import { appendSlice } from "./read-workbook";
 import { isOversizeAnswer } from "./office-errors";
 import { RESPONSE_BUDGET_BYTES } from "./request-size";
 import { syncBatch, type RetryPolicy } from "./retry";
+import { kindOfValueType } from "./value-kinds";
 
 /**
  * The output tabs' specs, imported one by one rather than from run-job so that the pane's bundle need not
@@ -36,16 +36,18 @@ export const READ_SPECS: TabSpec[] = [
 const HEADER_ROWS = 10;
 
 /**
- * What is loaded of a piece: values and types (input sheets), then the number formats of their columns'
- * numbers ("formats": a format is only ever read on a number — percent, date — so only the rows from a
- * column's first number to its last are asked for); values (previous outputs); values and formats (users' columns).
+ * What is loaded of a piece: values and each column's COUNTA (input sheets, "counted": the value types
+ * follow from them, see `placeCounted`), the value types of a column stretch whose empty-looking cells are not
+ * all empty ("types"), then the number formats of their columns' numbers ("formats": a format is only ever
+ * read on a number — percent, date — so only the rows from a column's first number to its last are asked
+ * for); values (previous outputs); values and formats (users' columns).
  */
-type Mode = "typed" | "formats" | "values" | "valuesFormats";
+type Mode = "counted" | "types" | "formats" | "values" | "valuesFormats";
 
-const LOADS: Record<Mode, string> = { typed: "values,valueTypes", formats: "numberFormat", values: "values", valuesFormats: "values,numberFormat" };
+const LOADS: Record<Mode, string> = { counted: "values", types: "valueTypes", formats: "numberFormat", values: "values", valuesFormats: "values,numberFormat" };
 
 /** Response bytes per cell guessed before a sheet's first slice is measured (Chinese text, "General" formats). */
-const FIRST_GUESS: Record<Mode, number> = { typed: 26, formats: 14, values: 16, valuesFormats: 28 };
+const FIRST_GUESS: Record<Mode, number> = { counted: 17, types: 10, formats: 14, values: 16, valuesFormats: 28 };
 
 /** Factor over the bytes per cell measured on a slice, for the next slices of the same sheet or column run. */
 const MEASURED_MARGIN = 1.04;
@@ -64,6 +66,8 @@ interface Piece {
 
 interface Slice extends Piece {
   range?: XlRange;
+  /** "counted": COUNTA of each group of columns of the slice (see `countGroups`). */
+  counts?: XlFunctionResult<number>[];
 }
 
 interface Extent {
@@ -141,22 +145,31 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
   const inputs: Piece[] = [];
   items.forEach((_, i) => {
     const e = extents[i];
-    if (i !== metaAt && !e.empty && e.rowCount > 0 && !outputs.has(i)) inputs.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "typed" });
+    if (i !== metaAt && !e.empty && e.rowCount > 0 && !outputs.has(i)) inputs.push({ sheet: i, row: 0, rows: e.rowCount, col: 0, cols: e.columnCount, mode: "counted" });
   });
-  const reader = new PieceReader(items, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
+  const reader = new PieceReader(items, ctx.workbook.functions, extents, grids, options.responseBytes ?? RESPONSE_BUDGET_BYTES, sync, stats);
   // The outputs' columns, known once the header rows are in: read after the input, in the same run of syncs.
+  let outputCount = 0;
   const outputPieces = (): Piece[] => {
-    const reads = planReads();
-    return [...reads].flatMap(([i, plan]) => columnPieces(i, plan));
+    const pieces = [...planReads()].flatMap(([i, plan]) => columnPieces(i, plan));
+    outputCount = pieces.length;
+    return pieces;
   };
   let planned: Map<number, PreviousTabReads> | undefined;
   const planReads = (): Map<number, PreviousTabReads> => (planned ??= readsFromHeads());
-  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes, then: outputPieces } : undefined);
+  // In the same run of syncs, each as soon as what it depends on is in: once the input is, its number formats
+  // where it holds numbers and the value types where COUNTA says an empty-looking cell is not empty (none in
+  // an ordinary register); once the outputs' columns are, the rows kept whole (none on an ordinary second run).
+  const stages = [
+    { after: (): number => inputs.length, pieces: (): Piece[] => [...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...reader.typesWanted()] },
+    { after: (): number => inputs.length + outputCount, pieces: keptWhole },
+  ];
+  if (inputs.length > 0) await reader.read(inputs, outputs.size > 0 ? { queue: queueHeads, bytes: headBytes, then: outputPieces } : undefined, stages);
   else if (outputs.size > 0) {
     await sync(queueHeads);
     await reader.read(outputPieces());
+    await reader.read(keptWhole());
   }
-  const reads = planReads();
 
   /** What to read of each output tab, from its header rows (once they are in). */
   function readsFromHeads(): Map<number, PreviousTabReads> {
@@ -183,19 +196,20 @@ export async function readWorkbookForJob(ctx: XlContext, options: ReadOptions = 
     }));
   }
 
-  // Rows the carry-over may keep whole: their computed cells too (none on an ordinary second run).
-  const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
-  const historyKeys = new Set<string>();
-  if (historyAt !== undefined) {
-    for (const r of readPreviousTable(grids[historyAt], HISTORY_SPEC).rows) if (r.record.key !== null && r.record.key !== "") historyKeys.add(String(r.record.key));
+  /** Rows the carry-over may keep whole: their computed cells too (once the outputs' columns are in). */
+  function keptWhole(): Piece[] {
+    const historyAt = [...outputs].find(([, s]) => s.id === HISTORY_SPEC.id)?.[0];
+    const historyKeys = new Set<string>();
+    if (historyAt !== undefined) {
+      for (const r of readPreviousTable(grids[historyAt], HISTORY_SPEC).rows) if (r.record.key !== null && r.record.key !== "") historyKeys.add(String(r.record.key));
+    }
+    const more: Piece[] = [];
+    for (const [i, plan] of planReads()) {
+      const rows = rowsReadWhole(grids[i], outputs.get(i)!, plan, historyKeys);
+      for (const [row, n] of rowRuns(rows)) for (const run of columnRuns(plan.skipped, [])) more.push({ sheet: i, row, rows: n, ...run });
+    }
+    return more;
   }
-  const more: Piece[] = [];
-  for (const [i, plan] of reads) {
-    const rows = rowsReadWhole(grids[i], outputs.get(i)!, plan, historyKeys);
-    for (const [row, n] of rowRuns(rows)) for (const run of columnRuns(plan.skipped, [])) more.push({ sheet: i, row, rows: n, ...run });
-  }
-  // The input's number formats where it holds numbers, and those rows.
-  await reader.read([...inputs.flatMap((p) => numberFormatPieces(grids[p.sheet], p.sheet)), ...more]);
   await reader.resolveErrorLikeTexts();
   return { sheets: grids };
 }
@@ -259,6 +273,15 @@ function numberFormatPieces(grid: SheetGrid, sheet: number): Piece[] {
   return out;
 }
 
+/** COUNTA calls per input slice at most: a very wide sheet's columns are counted in groups (a request stays small). */
+const MAX_COUNTS = 64;
+
+/** The groups of columns (0-based within a slice) whose non-empty cells one COUNTA counts: one column each, up to MAX_COUNTS groups. */
+function countGroups(cols: number): { col: number; cols: number }[] {
+  const size = Math.ceil(cols / MAX_COUNTS);
+  return Array.from({ length: Math.ceil(cols / size) }, (_, k) => ({ col: k * size, cols: Math.min(size, cols - k * size) }));
+}
+
 /** Contiguous runs of rows (sorted) as [first, count]. */
 function rowRuns(rows: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -288,9 +311,12 @@ class PieceReader {
   private readonly perCell = new Map<string, number>();
   /** Cells read as values whose text looks like an Excel error: a typed "#N/A" is text, a formula's is an error. */
   private readonly errorLike: { sheet: number; row: number; col: number }[] = [];
+  /** Column stretches of input sheets whose empty-looking cells COUNTA says are not all empty. */
+  private readonly wantTypes: Piece[] = [];
 
   constructor(
     private readonly items: XlWorksheet[],
+    private readonly functions: XlFunctions,
     private readonly extents: Extent[],
     private readonly grids: SheetGrid[],
     budget: number,
@@ -324,14 +350,19 @@ class PieceReader {
 
   /**
    * Reads every piece, in order; `along` is queued with the first sync (its bytes kept out of that sync's
-   * budget), and the pieces its `then` gives once that sync is in are read after these.
+   * budget), and the pieces its `then` gives once that sync is in are read after these; then each stage's
+   * pieces, once the first `after()` pieces are all in.
    */
-  async read(pieces: Piece[], along?: { queue: () => void; bytes: number; then?: () => Piece[] }): Promise<void> {
+  async read(pieces: Piece[], along?: { queue: () => void; bytes: number; then?: () => Piece[] }, stages: { after: () => number; pieces: () => Piece[] }[] = []): Promise<void> {
     let at = 0;
     let row = 0;
     let guessed = false;
     let first = along;
-    while (at < pieces.length) {
+    const waiting = [...stages];
+    for (;;) {
+      // Once the first `after()` pieces are all read, what they tell to read next joins the list, stage by stage.
+      while (waiting.length > 0 && at >= waiting[0].after()) pieces = [...pieces, ...waiting.shift()!.pieces()];
+      if (at >= pieces.length) break;
       const full = this.budget;
       if (first) this.budget = Math.max(1, this.budget - first.bytes);
       const batch = this.batch(pieces, at, row);
@@ -341,7 +372,11 @@ class PieceReader {
           first?.queue();
           for (const s of batch) {
             const e = this.extents[s.sheet];
-            s.range = this.items[s.sheet].getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col, s.rows, s.cols).load(LOADS[s.mode]);
+            const ws = this.items[s.sheet];
+            s.range = ws.getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col, s.rows, s.cols).load(LOADS[s.mode]);
+            if (s.mode === "counted") {
+              s.counts = countGroups(s.cols).map((g) => this.functions.countA(ws.getRangeByIndexes(e.rowIndex + s.row, e.columnIndex + s.col + g.col, s.rows, g.cols)).load("value,error"));
+            }
           }
         });
       } catch (e) {
@@ -365,9 +400,34 @@ class PieceReader {
     }
   }
 
+  /** The column stretches whose value types are wanted (see `placeCounted`), once the input is read. */
+  typesWanted(): Piece[] {
+    return this.wantTypes.splice(0);
+  }
+
   private place(s: Slice): void {
     const range = s.range!;
     const grid = this.grids[s.sheet];
+    if (s.mode === "counted") {
+      this.placeCounted(s);
+      return;
+    }
+    if (s.mode === "types") {
+      const types = range.valueTypes;
+      for (let r = 0; r < s.rows; r++) {
+        const values = grid.values[s.row + r];
+        const kinds = grid.kinds![s.row + r];
+        for (let c = 0; c < s.cols; c++) {
+          const kind = kindOfValueType(types[r][c]);
+          kinds[s.col + c] = kind;
+          // An empty-looking cell that is not empty (a formula giving "", a text of no characters) is text "".
+          if (kind === "empty") values[s.col + c] = null;
+          else if (values[s.col + c] === null) values[s.col + c] = "";
+        }
+      }
+      this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(types)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
+      return;
+    }
     if (s.mode === "formats") {
       const formats = range.numberFormat;
       for (let r = 0; r < s.rows; r++) {
@@ -380,30 +440,78 @@ class PieceReader {
     const values = range.values;
     this.stats.cells += s.rows * s.cols;
     let bytes = utf8Length(JSON.stringify(values));
-    if (s.mode === "typed") {
-      bytes += utf8Length(JSON.stringify(range.valueTypes));
-      // Input sheets come whole-width, top to bottom: appended as the full reader does, formats to come.
-      appendSlice(grid, range, false);
-    } else {
-      const formats = s.mode === "valuesFormats" ? range.numberFormat : null;
-      if (formats) bytes += utf8Length(JSON.stringify(formats));
-      for (let r = 0; r < values.length; r++) {
-        const at = s.row + r;
-        const row = grid.values[at];
-        for (let c = 0; c < s.cols; c++) {
-          const v = values[r][c];
-          row[s.col + c] = emptyToNull(v);
-          if (typeof v === "string" && isErrorLiteral(v)) this.errorLike.push({ sheet: s.sheet, row: at, col: s.col + c });
-          if (formats) {
-            const f = Array.isArray(formats) ? formats[r][c] : formats;
-            ((grid.formats![at] ??= []) as string[])[s.col + c] = String(f);
-          }
+    const formats = s.mode === "valuesFormats" ? range.numberFormat : null;
+    if (formats) bytes += utf8Length(JSON.stringify(formats));
+    for (let r = 0; r < values.length; r++) {
+      const at = s.row + r;
+      const row = grid.values[at];
+      for (let c = 0; c < s.cols; c++) {
+        const v = values[r][c];
+        row[s.col + c] = emptyToNull(v);
+        if (typeof v === "string" && isErrorLiteral(v)) this.errorLike.push({ sheet: s.sheet, row: at, col: s.col + c });
+        if (formats) {
+          const f = Array.isArray(formats) ? formats[r][c] : formats;
+          ((grid.formats![at] ??= []) as string[])[s.col + c] = String(f);
         }
       }
     }
     // The next slices of this sheet are sized by what this one weighed (a little over, for safety: rows of one
     // sheet or column run weigh alike, and the budget is 5 % under the limit besides).
     this.perCell.set(costKey(s), Math.max(2, (bytes / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
+  }
+
+  /**
+   * An input slice read as values with each column's COUNTA, appended as the full reader (values and value
+   * types) would have it, without guessing: a number, a boolean, a text not starting with "#" have one kind
+   * each; a text starting with "#" may be an error (every error value does): the column's rows from its first
+   * such text to its last are asked for their types; an empty-looking cell ("") is empty when COUNTA of its
+   * column counts exactly the cells that do not look empty, and otherwise (a formula giving "", a text of no
+   * characters) the column's stretch is asked for its types.
+   */
+  private placeCounted(s: Slice): void {
+    const values = s.range!.values;
+    const grid = this.grids[s.sheet];
+    this.stats.cells += s.rows * s.cols;
+    const shown = new Array<number>(s.cols).fill(0);
+    // Per column, the first and last row (within the slice) of a text starting with "#".
+    const hashed: ([number, number] | undefined)[] = new Array(s.cols);
+    for (let r = 0; r < values.length; r++) {
+      const kinds: CellKind[] = new Array<CellKind>(s.cols);
+      const row: RawValue[] = new Array<RawValue>(s.cols);
+      for (let c = 0; c < s.cols; c++) {
+        const v = values[r][c];
+        if (v === "") {
+          kinds[c] = "empty";
+          row[c] = null;
+          continue;
+        }
+        shown[c]++;
+        row[c] = v;
+        kinds[c] = typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "text";
+        if (typeof v === "string" && v.charCodeAt(0) === 35) {
+          const span = hashed[c];
+          if (span) span[1] = r;
+          else hashed[c] = [r, r];
+        }
+      }
+      // Input sheets come whole-width, top to bottom: appended as the full reader does, formats to come.
+      grid.values.push(row);
+      grid.kinds!.push(kinds);
+      grid.formats!.push([]);
+    }
+    // One piece per column at most (a column of #N/A from a lookup is one read, not one per cell).
+    countGroups(s.cols).forEach((g, k) => {
+      const n = s.counts![k];
+      let looking = 0;
+      for (let c = g.col; c < g.col + g.cols; c++) looking += shown[c];
+      const counted = !n.error && n.value === looking;
+      for (let c = g.col; c < g.col + g.cols; c++) {
+        const span = hashed[c];
+        if (!counted) this.wantTypes.push({ sheet: s.sheet, row: s.row, rows: s.rows, col: s.col + c, cols: 1, mode: "types" });
+        else if (span) this.wantTypes.push({ sheet: s.sheet, row: s.row + span[0], rows: span[1] - span[0] + 1, col: s.col + c, cols: 1, mode: "types" });
+      }
+    });
+    this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(values)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
   }
 
   /** Asks the value types of error-like texts: a typed "#N/A" (text) stays, an error becomes empty. */
@@ -418,7 +526,7 @@ class PieceReader {
         }),
       );
       cells.forEach((x, k) => {
-        const kind: CellKind = ranges[k].valueTypes[0][0] === "Error" ? "error" : "text";
+        const kind: CellKind = kindOfValueType(ranges[k].valueTypes[0][0]);
         ((this.grids[x.sheet].kinds![x.row] ??= []) as CellKind[])[x.col] = kind;
       });
     }

@@ -13,8 +13,18 @@ export const RESPONSE_BUDGET_BYTES = 4_750_000;
 /** Excel on the web's limit per request and per response, read strictly (5,000,000 rather than 5 MiB). */
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
-/** A fill and a font colour on one block (a new range: about 830 measured). */
-export const BLOCK_FORMAT_BYTES = 900;
+/**
+ * Colours on a group of rectangles (worksheet.getRanges, its address, a fill and a font colour): this fixed
+ * part plus the address's length (about 850 besides a 251-character address and the sheet, measured).
+ */
+export const AREAS_FORMAT_BYTES = 900;
+
+/**
+ * Longest address given to worksheet.getRanges. Excel documents no limit, and long ones fail unpredictably
+ * (office-js #5198: some of ~500 areas and 8,000 characters); 255 is the length a Range address has always
+ * been allowed in Excel.
+ */
+export const RANGES_ADDRESS_CHARS = 255;
 
 /** One column's width (a new range, its entire column, format: about 620 measured). */
 export const COLUMN_WIDTH_BYTES = 700;

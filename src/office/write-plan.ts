@@ -11,7 +11,7 @@ import { isStale, lockRow, readLock, STALE_LOCK_MS, type RunLock } from "./run-l
 import { freeSheetName, freeTableName, isTempSheetName, isValidSheetName, tempSheetName } from "./sheet-names";
 import { toTempTab, type TempTab } from "./temp-tab";
 import { busyRefusal, changedRefusal, protectedRefusal, tooManyRowsRefusal } from "./write-refusal";
-import { writeValues } from "./write-values";
+import { ValueStream } from "./write-values";
 import { rowBytes } from "./payload";
 import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "./request-size";
 
@@ -51,6 +51,13 @@ export interface WriteOptions extends RetryPolicy {
   lockPollMs?: number;
   /** Cells copied into the tabs per commit request (default COMMIT_CELLS_PER_BATCH). */
   commitCells?: number;
+  /**
+   * Values of the tabs a later commit request copies ride in the earlier commit requests, after their
+   * commands (default true). False: every value is written before the first commit, as before (tests compare).
+   */
+  valuesInCommits?: boolean;
+  /** Send the columns empty in every row too (default false: the fresh temporary sheet holds them empty; tests compare). */
+  writeEmptyColumns?: boolean;
   /**
    * The metadata sheet was there when the run read the workbook: the first look reads it in its own sync
    * (falling back to two syncs if it has gone since).
@@ -156,7 +163,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     ownedNames.add(lower(actual));
     if (!ownedById.has(id)) ownedById.set(id, actual);
   }
-  const temps: TempTab[] = plan.tabs.map((tab, i) => ({ ...toTempTab(tab, tempSheetName(tag, i), `ct${tag}_${i}`), existing: ownedById.get(tab.id) }));
+  const temps: TempTab[] = plan.tabs.map((tab, i) => ({ ...toTempTab(tab, tempSheetName(tag, i), `ct${tag}_${i}`, options.writeEmptyColumns), existing: ownedById.get(tab.id) }));
   const keptLower = new Set(temps.flatMap((t) => (t.existing ? [lower(t.existing)] : [])));
   // Ours but no longer planned (or a second sheet for one tab): recorded until deleted, deleted last.
   const retiring = names.filter((n) => ownedNames.has(lower(n)) && !keptLower.has(lower(n))).map((name) => ({ id: ownedByName.get(lower(name))!, name }));
@@ -269,18 +276,26 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     };
     progress("values", 0.05);
 
-    // 3. Values into the temporary sheets.
+    // 3. Values into the temporary sheets: those of the first commit request's tabs (as the plan's sizes
+    // foretell it) in requests of their own, the last with the lock check; the rest ride in the commit
+    // requests (after their commands) as far as there is room, or in requests of their own before the
+    // commit that needs them.
     const totalRows = temps.reduce((n, t) => n + t.cells.length, 0) || 1;
     const valuesBudget = Math.floor((budget - VALUES_REQUEST_BYTES - LOCK_CHECK_BYTES) / VALUES_OVERHEAD);
-    const tookValues = await writeValues(ctx, temps, {
+    const stream = new ValueStream(ctx, temps);
+    const cellCap = options.commitCells ?? COMMIT_CELLS_PER_BATCH;
+    const pipelined = options.valuesInCommits ?? true;
+    const firstEnd = pipelined ? commitGroupEnd(temps.map((t) => ({ bytes: commitBytes(t, 0), cells: (1 + Math.max(t.cells.length, 1)) * t.tab.columns.length })), 0, budget, cellCap) : temps.length;
+    const valueOptions = {
       ...options,
       // Rows are estimated by their JSON; office.js adds a fixed part and a few per cent (it splits big writes).
       budgetBytes: valuesBudget,
       minBudgetBytes: options.minBudgetBytes ?? 16_384,
-      alongLast: queueCheck,
-      onRows: (n) => progress("values", 0.05 + 0.7 * (n / totalRows)),
-    });
-    // No values to write (or, never, a last batch without the check): the check in a sync of its own.
+      // From the first commit on the phase is "swap" (the pane no longer lets the run be stopped), the bar never goes back.
+      onRows: (n: number) => progress(undo === null ? "swap" : "values", 0.05 + 0.7 * (n / totalRows)),
+    };
+    let tookValues = await stream.writeUntil(firstEnd, { ...valueOptions, alongLast: queueCheck });
+    // No values to write first (or, never, a last batch without the check): the check in a sync of its own.
     const checkedLoads: LockCheck = check ?? (await syncBatch(ctx, queueCheck, options));
     lockStillOurs(checkedLoads);
     // A host that refused the values at the full budget (halved there) gets commit requests no larger.
@@ -288,7 +303,7 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
 
     // 4. Into the tabs, in as few batches as the budget allows: each tab's content changes in one command, so
     // a failure anywhere leaves each tab either as it was or wholly new. Never sent twice (rows are inserted).
-    progress("swap", 0.75);
+    progress("swap", 0.05 + 0.7 * (stream.rows / totalRows));
     // From the first swap on the tabs hold new content: a stop no longer undoes the run.
     undo = null;
     const commits = temps.map((t) => {
@@ -307,18 +322,15 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
     const formatting = temps.map((t) => formatOps(t, { ...caps, present: checkedLoads.comments.get(t.tab.id)?.items }));
     // Formatting of tabs already committed (or committed in this request) that did not fit yet.
     let later: FormatOp[] = [];
-    // Operations that add (or delete) objects — charts, rules, comments — never ride in a commit request:
-    // Excel stops a request at a refused command, and a commit must not be cut short. Sent after the commits.
-    const adding = formatting.flatMap((ops) => ops.filter((o) => o.adds));
+    // Operations that add (or delete) objects — charts, rules, comments — come after every commit: Excel
+    // stops a request at a refused command, and no commit may be cut short or left unsent by one (tabs of two
+    // months). So they ride only at the end of the last commit request, or go in requests of their own.
+    let adding = formatting.flatMap((ops) => ops.filter((o) => o.adds));
     for (let i = 0; i < commits.length; ) {
-      let j = i;
-      let used = 0;
-      // Bounded by cells copied too: one request copying every tab of a big run is the kind Excel on the
-      // web times out on, and a commit is never sent twice.
-      for (let cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= commitBudget && cells + commits[j].cells <= (options.commitCells ?? COMMIT_CELLS_PER_BATCH))); j++) {
-        used += commits[j].bytes;
-        cells += commits[j].cells;
-      }
+      const j = commitGroupEnd(commits, i, commitBudget, cellCap);
+      let used = commits.slice(i, j).reduce((n, c) => n + c.bytes, 0);
+      // The values of this request's tabs are in before it (not yet when the plan's sizes foretold a smaller group).
+      if (!stream.doneUpTo(j)) tookValues = await stream.writeUntil(j, { ...valueOptions, budgetBytes: tookValues });
       const batch = commits.slice(i, j);
       // First in the batch: the batch's tabs recorded as "old or new" (their new fingerprints added below the
       // old), so a failure at any later command of it leaves a record that matches either.
@@ -340,7 +352,13 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
         later.push(...ops.slice(now.length));
         return { c, ops: now };
       });
-      await syncBatch(
+      // The last commit request: the objects after all its commands, when the formatting before them is all in
+      // (their order kept).
+      const objects = j === commits.length && later.length === 0 ? fit(adding) : [];
+      adding = adding.slice(objects.length);
+      // The room left: values of later tabs, after every command of the commit (a refused value cannot cut it short).
+      const room = pipelined ? Math.min(tookValues, Math.floor((commitBudget - used - VALUES_REQUEST_BYTES) / VALUES_OVERHEAD)) : 0;
+      const riding = await syncBatch(
         ctx,
         () => {
           if (added.length > 0) queueMetaRows(ctx.workbook.worksheets.getItem(META_SHEET_NAME), metaHeight, added);
@@ -351,9 +369,12 @@ export async function writePlan(ctx: XlContext, plan: WritePlan, options: WriteO
             c.t.sheet = ctx.workbook.worksheets.getItem(c.t.finalName);
             for (const op of ops) op.queue();
           }
+          for (const op of objects) op.queue();
+          return room > 0 ? stream.queue(room) : null;
         },
         options,
       );
+      if (riding) stream.advance(riding);
       metaHeight += added.length;
       fps.done(ids);
       i = j;
@@ -639,6 +660,20 @@ function copyExtent(t: TempTab, table: { range: XlTableRange } | null, usedRows:
   while (oldEnd < usedRows && carried.has(oldEnd + 1)) oldEnd++;
   const grown = fits ? Math.max(0, rows - tableEnd) : 0;
   return { rows: Math.max(rows, oldEnd + grown), oldEnd };
+}
+
+/**
+ * Where the commit request starting at tab `i` ends: tabs while their commit bytes fit the budget and their
+ * copied cells the cap (at least one tab). Bounded by cells too: one request copying every tab of a big run
+ * is the kind Excel on the web times out on, and a commit is never sent twice.
+ */
+function commitGroupEnd(commits: { bytes: number; cells: number }[], i: number, budget: number, cellCap: number): number {
+  let j = i;
+  for (let used = 0, cells = 0; j < commits.length && (j === i || (used + commits[j].bytes <= budget && cells + commits[j].cells <= cellCap)); j++) {
+    used += commits[j].bytes;
+    cells += commits[j].cells;
+  }
+  return j;
 }
 
 /** Estimated request bytes of one tab's commit: a whole-column number format per column, a few range commands, chart deletions. */

@@ -302,4 +302,43 @@ describe("the fake Excel behaves like the documented API", () => {
     await c.sync();
     expect(p.protected).toBe(true);
   });
+
+  test("COUNTA counts what is not empty: a formula giving \"\" and a lone apostrophe count, an empty cell does not; value types agree", async () => {
+    const xl = createFakeExcel([{ name: "S", values: [["a", null, 3, null]] }]);
+    const ctx = xl.context();
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.getRange("B1").values = [['=""']];
+    ws.getRange("A2").values = [["'"]];
+    const all = ctx.workbook.functions.countA(ws.getRange("A1:D2")).load("value,error");
+    const row = ws.getRange("A1:D2").load("values,valueTypes");
+    await ctx.sync();
+    expect(all.value).toBe(4);
+    expect(all.error).toBeNull();
+    expect(row.values).toEqual([["a", "", 3, ""], ["", "", "", ""]]);
+    expect(row.valueTypes).toEqual([["String", "String", "Double", "Empty"], ["String", "Empty", "Empty", "Empty"]]);
+    const ctx2 = xl.context();
+    const r = ctx2.workbook.functions.countA(ctx2.workbook.worksheets.getItem("S").getRange("D1:D2"));
+    expect(() => r.value).toThrow();
+    r.load("value");
+    await ctx2.sync();
+    expect(r.value).toBe(0);
+  });
+
+  test("getRanges colours every area in one command; an address over 255 characters is refused", async () => {
+    const xl = createFakeExcel([{ name: "S", values: [] }]);
+    const ctx = xl.context();
+    const areas = ctx.workbook.worksheets.getItem("S").getRanges("A2:C3,E5");
+    areas.format.fill.color = "#C6EFCE";
+    const calls = xl.stats.calls;
+    areas.format.font.color = "#006100";
+    expect(xl.stats.calls).toBe(calls + 1);
+    await ctx.sync();
+    const s = xl.sheet("S");
+    expect([s.layerAt(1, 0, "fill"), s.layerAt(2, 2, "fill"), s.layerAt(4, 4, "font"), s.layerAt(3, 3, "fill")]).toEqual(["#C6EFCE", "#C6EFCE", "#006100", undefined]);
+    const long = Array.from({ length: 40 }, (_, i) => `A${i * 3 + 1}:B${i * 3 + 2}`).join(",");
+    expect(long.length).toBeGreaterThan(255);
+    const ctx2 = xl.context();
+    ctx2.workbook.worksheets.getItem("S").getRanges(long).format.fill.color = "#FFFFFF";
+    expect(await codeOf(ctx2.sync())).toBe("InvalidArgument");
+  });
 });

@@ -50,7 +50,7 @@ describe("a header cell holds one comment of ours, run after run (Excel allows o
     }));
 });
 
-describe("adding objects (comments, charts, rules) never rides in a commit request", () => {
+describe("adding objects (comments, charts, rules) comes after every commit", () => {
   test("a comment the host refuses fails the run after every tab holds the new month, none left with the old", () =>
     withComments(async () => {
       const ref = await seeded();

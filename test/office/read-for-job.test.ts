@@ -9,7 +9,7 @@ import { READ_SPECS, readWorkbookForJob, type ReadStats } from "../../src/office
 import { readWorkbook } from "../../src/office/read-workbook";
 import { writePlan } from "../../src/office/write-plan";
 import { colOf, rowOf } from "./sheet-cells";
-import { createFakeExcel, FakeStats, type FakeExcel, type SheetState } from "./fake-excel";
+import { createFakeExcel, FakeStats, type FakeExcel, type FakeRequestContext, type SheetState } from "./fake-excel";
 
 const noWait = { sleep: async () => undefined, tag: "t1" };
 const DAY1 = new Date("2026-10-31T09:00:00Z");
@@ -35,10 +35,13 @@ function withoutFingerprints(xl: FakeExcel, ids: string[]): void {
   meta.rows = meta.rows.filter((r) => !(r?.[0] === "rows" && ids.includes(String(r[1]))));
 }
 
-async function both(xl: FakeExcel): Promise<{ lean: WorkbookModel; full: WorkbookModel; leanStats: ReadStats; leanReads: FakeStats["reads"] }> {
+async function both(xl: FakeExcel, watch?: (ctx: FakeRequestContext) => void): Promise<{ lean: WorkbookModel; full: WorkbookModel; leanStats: ReadStats; leanReads: FakeStats["reads"] }> {
   const leanStats: ReadStats = { syncs: 0, cells: 0 };
   xl.stats = new FakeStats();
-  const lean = await xl.run((ctx) => readWorkbookForJob(ctx, { ...noWait, stats: leanStats }));
+  const lean = await xl.run((ctx) => {
+    watch?.(ctx);
+    return readWorkbookForJob(ctx, { ...noWait, stats: leanStats });
+  });
   const leanReads = xl.stats.reads;
   xl.stats = new FakeStats();
   const full = await xl.run((ctx) => readWorkbook(ctx, noWait));
@@ -154,11 +157,18 @@ describe("a second run reads from the previous outputs only what it carries", ()
   });
 
   test("property: whatever the cells and formats, every number's format is read, and values and kinds are the full reader's", async () => {
-    const cell = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom("甲", "#N/A", "", "x"), fc.constant(null));
+    // Typed as a user would (through Excel's own parsing): a formula giving "", a lone apostrophe (text of no
+    // characters), an error typed in, a text starting with "#" that is no error.
+    const typed = ['=""', "'", "#DIV/0!", "#1 客户"];
+    const cell = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom("甲", "#N/A", "", "x", true, ...typed), fc.constant(null));
     const format = fc.constantFrom<string | null>(null, "0%", "yyyy-mm-dd", "@", "0.00");
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(fc.tuple(cell, format), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }), async (rows) => {
-        const xl = createFakeExcel([{ name: "登记表", values: rows.map((r) => r.map(([v]) => v)), formats: rows.map((r) => r.map(([, f]) => f)) }]);
+        const plain = (v: XlCellValue | null): XlCellValue | null => (typeof v === "string" && typed.includes(v) ? null : v);
+        const xl = createFakeExcel([{ name: "登记表", values: rows.map((r) => r.map(([v]) => plain(v))), formats: rows.map((r) => r.map(([, f]) => f)) }]);
+        rows.forEach((r, i) => r.forEach(([v], c) => {
+          if (typeof v === "string" && typed.includes(v)) xl.sheet("登记表").writeCell(i, c, v);
+        }));
         const { lean, full } = await both(xl);
         expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
         for (const [g, f] of lean.sheets.map((g, i) => [g, full.sheets[i]] as const)) {
@@ -167,8 +177,68 @@ describe("a second run reads from the previous outputs only what it carries", ()
           }));
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
+  });
+
+  test("value types are asked for only where COUNTA says an empty-looking cell is not empty, and for texts starting with #", async () => {
+    const rows: (XlCellValue | null)[][] = [["客户编号", "客户名称", "备注", "得分"], ...Array.from({ length: 30 }, (_, i) => [`C${i}`, `客户${i}`, null, i])];
+    const xl = createFakeExcel([{ name: "登记表", values: rows }]);
+    const sheet = xl.sheet("登记表");
+    sheet.writeCell(5, 2, '=""');
+    sheet.writeCell(9, 2, "'");
+    sheet.writeCell(12, 3, "#N/A");
+    sheet.writeCell(13, 1, "#1 客户");
+    const { lean, full, leanReads } = await both(xl);
+    expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+    expect(lean.sheets[0].kinds![5][2]).toBe("text");
+    expect(lean.sheets[0].values[5][2]).toBe("");
+    expect(lean.sheets[0].kinds![9][2]).toBe("text");
+    expect(lean.sheets[0].kinds![12][3]).toBe("error");
+    expect(lean.sheets[0].kinds![13][1]).toBe("text");
+    expect(lean.sheets[0].kinds![14][2]).toBe("empty");
+    const typedReads = leanReads.filter((r) => r.props.includes("valueTypes"));
+    // The 备注 column (its formula and its apostrophe), and the two cells starting with "#": nothing else.
+    expect(typedReads.map((r) => [r.col, r.cols, r.rows > 1]).sort()).toEqual([[1, 1, false], [2, 1, true], [3, 1, false]]);
+  });
+
+  test("a column of lookups giving #N/A is asked for its types in one read, not cell by cell", async () => {
+    const rows: (XlCellValue | null)[][] = [["客户编号", "客户名称", "查找"], ...Array.from({ length: 800 }, (_, i) => [`C${i}`, `客户${i}`, i % 3 === 0 ? null : "x"])];
+    const xl = createFakeExcel([{ name: "登记表", values: rows }]);
+    for (let r = 1; r <= 800; r += 3) xl.sheet("登记表").writeCell(r, 2, "#N/A");
+    const { lean, full, leanReads, leanStats } = await both(xl);
+    expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+    expect(lean.sheets[0].kinds![1][2]).toBe("error");
+    expect(leanReads.filter((r) => r.props.includes("valueTypes"))).toHaveLength(1);
+    expect(leanStats.syncs).toBeLessThanOrEqual(4);
+  });
+
+  test("a sheet of 150 columns is counted in 64 groups at most; a text of no characters still found in its group", async () => {
+    const rows: (XlCellValue | null)[][] = [Array.from({ length: 150 }, (_, c) => `列${c}`), ...Array.from({ length: 40 }, (_, r) => Array.from({ length: 150 }, (_, c) => ((r + c) % 4 === 0 ? null : r * c)))];
+    const xl = createFakeExcel([{ name: "宽表", values: rows }]);
+    xl.sheet("宽表").writeCell(8, 100, "'");
+    const counted: number[] = [];
+    const { lean, full, leanReads } = await both(xl, (ctx) => {
+      const fns = ctx.workbook.functions;
+      const countA = fns.countA.bind(fns);
+      fns.countA = (...ranges) => {
+        counted.push(ranges.length);
+        return countA(...ranges);
+      };
+    });
+    expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+    expect(lean.sheets[0].kinds![8][100]).toBe("text");
+    expect(counted.length).toBeLessThanOrEqual(64);
+    const typed = leanReads.filter((r) => r.props.includes("valueTypes"));
+    expect(typed.map((r) => r.col).sort((x, y) => x - y)).toEqual([99, 100, 101]);
+  });
+
+  test("an ordinary register is read without value types", async () => {
+    const wb = syntheticRegister(200);
+    const xl = createFakeExcel([{ name: wb.sheets[0].name, values: wb.sheets[0].values as (XlCellValue | null)[][] }]);
+    const { lean, full, leanReads } = await both(xl);
+    expect(lean.sheets.map((g) => [g.values, g.kinds])).toEqual(full.sheets.map((g) => [g.values, g.kinds]));
+    expect(leanReads.filter((r) => r.props.includes("valueTypes"))).toEqual([]);
   });
 
   test("a response Excel refuses (as too large, or with its generic error) is asked for again in halves", async () => {

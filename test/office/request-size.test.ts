@@ -1,5 +1,5 @@
 import { formatOps } from "../../src/office/decorate-tab";
-import { BLOCK_FORMAT_BYTES, COLUMN_WIDTH_BYTES, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "../../src/office/request-size";
+import { AREAS_FORMAT_BYTES, COLUMN_WIDTH_BYTES, RANGES_ADDRESS_CHARS, VALUES_OVERHEAD, VALUES_REQUEST_BYTES } from "../../src/office/request-size";
 import { toTempTab } from "../../src/office/temp-tab";
 import { writePlan } from "../../src/office/write-plan";
 import { createFakeExcel, FakeStats } from "./fake-excel";
@@ -18,8 +18,10 @@ async function measure(queue: (ctx: ReturnType<typeof withOfficeJsSizes>) => voi
 
 describe("request sizes are budgeted at what office.js really serialises", () => {
   test("the size constants are upper bounds of office.js's serialisation, and not far above it", async () => {
+    // The longest address a group of coloured rectangles is given.
+    const addresses = Array.from({ length: 40 }, (_, i) => `A${1000 + 7 * i}:Q${1003 + 7 * i}`).join(",").slice(0, RANGES_ADDRESS_CHARS).replace(/,[^,]*$/, "");
     const block = await measure((ctx) => {
-      const r = ctx.workbook.worksheets.getItem("S").getRangeByIndexes(1000, 0, 2000, 13);
+      const r = ctx.workbook.worksheets.getItem("S").getRanges(addresses);
       r.format.fill.color = "#C6EFCE";
       r.format.font.color = "#006100";
     });
@@ -28,8 +30,9 @@ describe("request sizes are budgeted at what office.js really serialises", () =>
     });
     expect(block.meter.misses).toEqual([]);
     // One getItem path is shared by a batch: the per-block cost is the size less one sheet path.
-    expect(block.bytes).toBeLessThanOrEqual(BLOCK_FORMAT_BYTES + 300);
-    expect(block.bytes).toBeGreaterThan(700);
+    expect(addresses.length).toBeGreaterThan(RANGES_ADDRESS_CHARS - 20);
+    expect(block.bytes).toBeLessThanOrEqual(AREAS_FORMAT_BYTES + addresses.length + 300);
+    expect(block.bytes).toBeGreaterThan(AREAS_FORMAT_BYTES);
     expect(width.bytes).toBeLessThanOrEqual(COLUMN_WIDTH_BYTES + 300);
     expect(width.bytes).toBeGreaterThan(550);
   });
@@ -58,6 +61,20 @@ describe("request sizes are budgeted at what office.js really serialises", () =>
     });
     const estimate = t.bytes.reduce((a, b) => a + b, 0);
     expect(bytes).toBeLessThanOrEqual(estimate * VALUES_OVERHEAD + VALUES_REQUEST_BYTES);
+    expect(bytes).toBeGreaterThan(estimate);
+  });
+
+  test("values in runs of columns (an empty column left out) serialise to their estimate plus a fixed part per run", async () => {
+    const tab = problemsTab(3000);
+    for (const r of tab.rows) r[1] = null;
+    const t = toTempTab(tab, "~ctx_0", "ct_x");
+    expect(t.runs.length).toBe(2);
+    const { bytes } = await measure((ctx) => {
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const run of t.runs) ctx.workbook.worksheets.getItem("S").getRangeByIndexes(1, run.col, t.cells.length, run.cols).values = t.cells.map((r) => r.slice(run.col, run.col + run.cols));
+    });
+    const estimate = t.bytes.reduce((a, b) => a + b, 0);
+    expect(bytes).toBeLessThanOrEqual(estimate * VALUES_OVERHEAD + VALUES_REQUEST_BYTES * t.runs.length);
     expect(bytes).toBeGreaterThan(estimate);
   });
 

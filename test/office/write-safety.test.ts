@@ -110,7 +110,13 @@ describe("output tabs are rewritten in place: the user's formulas keep counting"
 });
 
 describe("never half done: a failure at any command leaves old or new outputs, all recorded as ours", () => {
-  test("for every command of a second run, failing there leaves each tab old or new, recorded, and the next run in place", async () => {
+  // One commit request for both tabs; or one each, with the second tab's values riding in the first one's commit request.
+  const riding: WriteOptions = { commitCells: 1, budgetBytes: 41_100, minBudgetBytes: 1_000 };
+  test.each([
+    ["one commit request", {}],
+    ["the second tab's values in the first tab's commit request", riding],
+  ])("for every command of a second run (%s), failing there leaves each tab old or new, recorded, and the next run in place", async (_, options: WriteOptions) => {
+    const at = (d: Date): WriteOptions => ({ ...noWait, ...options, clock: () => d });
     const first = planOf([roster(6, 2), problemsTab(2)]);
     const second = planOf([roster(9, 4), problemsTab(3)], "2026-11-24T09:00:00.000Z");
     // A tab's rows, blank rows left out (a table grown by blank rows before the copy still holds the old rows).
@@ -127,6 +133,14 @@ describe("never half done: a failure at any command leaves old or new outputs, a
     const newTabs = ["客户分级名册", "数据问题"].map((n) => snapshot(reference, n));
     const commands = reference.stats.calls;
     expect(commands).toBeGreaterThan(40);
+    if (options === riding) {
+      // The variant does what it says: without values in commit requests it takes one more sync.
+      const apart = workbook();
+      await apart.run((ctx) => writePlan(ctx, first, at(T0)));
+      apart.stats = new FakeStats();
+      await apart.run((ctx) => writePlan(ctx, second, { ...at(T0), valuesInCommits: false }));
+      expect(apart.stats.syncs).toBe(reference.stats.syncs + 1);
+    }
 
     let failures = 0;
     let sentAgain = 0;

@@ -271,6 +271,47 @@ function copyCells(src: RangeTarget, dest: RangeTarget, copyType: "All" | "Value
   }
 }
 
+/** What a RangeAreas resolves to: a sheet and rectangles on it. */
+export interface AreasTarget {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+/** Excel.RangeAreas over the fake, as far as colouring goes: each setting is one command over every area. */
+export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
+  readonly format: { readonly fill: XlRangeFill; readonly font: XlRangeFont };
+
+  constructor(ctx: FakeRequestContext, resolver: () => AreasTarget | null) {
+    super(ctx, resolver);
+    const set = (prop: FormatLayer["prop"], value: string): void =>
+      this.queue(`format.${prop}`, value, () => {
+        const { sheet, rects } = this.resolve();
+        for (const rect of rects) {
+          sheet.layers.push({ ...rect, prop, value });
+          this.ctx.host.stats.formatCalls.push({ ...rect, sheetId: sheet.id, prop, value });
+        }
+      });
+    const unread = (name: string): never => fail("PropertyNotLoaded", `The property '${name}' is not available.`);
+    this.format = {
+      fill: { get color(): string { return unread("color"); }, set color(v: string) { set("fill", v); } },
+      font: {
+        get color(): string { return unread("color"); },
+        set color(v: string) { set("font", v); },
+        get bold(): boolean { return unread("bold"); },
+        set bold(v: boolean) { set("bold", String(v)); },
+      },
+    };
+  }
+
+  protected loadable(): string[] {
+    return [];
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+}
+
 /** Records a format call (for the per-cell analysis) and applies it as a layer. */
 function formatCall(range: FakeRange, prop: FormatLayer["prop"], value: string): void {
   range.command(`format.${prop}`, value, () => {

@@ -41,7 +41,7 @@ export interface FormulaRef {
 
 /**
  * A formula the fake can evaluate: `=COUNTIF(ref,criterion)`, `=COUNTA(ref)` or `=SUM(ref)` over a reference
- * to another sheet; anything else evaluates to #NAME?. References follow their sheet through renames and
+ * to another sheet, or `=""` (a text of no characters, which Excel's value types call String); anything else evaluates to #NAME?. References follow their sheet through renames and
  * become #REF! when it is deleted — what happens to a user's formula when an output tab is deleted.
  */
 export class FakeFormula {
@@ -63,7 +63,7 @@ export class FakeFormula {
 
   /** The value the formula shows. */
   evaluate(): XlCellValue {
-    if (!this.ref) return "#NAME?";
+    if (!this.ref) return /^=\s*""\s*$/.test(this.original) ? "" : "#NAME?";
     const sheet = this.ref.sheet;
     if (sheet === null || sheet.deleted) return "#REF!";
     const { rect } = this.ref;

@@ -5,6 +5,7 @@ import type { FakeRequestContext } from "./context";
 import { FakeWorkbookTables } from "./tables";
 import { FakeWorksheetCollection } from "./worksheet";
 import { FakeRange } from "./range";
+import { FakeFunctions } from "./functions";
 
 /** Excel.Workbook over the fake. */
 export class FakeWorkbook implements XlWorkbook {
@@ -12,6 +13,7 @@ export class FakeWorkbook implements XlWorkbook {
   readonly tables: FakeWorkbookTables;
   readonly application: XlApplication;
   readonly protection: FakeWorkbookProtection;
+  readonly functions: FakeFunctions;
 
   /** The selection (a cell of the active sheet); Excel always has one, the fake A1 of the first sheet if none was made. */
   getSelectedRange(): FakeRange {
@@ -27,6 +29,7 @@ export class FakeWorkbook implements XlWorkbook {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeWorkbookTables(ctx);
     this.protection = new FakeWorkbookProtection(ctx, () => ctx.host.state);
+    this.functions = new FakeFunctions(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync: () =>
         ctx.enqueue({ op: "suspendApiCalculationUntilNextSync", args: null, run: () => void ctx.host.stats.suspendCalculation++ }),

@@ -6,11 +6,14 @@ import { FakeChartCollection } from "./charts";
 import { FakeClientObject, parseLoad } from "./client-object";
 import type { FakeRequestContext } from "./context";
 import { fail } from "./errors";
-import { FakeRange } from "./range";
+import { FakeRange, FakeRangeAreas } from "./range";
 import { FakeSheetTables } from "./tables";
 import type { SheetState } from "./workbook-state";
 
 const LOADABLE = ["name", "visibility", "position"];
+
+/** The longest address the fake's getRanges takes (see there). */
+export const RANGES_ADDRESS_MAX = 255;
 
 /** Excel.Worksheet over the fake. */
 export class FakeWorksheet extends FakeClientObject<SheetState> implements XlToolWorksheet {
@@ -108,6 +111,23 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XlToo
       checkRect(rect);
       if (rect.row + rect.rows > this.ctx.host.state.rowLimit) fail("InvalidArgument", `The range is outside the worksheet (${this.ctx.host.state.rowLimit} rows).`);
       return { sheet: this.live(), rect };
+    });
+  }
+
+  /**
+   * Rectangles by comma-separated A1 addresses. Refused (InvalidArgument) over 255 characters: Excel's own
+   * limit is not documented and long addresses fail in ways not understood (office-js #5198), so the fake
+   * holds the adapter to the length a Range address has always been allowed in Excel.
+   */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      if (address.length > RANGES_ADDRESS_MAX) fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${address.length} characters).`);
+      const rects = address.split(",").map((a) => parseAddress(a.trim()));
+      for (const rect of rects) {
+        checkRect(rect);
+        if (rect.row + rect.rows > this.ctx.host.state.rowLimit) fail("InvalidArgument", `The range is outside the worksheet (${this.ctx.host.state.rowLimit} rows).`);
+      }
+      return { sheet: this.live(), rects };
     });
   }
 
