@@ -44,10 +44,12 @@ const HEADER_ROWS = 10;
  */
 type Mode = "counted" | "types" | "formats" | "values" | "valuesFormats";
 
-const LOADS: Record<Mode, string> = { counted: "values", types: "valueTypes", formats: "numberFormat", values: "values", valuesFormats: "values,numberFormat" };
+// "types" loads the values again with the types: a cell typed into between two syncs must not end up with the
+// kind of its new content and the value of its old one.
+const LOADS: Record<Mode, string> = { counted: "values", types: "values,valueTypes", formats: "numberFormat", values: "values", valuesFormats: "values,numberFormat" };
 
 /** Response bytes per cell guessed before a sheet's first slice is measured (Chinese text, "General" formats). */
-const FIRST_GUESS: Record<Mode, number> = { counted: 17, types: 10, formats: 14, values: 16, valuesFormats: 28 };
+const FIRST_GUESS: Record<Mode, number> = { counted: 17, types: 27, formats: 14, values: 16, valuesFormats: 28 };
 
 /** Factor over the bytes per cell measured on a slice, for the next slices of the same sheet or column run. */
 const MEASURED_MARGIN = 1.04;
@@ -414,18 +416,19 @@ class PieceReader {
     }
     if (s.mode === "types") {
       const types = range.valueTypes;
+      const fresh = range.values;
       for (let r = 0; r < s.rows; r++) {
         const values = grid.values[s.row + r];
         const kinds = grid.kinds![s.row + r];
         for (let c = 0; c < s.cols; c++) {
           const kind = kindOfValueType(types[r][c]);
           kinds[s.col + c] = kind;
-          // An empty-looking cell that is not empty (a formula giving "", a text of no characters) is text "".
-          if (kind === "empty") values[s.col + c] = null;
-          else if (values[s.col + c] === null) values[s.col + c] = "";
+          // Value and kind from the same response. An empty-looking cell that is not empty (a formula giving "",
+          // a text of no characters) is text "".
+          values[s.col + c] = kind === "empty" ? null : fresh[r][c];
         }
       }
-      this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(types)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
+      this.perCell.set(costKey(s), Math.max(2, (utf8Length(JSON.stringify(types) + JSON.stringify(fresh)) / Math.max(1, s.rows * s.cols)) * MEASURED_MARGIN));
       return;
     }
     if (s.mode === "formats") {
@@ -522,12 +525,14 @@ class PieceReader {
       const ranges = await this.sync(() =>
         cells.map((x) => {
           const e = this.extents[x.sheet];
-          return this.items[x.sheet].getRangeByIndexes(e.rowIndex + x.row, e.columnIndex + x.col, 1, 1).load("valueTypes");
+          return this.items[x.sheet].getRangeByIndexes(e.rowIndex + x.row, e.columnIndex + x.col, 1, 1).load("values,valueTypes");
         }),
       );
       cells.forEach((x, k) => {
         const kind: CellKind = kindOfValueType(ranges[k].valueTypes[0][0]);
         ((this.grids[x.sheet].kinds![x.row] ??= []) as CellKind[])[x.col] = kind;
+        // The value of the same moment as the kind (the cell may have been typed into since the values were read).
+        ((this.grids[x.sheet].values[x.row] ??= []) as RawValue[])[x.col] = kind === "empty" ? null : ranges[k].values[0][0];
       });
     }
   }

@@ -202,6 +202,32 @@ describe("a second run reads from the previous outputs only what it carries", ()
     expect(typedReads.map((r) => [r.col, r.cols, r.rows > 1]).sort()).toEqual([[1, 1, false], [2, 1, true], [3, 1, false]]);
   });
 
+  test("a cell typed into between the values read and its types read gets value and kind of one moment", async () => {
+    const rows: (XlCellValue | null)[][] = [["客户编号", "客户名称", "备注", "得分"], ...Array.from({ length: 30 }, (_, i) => [`C${i}`, `客户${i}`, null, i])];
+    const xl = createFakeExcel([{ name: "登记表", values: rows }]);
+    const sheet = xl.sheet("登记表");
+    sheet.writeCell(12, 3, "#N/A");
+    sheet.writeCell(5, 2, '=""');
+    let typedIn = false;
+    const lean = await xl.run((ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      // Once the input's values are in (and before any types are asked), the user types over both cells.
+      ctx.sync = async (...args: Parameters<typeof sync>) => {
+        await sync(...args);
+        if (!typedIn && xl.stats.reads.some((r) => r.sheet === "登记表" && r.props.includes("values"))) {
+          typedIn = true;
+          sheet.writeCell(12, 3, 42);
+          sheet.writeCell(5, 2, "已联系");
+        }
+      };
+      return readWorkbookForJob(ctx, noWait);
+    });
+    expect(typedIn).toBe(true);
+    const g = lean.sheets[0];
+    expect([g.values[12][3], g.kinds![12][3]]).toEqual([42, "number"]);
+    expect([g.values[5][2], g.kinds![5][2]]).toEqual(["已联系", "text"]);
+  });
+
   test("a column of lookups giving #N/A is asked for its types in one read, not cell by cell", async () => {
     const rows: (XlCellValue | null)[][] = [["客户编号", "客户名称", "查找"], ...Array.from({ length: 800 }, (_, i) => [`C${i}`, `客户${i}`, i % 3 === 0 ? null : "x"])];
     const xl = createFakeExcel([{ name: "登记表", values: rows }]);
