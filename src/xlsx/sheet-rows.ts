@@ -53,7 +53,11 @@ function parseNumber(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) break;
   }
-  if (i === n && n > 0) return Number(s);
+  if (i === n && n > 0) {
+    // 309 digits or more overflow to Infinity: refused like any other number out of range.
+    const v = Number(s);
+    return Number.isFinite(v) ? v : NaN;
+  }
   const t = s.trim();
   if (!NUMBER.test(t)) return NaN;
   const v = Number(t);

@@ -124,6 +124,7 @@ describe("satisfaction is read on the column's own scale", () => {
   it("every number ≤ 5: a 1–5 scale, ×20", () => expect(sat([4, 5, 3])).toEqual([80, 100, 60]));
   it("every number ≤ 1: a fraction, ×100", () => expect(sat([0.5, 0.9])).toEqual([50, 90]));
   it("otherwise 0–100", () => expect(sat([4, 90])).toEqual([4, 90]));
+  it("a cell that is no finite number does not decide the scale", () => expect(sat([4, 5, Infinity, NaN])).toEqual([80, 100, undefined, undefined]));
 });
 
 describe("weights", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isPercentFormat, parseNumberText, readNumber } from "./number-cell";
+import { isPercentFormat, parseNumberText, plainNumber, readNumber } from "./number-cell";
 
 const fromText = (text: string) => readNumber(text, "text", "General");
 
@@ -172,5 +172,14 @@ describe("anything else is not a number", () => {
   });
   it("parseNumberText gives undefined for text without a number", () => {
     expect(parseNumberText("n/a")).toBeUndefined();
+  });
+});
+
+describe("a number that is not finite is no plain number", () => {
+  it("leaves Infinity and NaN to readNumber, which refuses them", () => {
+    for (const v of [Infinity, -Infinity, NaN]) {
+      expect(plainNumber(v, "number", "General")).toBeUndefined();
+      expect(readNumber(v, "number", "General").ok).toBe(false);
+    }
   });
 });

@@ -101,5 +101,6 @@ export function readNumber(raw: RawValue, kind: CellKind, format: string): Numbe
  * that spares a result object per cell; callers fall back to readNumber.
  */
 export function plainNumber(raw: RawValue, kind: CellKind, format: string): number | undefined {
-  return typeof raw === "number" && kind === "number" && (format === "General" || !format.includes("%")) ? raw : undefined;
+  // Not finite (no Excel cell is, but a damaged file or an adapter could hand one over): readNumber refuses it.
+  return typeof raw === "number" && Number.isFinite(raw) && kind === "number" && (format === "General" || !format.includes("%")) ? raw : undefined;
 }
