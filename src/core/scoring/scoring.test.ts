@@ -289,19 +289,24 @@ describe("invariants (properties)", () => {
   });
 });
 
+/** rankOrder against the rule written out: a sort by rounded score, then compareCustomerKeys. */
+function expectRankedAsSpecified(items: { key: string; score: number; eligible: boolean }[]): void {
+  const expected = items
+    .map((it, i) => ({ ...it, i }))
+    .filter((it) => it.eligible)
+    .sort((a, b) => comparable(b.score) - comparable(a.score) || compareCustomerKeys(a.key, b.key) || a.i - b.i)
+    .map((it) => it.i);
+  const got = rankOrder(items);
+  // Equal score and key: either order is a valid ranking; compare the keys and scores at each place.
+  expect(got.map((i) => [items[i].key, comparable(items[i].score)])).toEqual(expected.map((i) => [items[i].key, comparable(items[i].score)]));
+}
+
 describe("ranking: highest score first, equal scores in customer key order (numbers first, by value)", () => {
   it("orders like a sort by rounded score, then compareCustomerKeys (property)", () => {
     const key = fc.oneof(fc.nat({ max: 200 }).map(String), fc.constantFrom("A1", "b", "C10", "C9", "10.5", "007", "x"));
     fc.assert(
       fc.property(fc.array(fc.record({ key, score: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 5, noNaN: true })), eligible: fc.boolean() })), (items) => {
-        const expected = items
-          .map((it, i) => ({ ...it, i }))
-          .filter((it) => it.eligible)
-          .sort((a, b) => comparable(b.score) - comparable(a.score) || compareCustomerKeys(a.key, b.key) || a.i - b.i)
-          .map((it) => it.i);
-        const got = rankOrder(items);
-        // Equal score and key: either order is a valid ranking; compare the keys and scores at each place.
-        expect(got.map((i) => [items[i].key, comparable(items[i].score)])).toEqual(expected.map((i) => [items[i].key, comparable(items[i].score)]));
+        expectRankedAsSpecified(items);
       }),
     );
   });
@@ -318,13 +323,7 @@ describe("ranking: highest score first, equal scores in customer key order (numb
     const lists = fc.oneof({ arbitrary: list(score), weight: 3 }, { arbitrary: list(fc.oneof(score, fc.double({ min: -1e12, max: 1e12, noNaN: true }))), weight: 1 });
     fc.assert(
       fc.property(lists, (items) => {
-        const expected = items
-          .map((it, i) => ({ ...it, i }))
-          .filter((it) => it.eligible)
-          .sort((a, b) => comparable(b.score) - comparable(a.score) || compareCustomerKeys(a.key, b.key) || a.i - b.i)
-          .map((it) => it.i);
-        const got = rankOrder(items);
-        expect(got.map((i) => [items[i].key, comparable(items[i].score)])).toEqual(expected.map((i) => [items[i].key, comparable(items[i].score)]));
+        expectRankedAsSpecified(items);
       }),
       { numRuns: 150 },
     );
