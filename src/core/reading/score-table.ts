@@ -57,12 +57,12 @@ export class ScoreTable {
   private lastKey: string | undefined;
   private lastRow = -1;
 
+  private readonly knownRows: number;
+
   /**
    * `known`: customer key → a row number below `rows` (the register's key → grid row), so those customers'
    * rows are known without a lookup (rowOf's `knownRow`).
    */
-  private readonly knownRows: number;
-
   constructor(private readonly known?: ReadonlyMap<string, number>, rows = 0) {
     this.knownRows = known ? rows : 0;
     this.capacity = rows;
